@@ -1,0 +1,36 @@
+// Three tiers, as in the README: unit (no servers), integration (real PostgreSQL,
+// Kafka, Temporal, SCIM peers) and e2e (the running services of the test stack).
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+}];
+
+const moduleNameMapper = {
+  '^@tenure/(.*)$': '<rootDir>/libs/$1/src',
+};
+
+const project = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  testMatch,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit', ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts']),
+    project('integration', ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'], {
+      setupFiles: ['<rootDir>/libs/testing/src/require-test-stack.ts'],
+    }),
+    project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], {
+      setupFiles: ['<rootDir>/libs/testing/src/require-test-stack.ts'],
+    }),
+  ],
+};
