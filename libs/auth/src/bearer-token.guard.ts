@@ -1,0 +1,35 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { constantTimeEquals } from './constant-time';
+
+const PUBLIC_KEY = 'tenure:public';
+
+/** Marks a route that needs no token (health checks, signed webhooks that verify their own signature). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+
+export function bearerTokenOf(request: Request): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const [scheme, token] = header.split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+}
+
+/** Every route of a service requires its bearer token unless marked @Public(). */
+@Injectable()
+export class BearerTokenGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly expectedToken: string,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    const token = bearerTokenOf(context.switchToHttp().getRequest<Request>());
+    if (!token || !constantTimeEquals(token, this.expectedToken)) {
+      throw new UnauthorizedException({ error: 'unauthorized', message: 'a valid bearer token is required' });
+    }
+    return true;
+  }
+}

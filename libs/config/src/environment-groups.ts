@@ -1,0 +1,66 @@
+import { Transform } from 'class-transformer';
+import { ArrayNotEmpty, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A token or signing secret: long enough that guessing it is hopeless. */
+export const SECRET_MIN_LENGTH = 16;
+
+export function IsPort(): PropertyDecorator {
+  return (target, key) => {
+    IsInt({ message: `${String(key)} must be a port number` })(target, key);
+    Min(1)(target, key);
+    Max(65535)(target, key);
+  };
+}
+
+export function IsSecret(): PropertyDecorator {
+  return (target, key) => {
+    IsString({ message: `${String(key)} must be set` })(target, key);
+    MinLength(SECRET_MIN_LENGTH, { message: `${String(key)} must be at least ${SECRET_MIN_LENGTH} characters` })(
+      target,
+      key,
+    );
+  };
+}
+
+export class LoggingEnvironment {
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}
+
+export class DatabaseEnvironment {
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+}
+
+export class KafkaEnvironment {
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((b) => b.trim()).filter(Boolean) : value))
+  @ArrayNotEmpty({ message: 'KAFKA_BROKERS must list at least one host:port' })
+  @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be host:port[,host:port]' })
+  KAFKA_BROKERS: string[];
+
+  /** Lets a test environment share a broker with the dev one. */
+  @IsString()
+  @Matches(/^[a-z0-9._-]*$/, { message: 'TENURE_TOPIC_PREFIX may contain a-z 0-9 . _ - only' })
+  TENURE_TOPIC_PREFIX = '';
+}
+
+export class TemporalEnvironment {
+  @Matches(/^[^\s:]+:\d+$/, { message: 'TEMPORAL_ADDRESS must be host:port' })
+  TEMPORAL_ADDRESS = '127.0.0.1:7233';
+
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_NAMESPACE = 'default';
+
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_TASK_QUEUE = 'tenure-lifecycle';
+}
+
+export class ConfigDirectoryEnvironment {
+  @IsString()
+  @IsNotEmpty()
+  TENURE_CONFIG_DIR = 'config';
+}

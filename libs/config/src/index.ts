@@ -1,0 +1,5 @@
+export * from './load-environment';
+export * from './environment-groups';
+export * from './yaml-config';
+export * from './apps/apps-config';
+export * from './environment.token';

@@ -1,0 +1,5 @@
+export * from './topics';
+export * from './employee.dto';
+export * from './hr-lifecycle-event.message';
+export * from './lifecycle-outcome.message';
+export * from './validate-payload';

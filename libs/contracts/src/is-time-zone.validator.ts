@@ -1,0 +1,23 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+
+function isIanaTimeZone(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length === 0) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Accepts IANA zone names (`Europe/London`), so schedules can use the person's local time. */
+export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isTimeZone',
+      target: target.constructor,
+      propertyName: propertyName.toString(),
+      options: { message: '$property must be an IANA time zone such as Europe/London', ...options },
+      validator: { validate: isIanaTimeZone },
+    });
+}

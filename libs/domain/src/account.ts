@@ -1,0 +1,44 @@
+export const ACCOUNT_STATUSES = ['pending', 'active', 'suspended', 'disabled', 'deleted', 'failed'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** Dotted action names recorded in outcomes and the audit trail. */
+export const LIFECYCLE_ACTIONS = [
+  'account.create',
+  'account.update',
+  'account.disable',
+  'account.enable',
+  'account.delete',
+  'group.add',
+  'group.remove',
+] as const;
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+
+export const OUTCOME_RESULTS = ['succeeded', 'failed'] as const;
+export type OutcomeResult = (typeof OUTCOME_RESULTS)[number];
+
+export const ACTOR_KINDS = ['system', 'operator', 'approver'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** The result of one step against one app, published for the audit service. */
+export interface LifecycleOutcome {
+  /** Deterministic per step, so a re-published outcome is recognised as the same one. */
+  outcomeId: string;
+  at: string;
+  employeeId: string;
+  appId: string;
+  action: LifecycleAction;
+  outcome: OutcomeResult;
+  eventId: string;
+  workflowId: string;
+  actor: ActorKind;
+  externalId?: string;
+  reason?: string;
+}
+
+/** What Tenure knows of one of a person's accounts in one app. */
+export interface AccountState {
+  appId: string;
+  status: AccountStatus;
+  externalId?: string;
+  reason?: string;
+}

@@ -1,0 +1,34 @@
+import { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { HttpErrorFilter } from './http-error.filter';
+import { createValidationPipe } from './validation.pipe';
+
+export interface HttpServiceOptions {
+  port: number;
+  host?: string;
+  /** Keep the raw request body (for signature checks). */
+  rawBody?: boolean;
+  bodyLimit?: string;
+}
+
+/** Creates a service's HTTP app with Tenure's logger, validation and error shape. */
+export async function createHttpApp(module: Type<unknown>, options: HttpServiceOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, rawBody: options.rawBody ?? false });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** Start-up failures (bad environment, bad config) print one clear line and exit non-zero. */
+export function runService(name: string, start: () => Promise<void>): void {
+  start().catch((error: unknown) => {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(`${name} failed to start: ${message}\n`);
+    process.exit(1);
+  });
+}

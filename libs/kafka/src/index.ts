@@ -1,0 +1,4 @@
+export * from './kafka-client';
+export * from './kafka-publisher';
+export * from './prefixed-kafka.server';
+export * from './microservice-options';

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { AppsConfig, ConfigFileError, loadYamlConfig } from '@tenure/config';
+import { PolicyConfig } from './policy-config';
+
+export const APPS_FILE = 'apps.yaml';
+export const POLICY_FILE = 'policy.yaml';
+
+/** A policy may only grant apps that apps.yaml connects. */
+export function checkPolicyApps(file: string, policy: PolicyConfig, apps: AppsConfig): void {
+  const known = new Set(apps.apps.map((app) => app.id));
+  const problems = policy.rules.flatMap((rule, ruleIndex) =>
+    rule.grant
+      .map((grant, grantIndex) => ({ grant, grantIndex }))
+      .filter(({ grant }) => !known.has(grant.app))
+      .map(({ grant, grantIndex }) => ({
+        path: `rules[${ruleIndex}].grant[${grantIndex}].app`,
+        message: `rule "${rule.name}" grants unknown app "${grant.app}" (known: ${[...known].join(', ')})`,
+      })),
+  );
+  if (problems.length > 0) throw new ConfigFileError(file, problems);
+}
+
+export interface TenureConfig {
+  apps: AppsConfig;
+  policy: PolicyConfig;
+}
+
+export function loadTenureConfig(directory: string, env: NodeJS.ProcessEnv = process.env): TenureConfig {
+  const apps = loadYamlConfig(join(directory, APPS_FILE), AppsConfig, env);
+  const policyFile = join(directory, POLICY_FILE);
+  const policy = loadYamlConfig(policyFile, PolicyConfig, env);
+  checkPolicyApps(policyFile, policy, apps);
+  return { apps, policy };
+}
