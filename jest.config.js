@@ -26,11 +26,7 @@ const project = (displayName, testMatch, extra = {}) => ({
 module.exports = {
   projects: [
     project('unit', ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts']),
-    project('integration', ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'], {
-      setupFiles: ['<rootDir>/libs/testing/src/require-test-stack.ts'],
-    }),
-    project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], {
-      setupFiles: ['<rootDir>/libs/testing/src/require-test-stack.ts'],
-    }),
+    project('integration', ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts']),
+    project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts']),
   ],
 };

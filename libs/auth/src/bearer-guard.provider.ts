@@ -3,7 +3,7 @@ import { APP_GUARD, Reflector } from '@nestjs/core';
 import { BearerTokenGuard } from './bearer-token.guard';
 
 /** Installs BearerTokenGuard for the whole app, with the token taken from the injected environment. */
-export function bearerGuardProvider<E>(environmentToken: symbol, tokenOf: (env: E) => string): Provider {
+export function bearerGuardProvider<E>(environmentToken: symbol, tokenOf: (env: E) => string | undefined): Provider {
   return {
     provide: APP_GUARD,
     inject: [Reflector, environmentToken],

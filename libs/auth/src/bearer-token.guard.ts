@@ -20,14 +20,15 @@ export function bearerTokenOf(request: Request): string | undefined {
 export class BearerTokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly expectedToken: string,
+    /** Undefined refuses every route that is not @Public(). */
+    private readonly expectedToken: string | undefined,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const token = bearerTokenOf(context.switchToHttp().getRequest<Request>());
-    if (!token || !constantTimeEquals(token, this.expectedToken)) {
+    if (!token || !this.expectedToken || !constantTimeEquals(token, this.expectedToken)) {
       throw new UnauthorizedException({ error: 'unauthorized', message: 'a valid bearer token is required' });
     }
     return true;

@@ -21,7 +21,8 @@ export function postgresOptions(settings: ServiceDatabaseSettings): PostgresConn
     migrationsRun: true,
     synchronize: false,
     logging: ['error'],
-    extra: { max: settings.poolSize ?? 10 },
+    // Unqualified names in migrations and queries resolve to the service's own schema.
+    extra: { max: settings.poolSize ?? 10, options: `-c search_path=${settings.schema}` },
   };
 }
 

@@ -1,4 +1,3 @@
-import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -6,15 +5,16 @@ import { HttpErrorFilter } from './http-error.filter';
 import { createValidationPipe } from './validation.pipe';
 
 export interface HttpServiceOptions {
-  port: number;
-  host?: string;
   /** Keep the raw request body (for signature checks). */
   rawBody?: boolean;
   bodyLimit?: string;
 }
 
 /** Creates a service's HTTP app with Tenure's logger, validation and error shape. */
-export async function createHttpApp(module: Type<unknown>, options: HttpServiceOptions): Promise<NestExpressApplication> {
+export async function createHttpApp(
+  module: Parameters<typeof NestFactory.create>[0],
+  options: HttpServiceOptions = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, rawBody: options.rawBody ?? false });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });

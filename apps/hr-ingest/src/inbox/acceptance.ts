@@ -1,0 +1,6 @@
+export type AcceptanceStatus = 'accepted' | 'duplicate';
+
+export interface Acceptance {
+  eventId: string;
+  status: AcceptanceStatus;
+}

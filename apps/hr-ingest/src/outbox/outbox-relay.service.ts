@@ -1,0 +1,115 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { KafkaPublisher } from '@tenure/kafka';
+import { OutboxMessageEntity } from './outbox-message.entity';
+
+export const OUTBOX_PUBLISHER = Symbol('OUTBOX_PUBLISHER');
+
+const BATCH_SIZE = 500;
+const IDLE_POLL_MS = 1_000;
+const MAX_BACKOFF_MS = 5_000;
+/** One relay at a time publishes, whatever the number of replicas: order per employee depends on it. */
+const RELAY_LOCK_KEY = 7_301_001;
+
+/**
+ * Publishes the outbox to Kafka in id order and marks rows sent. Runs on a
+ * wake-up after each acceptance (low latency) and on a poll (rows left by a
+ * crash or a Kafka outage). A row is marked sent only after Kafka acknowledged
+ * it, so delivery is at least once; consumers drop repeats by event id.
+ */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private stopped = false;
+  private loop?: Promise<void>;
+  private wakeUpNow?: () => void;
+  private pendingWake = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(OUTBOX_PUBLISHER) private readonly publisher: KafkaPublisher,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.loop;
+    await this.publisher.close();
+  }
+
+  wake(): void {
+    this.pendingWake = true;
+    this.wakeUpNow?.();
+  }
+
+  /** Publishes one batch; returns how many rows it sent. */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
+      if (!locked) return 0;
+      const rows = await manager
+        .getRepository(OutboxMessageEntity)
+        .createQueryBuilder('o')
+        .where('o.sent_at IS NULL')
+        .orderBy('o.id', 'ASC')
+        .limit(BATCH_SIZE)
+        .getMany();
+      if (rows.length === 0) return 0;
+      await this.publishInOrder(rows);
+      await manager.query('UPDATE outbox SET sent_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private async publishInOrder(rows: OutboxMessageEntity[]): Promise<void> {
+    // Consecutive rows of one topic go in one send; the idempotent producer keeps their order.
+    let start = 0;
+    while (start < rows.length) {
+      let end = start;
+      while (end < rows.length && rows[end].topic === rows[start].topic) end++;
+      const slice = rows.slice(start, end);
+      await this.publisher.publish(
+        slice[0].topic,
+        slice.map((row) => ({ key: row.messageKey, value: row.payload })),
+      );
+      start = end;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 0;
+    while (!this.stopped) {
+      this.pendingWake = false;
+      try {
+        const sent = await this.relayBatch();
+        backoff = 0;
+        if (sent === BATCH_SIZE) continue;
+      } catch (error) {
+        backoff = Math.min(MAX_BACKOFF_MS, backoff === 0 ? 250 : backoff * 2);
+        this.logger.warn({ err: error, retryInMs: backoff }, 'outbox relay could not publish; will retry');
+      }
+      // After a failure, wake-ups do not cut the back-off short: Kafka gets time to recover.
+      if (backoff > 0) await this.sleep(backoff, false);
+      else if (!this.pendingWake) await this.sleep(IDLE_POLL_MS, true);
+    }
+  }
+
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeUpNow = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUpNow = () => {
+        if (wakeable || this.stopped) done();
+      };
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { InboxService } from '../inbox/inbox.service';
+import { Acceptance } from '../inbox/acceptance';
+import { GenericWebhookDto } from './dto/generic-webhook.dto';
+
+export const GENERIC_SOURCE = 'generic';
+
+/** Turns a generic webhook into a lifecycle event: times normalised to UTC, defaults filled. */
+@Injectable()
+export class GenericWebhookService {
+  constructor(private readonly inbox: InboxService) {}
+
+  accept(body: GenericWebhookDto, now: Date = new Date()): Promise<Acceptance> {
+    const receivedAt = now.toISOString();
+    return this.inbox.accept({
+      eventId: body.eventId,
+      source: GENERIC_SOURCE,
+      type: body.type,
+      effectiveAt: body.effectiveAt ? new Date(body.effectiveAt).toISOString() : receivedAt,
+      receivedAt,
+      employee: { ...body.employee },
+    });
+  }
+}
