@@ -67,8 +67,9 @@ pid_from_file() {
 
 pid_matches() {
   local pid="$1" marker="$2"
-  [[ -r "/proc/$pid/cmdline" ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$marker"
+  local cmdline
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  [[ "$cmdline" == *"$marker"* ]]
 }
 
 # pidfile_alive <pidfile> <cmdline-marker>: prints the pid when alive.
@@ -129,13 +130,17 @@ have() { command -v "$1" >/dev/null 2>&1; }
 APT_UPDATED=0
 apt_install() {
   have apt-get || { warn "apt-get not available; cannot install $*"; return 1; }
+  local aptlog="$TENURE_STATE/apt.log"
+  mkdir -p "$TENURE_STATE"
   if ((APT_UPDATED == 0)); then
     log "apt-get update"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
+    DEBIAN_FRONTEND=noninteractive apt-get update >>"$aptlog" 2>&1 \
+      || { show_log_tail "$aptlog" 20; return 1; }
     APT_UPDATED=1
   fi
-  log "apt-get install $*"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" || return 1
+  log "apt-get install $*  (output in ${aptlog#"$TENURE_ROOT"/})"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >>"$aptlog" 2>&1 \
+    || { show_log_tail "$aptlog" 20; return 1; }
 }
 
 random_hex() {

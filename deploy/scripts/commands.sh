@@ -1,0 +1,166 @@
+# shellcheck shell=bash
+# The ./tenure subcommands. Each cmd_* function is one subcommand.
+
+cmd_help() {
+  cat <<'EOF'
+Tenure: identity lifecycle automation. Local stack manager.
+
+usage: ./tenure <command> [args]
+
+  up                    start the infrastructure and the dev services
+  down [--services]     stop the dev services, then the infrastructure
+                        (--services: the services only)
+  status                state of the infrastructure and of every service
+  test [jest args...]   start the infrastructure and the test services
+                        (ports 4001-4004, 4100), run jest, stop what it started
+  infra up|down|status  the infrastructure only: PostgreSQL, Kafka, Temporal
+  logs <name> [--env dev|test] [-f] [-n lines]
+                        print (or follow) a log: postgres, kafka, temporal,
+                        build, or a service (hr-ingest, orchestrator,
+                        connector-gateway, audit, saas-sim)
+  event <type> <employeeId> [field=value ...] [--env test]
+                        send a signed HR webhook to hr-ingest
+  help                  this text
+
+Existing servers are used instead of local ones when DATABASE_URL,
+KAFKA_BROKERS or TEMPORAL_ADDRESS are set. Local ports: TENURE_PG_PORT (5432),
+TENURE_KAFKA_PORT (9092), TENURE_TEMPORAL_PORT (7233), TENURE_TEMPORAL_UI_PORT (8233).
+State, logs and generated secrets live in .tenure/ (delete it to reset).
+EOF
+}
+
+cmd_infra() {
+  case "${1:-}" in
+    up) infra_up; echo; cmd_infra status ;;
+    down) infra_down ;;
+    status) status_header; infra_status ;;
+    *) die "usage: ./tenure infra up|down|status" ;;
+  esac
+}
+
+cmd_up() {
+  [[ $# -eq 0 ]] || die "usage: ./tenure up"
+  infra_up
+  env_select dev
+  env_write
+  build_tenure
+  services_start || die "the dev services did not all start; logs: ${ENV_LOG_DIR#"$TENURE_ROOT"/}/"
+  print_summary
+}
+
+print_summary() {
+  local port
+  echo
+  log "Tenure is up (dev)"
+  printf '  %-22s %s\n' \
+    "HR webhooks" "http://127.0.0.1:$(service_port hr-ingest)/v1/events/generic" \
+    "Ops API" "http://127.0.0.1:$(service_port orchestrator)" \
+    "Connector gateway" "http://127.0.0.1:$(service_port connector-gateway)" \
+    "Audit API" "http://127.0.0.1:$(service_port audit)" \
+    "Simulated apps" "http://127.0.0.1:$(service_port saas-sim)/<appId>/scim/v2" \
+    "Temporal UI" "$(temporal_external && echo "(external: $TEMPORAL_ADDRESS)" || echo "http://127.0.0.1:$TEMPORAL_UI_PORT")" \
+    "Temporal" "$(temporal_address) (namespace default)" \
+    "PostgreSQL" "$(pg_url "$PG_DB_DEV")" \
+    "Kafka" "$(kafka_bootstrap)"
+  echo
+  log "dev credentials (${SECRETS_FILE#"$TENURE_ROOT"/})"
+  printf '  %-22s %s\n' \
+    "webhook secret" "$(env_get TENURE_WEBHOOK_SECRET_GENERIC)" \
+    "ops token" "$(env_get TENURE_OPS_TOKEN)" \
+    "audit token" "$(env_get TENURE_AUDIT_TOKEN)"
+  echo
+  printf '  %-22s %s\n' \
+    "environment file" "${ENV_FILE#"$TENURE_ROOT"/}" \
+    "logs" "${ENV_LOG_DIR#"$TENURE_ROOT"/}/  (./tenure logs <service>)" \
+    "try" "./tenure event hire E1001 givenName=Ada familyName=Lovelace"
+}
+
+cmd_down() {
+  local services_only=0
+  case "${1:-}" in
+    "") ;;
+    --services) services_only=1 ;;
+    *) die "usage: ./tenure down [--services]" ;;
+  esac
+  env_select dev
+  services_stop
+  ((services_only)) && return 0
+  # Test services left behind by an interrupted test run go too: they would
+  # lose their infrastructure anyway.
+  env_select test
+  services_stop
+  infra_down
+  ok "stopped"
+}
+
+cmd_status() {
+  status_header
+  infra_status
+  local env
+  for env in dev test; do
+    env_select "$env"
+    services_status
+  done
+}
+
+cmd_test() {
+  trap test_cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  infra_up
+  env_select test
+  env_write
+  build_tenure
+  services_start || die "the test services did not all start; logs: ${ENV_LOG_DIR#"$TENURE_ROOT"/}/"
+  log "running jest $*"
+  local rc=0
+  (
+    cd "$TENURE_ROOT"
+    set -a
+    # shellcheck disable=SC1090
+    . "$ENV_FILE"
+    set +a
+    exec npx jest "$@"
+  ) || rc=$?
+  return "$rc"
+}
+
+test_cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  set +e
+  echo
+  log "cleaning up the test run"
+  env_select test
+  services_stop
+  infra_down_started
+  exit "$rc"
+}
+
+cmd_logs() {
+  local name="" env=dev follow=0 lines=100
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --env) env="${2:?}"; shift 2 ;;
+      --env=*) env="${1#--env=}"; shift ;;
+      -f | --follow) follow=1; shift ;;
+      -n) lines="${2:?}"; shift 2 ;;
+      -*) die "unknown option $1" ;;
+      *) [[ -z "$name" ]] || die "usage: ./tenure logs <name> [--env dev|test] [-f]"; name="$1"; shift ;;
+    esac
+  done
+  [[ -n "$name" ]] || die "usage: ./tenure logs <name> [--env dev|test] [-f] (postgres, kafka, temporal, ${SERVICES[*]})"
+  env_select "$env"
+  local file
+  case "$name" in
+    postgres) file="$PG_LOG" ;;
+    kafka) file="$KAFKA_LOG" ;;
+    temporal) file="$TEMPORAL_LOG" ;;
+    *)
+      [[ " ${SERVICES[*]} " == *" $name "* ]] || die "unknown log '$name' (postgres, kafka, temporal, ${SERVICES[*]})"
+      file="$(service_log "$name")"
+      ;;
+  esac
+  [[ -f "$file" ]] || die "no log yet at ${file#"$TENURE_ROOT"/}"
+  if ((follow)); then exec tail -n "$lines" -F "$file"; else tail -n "$lines" "$file"; fi
+}
