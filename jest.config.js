@@ -18,6 +18,7 @@ const project = (displayName, testMatch, extra = {}) => ({
   testMatch,
   rootDir: __dirname,
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
   ...extra,

@@ -10,11 +10,11 @@ import {
 
 export class HrIngestSettings {
   @IsPort()
-  HR_INGEST_PORT = 3001;
+  HR_INGEST_PORT: number = 3001;
 
   @IsOptional()
   @IsString()
-  TENURE_BIND_HOST = '127.0.0.1';
+  TENURE_BIND_HOST: string = '127.0.0.1';
 
   /** HMAC secret shared with the generic HR webhook sender. */
   @IsSecret()

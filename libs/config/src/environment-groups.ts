@@ -1,4 +1,4 @@
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayNotEmpty, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -8,19 +8,17 @@ export const SECRET_MIN_LENGTH = 16;
 
 export function IsPort(): PropertyDecorator {
   return (target, key) => {
-    IsInt({ message: `${String(key)} must be a port number` })(target, key);
-    Min(1)(target, key);
-    Max(65535)(target, key);
+    Type(() => Number)(target, key);
+    IsInt({ message: 'must be a port number (1-65535)' })(target, key);
+    Min(1, { message: 'must be a port number (1-65535)' })(target, key);
+    Max(65535, { message: 'must be a port number (1-65535)' })(target, key);
   };
 }
 
 export function IsSecret(): PropertyDecorator {
   return (target, key) => {
-    IsString({ message: `${String(key)} must be set` })(target, key);
-    MinLength(SECRET_MIN_LENGTH, { message: `${String(key)} must be at least ${SECRET_MIN_LENGTH} characters` })(
-      target,
-      key,
-    );
+    IsString({ message: 'must be set' })(target, key);
+    MinLength(SECRET_MIN_LENGTH, { message: `must be at least ${SECRET_MIN_LENGTH} characters` })(target, key);
   };
 }
 
@@ -30,37 +28,37 @@ export class LoggingEnvironment {
 }
 
 export class DatabaseEnvironment {
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_URL: string;
 }
 
 export class KafkaEnvironment {
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((b) => b.trim()).filter(Boolean) : value))
-  @ArrayNotEmpty({ message: 'KAFKA_BROKERS must list at least one host:port' })
-  @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be host:port[,host:port]' })
+  @ArrayNotEmpty({ message: 'must list at least one host:port' })
+  @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'must be host:port[,host:port]' })
   KAFKA_BROKERS: string[];
 
   /** Lets a test environment share a broker with the dev one. */
   @IsString()
-  @Matches(/^[a-z0-9._-]*$/, { message: 'TENURE_TOPIC_PREFIX may contain a-z 0-9 . _ - only' })
-  TENURE_TOPIC_PREFIX = '';
+  @Matches(/^[a-z0-9._-]*$/, { message: 'may contain a-z 0-9 . _ - only' })
+  TENURE_TOPIC_PREFIX: string = '';
 }
 
 export class TemporalEnvironment {
-  @Matches(/^[^\s:]+:\d+$/, { message: 'TEMPORAL_ADDRESS must be host:port' })
-  TEMPORAL_ADDRESS = '127.0.0.1:7233';
+  @Matches(/^[^\s:]+:\d+$/, { message: 'must be host:port' })
+  TEMPORAL_ADDRESS: string = '127.0.0.1:7233';
 
   @IsString()
   @IsNotEmpty()
-  TEMPORAL_NAMESPACE = 'default';
+  TEMPORAL_NAMESPACE: string = 'default';
 
   @IsString()
   @IsNotEmpty()
-  TEMPORAL_TASK_QUEUE = 'tenure-lifecycle';
+  TEMPORAL_TASK_QUEUE: string = 'tenure-lifecycle';
 }
 
 export class ConfigDirectoryEnvironment {
   @IsString()
   @IsNotEmpty()
-  TENURE_CONFIG_DIR = 'config';
+  TENURE_CONFIG_DIR: string = 'config';
 }

@@ -27,9 +27,12 @@ export function loadEnvironment<C extends ClassConstructor<object>[]>(
   for (const group of groups) {
     const instance = plainToInstance(group, source, { exposeDefaultValues: true, enableImplicitConversion: true });
     const errors = validateSync(instance, { whitelist: true });
-    problems.push(...flattenValidationErrors(errors).map(({ field, message }) => `${field}=${message}`));
+    // Messages that start with the variable's name are shortened to "NAME=problem".
+    problems.push(
+      ...flattenValidationErrors(errors).map(({ field, message }) => `${field}=${message.replace(`${field} `, '')}`),
+    );
     Object.assign(merged, instance);
   }
-  if (problems.length > 0) throw new EnvironmentError(problems);
+  if (problems.length > 0) throw new EnvironmentError([...new Set(problems)]);
   return merged as EnvironmentOf<C>;
 }

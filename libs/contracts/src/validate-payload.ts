@@ -8,11 +8,20 @@ export interface FieldError {
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-/** Flattens nested class-validator errors into `{field: "employee.email", message}` pairs. */
+/**
+ * Flattens nested class-validator errors into `{field: "employee.email", message}`,
+ * one per field: "is required" when it is absent, otherwise the first rule it
+ * breaks in declaration order (class-validator lists them last-declared first).
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const messages = Object.values(error.constraints ?? {});
+    const own: FieldError[] = [];
+    if (messages.length > 0) {
+      const absent = error.value === undefined || error.value === null;
+      own.push({ field, message: absent ? `${error.property} is required` : messages[messages.length - 1] });
+    }
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

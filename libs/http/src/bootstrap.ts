@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './http-error.filter';
+import { installJsonBodyParser } from './json-body-parser';
 import { createValidationPipe } from './validation.pipe';
 
 export interface HttpServiceOptions {
@@ -15,9 +16,9 @@ export async function createHttpApp(
   module: Parameters<typeof NestFactory.create>[0],
   options: HttpServiceOptions = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, rawBody: options.rawBody ?? false });
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
+  installJsonBodyParser(app, { limit: options.bodyLimit ?? '256kb', keepRawBody: options.rawBody ?? false });
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

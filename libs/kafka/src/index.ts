@@ -2,3 +2,5 @@ export * from './kafka-client';
 export * from './kafka-publisher';
 export * from './prefixed-kafka.server';
 export * from './microservice-options';
+export * from './dead-letter.publisher';
+export * from './consume-validated';

@@ -27,6 +27,7 @@ export function createLoggerModule(service: string, level: string): DynamicModul
       // Request bodies are never logged: they hold personal data.
       serializers: {
         req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
   });

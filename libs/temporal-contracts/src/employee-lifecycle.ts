@@ -9,11 +9,16 @@ export function employeeWorkflowId(employeeId: string): string {
   return `employee-${employeeId}`;
 }
 
+export type EmployeeLifecycleState = 'new' | 'active' | 'terminated';
+
+/** Start arguments; a continued-as-new run also carries the previous run's state. */
 export interface EmployeeLifecycleInput {
   employeeId: string;
+  state?: EmployeeLifecycleState;
+  lastEventId?: string;
+  appliedEventIds?: string[];
+  accounts?: AccountState[];
 }
-
-export type EmployeeLifecycleState = 'new' | 'active' | 'terminated';
 
 export interface EmployeeLifecycleSnapshot {
   employeeId: string;

@@ -1,0 +1,45 @@
+import { IsString, IsUrl } from 'class-validator';
+import {
+  ConfigDirectoryEnvironment,
+  DatabaseEnvironment,
+  IsPort,
+  IsSecret,
+  KafkaEnvironment,
+  LoggingEnvironment,
+  TemporalEnvironment,
+  loadEnvironment,
+} from '@tenure/config';
+
+export class OrchestratorSettings {
+  @IsPort()
+  ORCHESTRATOR_PORT: number = 3002;
+
+  @IsString()
+  TENURE_BIND_HOST: string = '127.0.0.1';
+
+  /** Bearer token of the ops API. */
+  @IsSecret()
+  TENURE_OPS_TOKEN: string;
+
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  CONNECTOR_GATEWAY_URL: string = 'http://127.0.0.1:3003';
+
+  /** The orchestrator's credential towards the connector gateway. */
+  @IsSecret()
+  TENURE_GATEWAY_TOKEN: string;
+}
+
+export const loadOrchestratorEnvironment = (source: NodeJS.ProcessEnv = process.env) =>
+  loadEnvironment(
+    [
+      OrchestratorSettings,
+      DatabaseEnvironment,
+      KafkaEnvironment,
+      TemporalEnvironment,
+      ConfigDirectoryEnvironment,
+      LoggingEnvironment,
+    ],
+    source,
+  );
+
+export type OrchestratorEnvironment = ReturnType<typeof loadOrchestratorEnvironment>;

@@ -1,0 +1,21 @@
+import { TOPICS } from '@tenure/contracts';
+import type { LifecycleOutcome } from '@tenure/domain';
+import type { KafkaPublisher } from '@tenure/kafka';
+
+/** Streams every step's outcome to the audit service. */
+export class OutcomePublisher {
+  constructor(private readonly publisher: KafkaPublisher) {}
+
+  publish(outcome: LifecycleOutcome): Promise<void> {
+    return this.publisher.publish(TOPICS.lifecycleOutcomes, [{ key: outcome.employeeId, value: outcome }]);
+  }
+
+  close(): Promise<void> {
+    return this.publisher.close();
+  }
+}
+
+/** The same step of the same event always has the same id, so a re-published outcome is one audit record. */
+export function outcomeIdOf(parts: { workflowId: string; eventId: string; appId: string; action: string }): string {
+  return [parts.workflowId, parts.eventId, parts.appId, parts.action].join('/');
+}

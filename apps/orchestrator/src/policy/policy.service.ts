@@ -1,0 +1,11 @@
+import type { Employee } from '@tenure/domain';
+import { evaluatePolicy, Entitlement, TenureConfig } from '@tenure/policy';
+
+/** Policy loaded and validated once at start (config/apps.yaml and config/policy.yaml). */
+export class PolicyService {
+  constructor(private readonly config: TenureConfig) {}
+
+  entitlementsFor(employee: Employee): Entitlement[] {
+    return evaluatePolicy(this.config.policy, employee);
+  }
+}

@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { ENVIRONMENT } from '@tenure/config';
+import type { OrchestratorEnvironment } from '../orchestrator.environment';
+import type { LifecycleActivities } from './activities/lifecycle.activities';
+import { LIFECYCLE_ACTIVITIES } from './temporal.tokens';
+import { workflowBundle } from './workflow-bundle';
+
+/**
+ * Runs the lifecycle workflows and activities inside the orchestrator. Any
+ * number of orchestrator replicas share the task queue; Temporal hands each
+ * task to one of them.
+ */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(ENVIRONMENT) private readonly env: OrchestratorEnvironment,
+    @Inject(LIFECYCLE_ACTIVITIES) private readonly activities: LifecycleActivities,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await NativeConnection.connect({ address: this.env.TEMPORAL_ADDRESS });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.env.TEMPORAL_NAMESPACE,
+      taskQueue: this.env.TEMPORAL_TASK_QUEUE,
+      workflowBundle: await workflowBundle(),
+      activities: this.activities,
+    });
+    this.running = this.worker.run().catch((error: unknown) => {
+      // A worker that stopped on its own leaves workflows unattended: fail loudly so the process restarts.
+      this.logger.fatal({ err: error }, 'Temporal worker stopped');
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    });
+    this.logger.log(`Temporal worker polling ${this.env.TEMPORAL_TASK_QUEUE} in ${this.env.TEMPORAL_NAMESPACE}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+}

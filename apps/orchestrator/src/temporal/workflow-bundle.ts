@@ -1,0 +1,37 @@
+import { join, resolve } from 'node:path';
+import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Logger } from 'pino';
+
+/** The libraries workflow code may import; all of them are sandbox-safe (no Node, Nest or database). */
+const WORKFLOW_LIBRARIES = ['domain', 'temporal-contracts'];
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/**
+ * Bundles the workflows once per process (it takes seconds). Run from source
+ * (tests), `@tenure/*` imports resolve through aliases to libs/; in the built
+ * service they are already relative paths.
+ */
+export function workflowBundle(logger?: Logger): Promise<WorkflowBundleWithSourceMap> {
+  // apps/orchestrator/src/temporal → the repository root from source, dist/ when built.
+  const libsRoot = join(resolve(__dirname, '../../../..'), 'libs');
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('./workflows'),
+    logger: logger
+      ? {
+          log: () => undefined,
+          trace: () => undefined,
+          debug: () => undefined,
+          info: (message) => logger.debug(message),
+          warn: (message) => logger.warn(message),
+          error: (message) => logger.error(message),
+        }
+      : undefined,
+    webpackConfigHook: (config) => {
+      const alias = Object.fromEntries(WORKFLOW_LIBRARIES.map((name) => [`@tenure/${name}`, join(libsRoot, name, 'src')]));
+      config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...alias } };
+      return config;
+    },
+  });
+  return bundle;
+}

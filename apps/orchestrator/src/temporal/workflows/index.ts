@@ -1,0 +1,2 @@
+// The workflow bundle's entry point: every workflow the orchestrator's worker runs.
+export { employeeLifecycleWorkflow } from './employee-lifecycle.workflow';
