@@ -1,0 +1,71 @@
+import { AppDirectory } from './app-directory';
+import { DirectoryException } from './directory.exception';
+
+const refusal = (operation: () => unknown): string | undefined => {
+  try {
+    operation();
+    return undefined;
+  } catch (error) {
+    return error instanceof DirectoryException ? error.code : 'unexpected';
+  }
+};
+
+describe('AppDirectory', () => {
+  it('creates users with their own id and ignores server-owned attributes', () => {
+    const directory = new AppDirectory('slack');
+    const user = directory.writeUser(undefined, { id: 'mine', userName: 'ada@example.com', password: 'x', meta: { created: 'then' } });
+    expect(user.id).not.toBe('mine');
+    expect(user).not.toHaveProperty('password');
+    expect(user.meta.created).not.toBe('then');
+  });
+
+  it('keeps userName unique regardless of case, but lets a user keep its own name', () => {
+    const directory = new AppDirectory('slack');
+    const ada = directory.writeUser(undefined, { userName: 'ada@example.com' });
+    expect(refusal(() => directory.writeUser(undefined, { userName: 'ADA@example.com' }))).toBe('UNIQUENESS');
+    expect(refusal(() => directory.writeUser(ada.id, { userName: 'Ada@Example.com', active: false }))).toBeUndefined();
+  });
+
+  it('keeps the creation time when a user is replaced', () => {
+    const directory = new AppDirectory('slack');
+    const ada = directory.writeUser(undefined, { userName: 'ada@example.com' });
+    const replaced = directory.writeUser(ada.id, { userName: 'ada@example.com', title: 'Engineer' });
+    expect(replaced.meta.created).toBe(ada.meta.created);
+    expect(replaced.title).toBe('Engineer');
+  });
+
+  it('refuses unknown ids and missing names', () => {
+    const directory = new AppDirectory('slack');
+    expect(refusal(() => directory.user('nope'))).toBe('NOT_FOUND');
+    expect(refusal(() => directory.writeUser('nope', { userName: 'x' }))).toBe('NOT_FOUND');
+    expect(refusal(() => directory.writeUser(undefined, { userName: ' ' }))).toBe('INVALID_VALUE');
+    expect(refusal(() => directory.writeGroup(undefined, {}))).toBe('INVALID_VALUE');
+  });
+
+  it('keeps one membership per user, shows it on the user and drops it when the user goes', () => {
+    const directory = new AppDirectory('slack');
+    const ada = directory.writeUser(undefined, { userName: 'ada@example.com', displayName: 'Ada Lovelace' });
+    const group = directory.writeGroup(undefined, { displayName: 'eng', members: [{ value: ada.id }, { value: ada.id }] });
+    expect(group.members).toEqual([{ value: ada.id, display: 'Ada Lovelace', type: 'User' }]);
+    expect(directory.user(ada.id).groups).toEqual([{ value: group.id, display: 'eng', type: 'direct' }]);
+
+    directory.deleteUser(ada.id);
+    expect(directory.group(group.id).members).toEqual([]);
+  });
+
+  it('refuses members who are not its users, and duplicate group names', () => {
+    const directory = new AppDirectory('slack');
+    directory.writeGroup(undefined, { displayName: 'eng' });
+    expect(refusal(() => directory.writeGroup(undefined, { displayName: 'ENG' }))).toBe('UNIQUENESS');
+    expect(refusal(() => directory.writeGroup(undefined, { displayName: 'ops', members: [{ value: 'ghost' }] }))).toBe(
+      'INVALID_VALUE',
+    );
+  });
+
+  it('hands out copies, never its own records', () => {
+    const directory = new AppDirectory('slack');
+    const ada = directory.writeUser(undefined, { userName: 'ada@example.com' });
+    ada.userName = 'changed';
+    expect(directory.user(ada.id).userName).toBe('ada@example.com');
+  });
+});

@@ -1,0 +1,64 @@
+import { once } from 'node:events';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { ErrorRequestHandler, Express } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { SimulatedAppSettings } from './config/simulated-app';
+import { AppDirectory } from './directory/app-directory';
+import { createScimAppsRouter } from './scim/scim-apps.router';
+import { RandomSource } from './simulation/simulated-conditions.middleware';
+
+export interface SaasSimOptions {
+  apps: readonly SimulatedAppSettings[];
+  logger: Logger;
+  /** Replaces Math.random for latency and faults, so tests can pin them. */
+  random?: RandomSource;
+}
+
+export function createSaasSimApp({ apps, logger, random }: SaasSimOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (request) => request.url === '/health' },
+      // Request bodies and headers are never logged: they hold personal data and tokens.
+      serializers: { req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }) },
+    }),
+  );
+  app.get('/health', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.use(createScimAppsRouter(apps.map((settings) => ({ settings, directory: new AppDirectory(settings.id) })), random));
+  app.use((_request, response) => {
+    response.status(404).json({ message: 'not found' });
+  });
+  const lastResort: ErrorRequestHandler = (error: unknown, request, response, _next) => {
+    request.log.error({ err: error }, 'unhandled error');
+    if (!response.headersSent) response.status(500).json({ message: 'internal error' });
+  };
+  app.use(lastResort);
+  return app;
+}
+
+export interface RunningSaasSim {
+  /** e.g. http://127.0.0.1:3100; each app is under `${url}/<appId>/scim/v2`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startSaasSim(options: SaasSimOptions & { host: string; port: number }): Promise<RunningSaasSim> {
+  const server: Server = createServer(createSaasSimApp(options));
+  server.listen(options.port, options.host);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,64 @@
+import { Request, RequestHandler, Router } from 'express';
+import SCIMMY from 'scimmy';
+import { SCIMMYRouters } from 'scimmy-routers';
+import { bearerTokenOf, constantTimeEquals } from '@tenure/auth';
+import { SimulatedAppSettings } from '../config/simulated-app';
+import { AppDirectory } from '../directory/app-directory';
+import { RandomSource, simulatedConditions } from '../simulation/simulated-conditions.middleware';
+import { declareScimResources } from './scim-resources';
+import { scimErrorBody } from './scim-error.body';
+
+export interface ServedApp {
+  settings: SimulatedAppSettings;
+  directory: AppDirectory;
+}
+
+/**
+ * Serves every simulated app under `/<appId>/scim/v2` from one SCIMMY router.
+ * The app is resolved from the path first and remembered per request; the
+ * router's authentication handler checks that app's own token, and its
+ * context hands the app's own directory to the resource handlers.
+ *
+ * SCIMMY sets the base path of `meta.location` globally on each request and
+ * reads it when it builds the response. That stays correct across apps because
+ * the directories answer synchronously: no other request runs in between.
+ */
+export function createScimAppsRouter(apps: readonly ServedApp[], random: RandomSource = Math.random): Router {
+  declareScimResources();
+  const appsById = new Map(apps.map((app) => [app.settings.id, app]));
+  const appOfRequest = new WeakMap<Request, ServedApp>();
+
+  const resolveApp: RequestHandler = (request, response, next) => {
+    const app = appsById.get(String(request.params.appId));
+    if (!app) {
+      response.status(404).type('application/scim+json').json(scimErrorBody(404, 'No such app'));
+      return;
+    }
+    appOfRequest.set(request, app);
+    next();
+  };
+
+  const scim = new SCIMMYRouters({
+    type: 'bearer',
+    handler: (request) => {
+      const app = appOfRequest.get(request);
+      const token = bearerTokenOf(request);
+      if (!app || !token || !constantTimeEquals(token, app.settings.token)) {
+        throw new Error('A valid bearer token for this app is required');
+      }
+      return `${app.settings.id}-provisioning-client`;
+    },
+    context: (request) => appOfRequest.get(request)?.directory,
+  });
+  // Bulk requests are not part of what the simulator offers; the rest is what SCIMMY implements.
+  SCIMMY.Config.set({ bulk: false });
+
+  const router = Router();
+  router.use(
+    '/:appId/scim/v2',
+    resolveApp,
+    simulatedConditions((request) => appOfRequest.get(request)?.settings, random),
+    scim,
+  );
+  return router;
+}
