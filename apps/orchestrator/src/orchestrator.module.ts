@@ -1,12 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client, Connection } from '@temporalio/client';
 import { bearerGuardProvider } from '@tenure/auth';
 import { ENVIRONMENT } from '@tenure/config';
-import { ensureSchema, postgresOptions } from '@tenure/database';
+import { serviceDatabaseModule } from '@tenure/database';
 import { HealthController } from '@tenure/http';
-import { createKafka, DeadLetterPublisher, KafkaPublisher } from '@tenure/kafka';
-import { createLogger, createLoggerModule } from '@tenure/observability';
+import { KAFKA_PUBLISHER, KafkaPublisher, kafkaProviders } from '@tenure/kafka';
+import { createLoggerModule } from '@tenure/observability';
 import { loadTenureConfig } from '@tenure/policy';
 import { ConnectorGatewayClient } from './gateway/connector-gateway.client';
 import { AccountEntity } from './identity/account.entity';
@@ -15,7 +14,7 @@ import { IdentityRepository } from './identity/identity.repository';
 import { CreateIdentityStore1764100000001 } from './identity/migrations/1764100000001-create-identity-store';
 import { PersonEntity } from './identity/person.entity';
 import { LifecycleDispatcherService } from './lifecycle/lifecycle-dispatcher.service';
-import { CONSUMER_LOGGER, DEAD_LETTER_PUBLISHER, LifecycleConsumer } from './lifecycle/lifecycle.consumer';
+import { LifecycleConsumer } from './lifecycle/lifecycle.consumer';
 import { EmployeesController } from './ops/employees.controller';
 import { EmployeesService } from './ops/employees.service';
 import type { OrchestratorEnvironment } from './orchestrator.environment';
@@ -26,45 +25,33 @@ import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { LIFECYCLE_ACTIVITIES, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
 
 export const IDENTITY_SCHEMA = 'identity';
-const KAFKA_PUBLISHER = Symbol('KAFKA_PUBLISHER');
 
 @Module({})
 export class OrchestratorModule {
   static register(env: OrchestratorEnvironment): DynamicModule {
     // Policy is validated before anything starts: a bad file stops the service with file, path and problem.
     const policy = new PolicyService(loadTenureConfig(env.TENURE_CONFIG_DIR));
-    const kafkaLogger = createLogger('orchestrator.kafka', env.LOG_LEVEL);
     return {
       module: OrchestratorModule,
       imports: [
         createLoggerModule('orchestrator', env.LOG_LEVEL),
-        TypeOrmModule.forRootAsync({
-          useFactory: async () => {
-            await ensureSchema(env.DATABASE_URL, IDENTITY_SCHEMA);
-            return postgresOptions({
-              url: env.DATABASE_URL,
-              schema: IDENTITY_SCHEMA,
-              entities: [PersonEntity, AccountEntity, EntitlementEntity],
-              migrations: [CreateIdentityStore1764100000001],
-            });
-          },
+        serviceDatabaseModule({
+          url: env.DATABASE_URL,
+          schema: IDENTITY_SCHEMA,
+          entities: [PersonEntity, AccountEntity, EntitlementEntity],
+          migrations: [CreateIdentityStore1764100000001],
         }),
       ],
       controllers: [HealthController, EmployeesController, LifecycleConsumer],
       providers: [
         { provide: ENVIRONMENT, useValue: env },
         bearerGuardProvider<OrchestratorEnvironment>(ENVIRONMENT, (e) => e.TENURE_OPS_TOKEN),
-        {
-          provide: KAFKA_PUBLISHER,
-          useFactory: () =>
-            new KafkaPublisher(createKafka('tenure-orchestrator', env.KAFKA_BROKERS, kafkaLogger), env.TENURE_TOPIC_PREFIX),
-        },
-        {
-          provide: DEAD_LETTER_PUBLISHER,
-          inject: [KAFKA_PUBLISHER],
-          useFactory: (publisher: KafkaPublisher) => new DeadLetterPublisher(publisher),
-        },
-        { provide: CONSUMER_LOGGER, useValue: createLogger('orchestrator.consumer', env.LOG_LEVEL) },
+        ...kafkaProviders({
+          service: 'orchestrator',
+          brokers: env.KAFKA_BROKERS,
+          topicPrefix: env.TENURE_TOPIC_PREFIX,
+          logLevel: env.LOG_LEVEL,
+        }),
         {
           provide: TEMPORAL_CLIENT,
           useFactory: async () =>

@@ -1,1 +1,2 @@
 export * from './postgres-options';
+export * from './service-database.module';

@@ -4,3 +4,4 @@ export * from './prefixed-kafka.server';
 export * from './microservice-options';
 export * from './dead-letter.publisher';
 export * from './consume-validated';
+export * from './contract-consumer';

@@ -37,6 +37,11 @@ export class KafkaPublisher {
     });
   }
 
+  /** Nest calls this on shutdown for publishers it provides. */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+
   async close(): Promise<void> {
     if (this.connected) await this.producer.disconnect();
     this.connected = undefined;

@@ -1,4 +1,6 @@
+import type { INestApplication } from '@nestjs/common';
 import type { CustomStrategy } from '@nestjs/microservices';
+import { createLogger } from '@tenure/observability';
 import type { Logger } from 'pino';
 import { kafkaLogCreator } from './kafka-client';
 import { PrefixedKafkaServer } from './prefixed-kafka.server';
@@ -35,4 +37,22 @@ export function kafkaConsumerStrategy(settings: KafkaConsumerSettings): CustomSt
     settings.topicPrefix,
   );
   return { strategy: server };
+}
+
+/** Adds the service's Kafka consumer (group `tenure-<service>`) to its HTTP app and starts it. */
+export async function startKafkaConsumer(
+  app: INestApplication,
+  settings: { service: string; brokers: string[]; topicPrefix: string; logLevel: string },
+): Promise<void> {
+  app.connectMicroservice(
+    kafkaConsumerStrategy({
+      clientId: `tenure-${settings.service}`,
+      groupId: `tenure-${settings.service}`,
+      brokers: settings.brokers,
+      topicPrefix: settings.topicPrefix,
+      logger: createLogger(`${settings.service}.consumer`, settings.logLevel),
+    }),
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
 }

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { KafkaPublisher } from '@tenure/kafka';
+import { KAFKA_PUBLISHER, KafkaPublisher } from '@tenure/kafka';
 import { OutboxMessageEntity } from './outbox-message.entity';
-
-export const OUTBOX_PUBLISHER = Symbol('OUTBOX_PUBLISHER');
 
 const BATCH_SIZE = 500;
 const IDLE_POLL_MS = 1_000;
@@ -28,7 +26,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(OUTBOX_PUBLISHER) private readonly publisher: KafkaPublisher,
+    @Inject(KAFKA_PUBLISHER) private readonly publisher: KafkaPublisher,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -39,7 +37,6 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.stopped = true;
     this.wake();
     await this.loop;
-    await this.publisher.close();
   }
 
   wake(): void {

@@ -1,0 +1,67 @@
+import { Inject, OnApplicationShutdown, Provider } from '@nestjs/common';
+import type { KafkaContext } from '@nestjs/microservices';
+import type { ClassConstructor } from 'class-transformer';
+import type { Logger } from 'pino';
+import { createLogger } from '@tenure/observability';
+import { consumeValidated } from './consume-validated';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { createKafka } from './kafka-client';
+import { KafkaPublisher } from './kafka-publisher';
+
+export const KAFKA_PUBLISHER = Symbol('KAFKA_PUBLISHER');
+export const DEAD_LETTER_PUBLISHER = Symbol('DEAD_LETTER_PUBLISHER');
+export const CONSUMER_LOGGER = Symbol('CONSUMER_LOGGER');
+
+export interface KafkaServiceSettings {
+  service: string;
+  brokers: string[];
+  topicPrefix: string;
+  logLevel: string;
+}
+
+/** The publisher, dead-letter publisher and logger a Kafka-consuming service injects. */
+export function kafkaProviders(settings: KafkaServiceSettings): Provider[] {
+  const logger = createLogger(`${settings.service}.kafka`, settings.logLevel);
+  return [
+    {
+      provide: KAFKA_PUBLISHER,
+      useFactory: () =>
+        new KafkaPublisher(createKafka(`tenure-${settings.service}`, settings.brokers, logger), settings.topicPrefix),
+    },
+    {
+      provide: DEAD_LETTER_PUBLISHER,
+      inject: [KAFKA_PUBLISHER],
+      useFactory: (publisher: KafkaPublisher) => new DeadLetterPublisher(publisher),
+    },
+    { provide: CONSUMER_LOGGER, useValue: logger },
+  ];
+}
+
+/** Base of a topic's consumer: validates against the contract, dead-letters the invalid, retries the rest. */
+export abstract class ContractConsumer implements OnApplicationShutdown {
+  private stopping = false;
+
+  constructor(
+    @Inject(DEAD_LETTER_PUBLISHER) private readonly deadLetter: DeadLetterPublisher,
+    @Inject(CONSUMER_LOGGER) protected readonly logger: Logger,
+  ) {}
+
+  protected consume<T extends object>(
+    payload: unknown,
+    context: KafkaContext,
+    contract: ClassConstructor<T>,
+    handle: (message: T) => Promise<void>,
+  ): Promise<void> {
+    return consumeValidated(payload, context, {
+      contract,
+      handle,
+      deadLetter: this.deadLetter,
+      logger: this.logger,
+      isStopping: () => this.stopping,
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.stopping = true;
+  }
+}
