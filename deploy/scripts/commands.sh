@@ -110,6 +110,8 @@ cmd_test() {
   infra_up
   env_select test
   env_write
+  # Each run starts with fresh service logs, so a failure shows only its own.
+  rm -f "$ENV_LOG_DIR"/*.log
   build_tenure
   services_start || die "the test services did not all start; logs: ${ENV_LOG_DIR#"$TENURE_ROOT"/}/"
   log "running jest $*"

@@ -6,9 +6,17 @@
 
 PG_PORT="${TENURE_PG_PORT:-5432}"
 PG_HOST=127.0.0.1
-PG_DIR="$TENURE_INFRA/postgres"
-PG_DATA="$PG_DIR/data"
-PG_LOG="$PG_DIR/postgres.log"
+PG_LINK="$TENURE_INFRA/postgres"
+
+# PG_DIR is the real folder: when .tenure/infra/postgres is a link (see
+# pg_prepare_home) the postgres user must be given the target's own path.
+pg_set_paths() {
+  PG_DIR="$PG_LINK"
+  [[ -L "$PG_LINK" ]] && PG_DIR="$(readlink -f "$PG_LINK")"
+  PG_DATA="$PG_DIR/data"
+  PG_LOG="$PG_DIR/postgres.log"
+}
+pg_set_paths
 # Debian's socket directory: it exists for the postgres user and keeps the
 # socket path short (a deep checkout would exceed the 107-byte limit).
 PG_SOCKET_DIR=/var/run/postgresql
@@ -26,7 +34,8 @@ pg_bin() {
   printf '%s' "$d"
 }
 
-as_postgres() { runuser -u postgres -- "$@"; }
+# From / because the postgres user may not be allowed into the current folder.
+as_postgres() { (cd / && runuser -u postgres -- "$@"); }
 
 pg_install() {
   pg_bin >/dev/null && return 0
@@ -43,21 +52,22 @@ pg_prepare_home() {
   mkdir -p "$TENURE_INFRA"
   chmod o+x "$TENURE_STATE" "$TENURE_INFRA"
   mkdir -p "$PG_SOCKET_DIR" && chown postgres:postgres "$PG_SOCKET_DIR" && chmod 2775 "$PG_SOCKET_DIR"
-  if [[ ! -e "$PG_DIR" ]]; then
-    mkdir -p "$PG_DIR"
-    chown postgres:postgres "$PG_DIR"
-    chmod 700 "$PG_DIR"
-    if ! as_postgres test -w "$PG_DIR/"; then
-      rmdir "$PG_DIR"
+  if [[ ! -e "$PG_LINK" ]]; then
+    mkdir -p "$PG_LINK"
+    chown postgres:postgres "$PG_LINK"
+    chmod 700 "$PG_LINK"
+    if ! as_postgres test -w "$PG_LINK/"; then
+      rmdir "$PG_LINK"
       local alt
       alt="/var/lib/postgresql/tenure-$(printf '%s' "$TENURE_ROOT" | sha1sum | cut -c1-12)"
       warn "the postgres user cannot reach $TENURE_ROOT; keeping the cluster in $alt"
       mkdir -p "$alt"
       chown postgres:postgres "$alt"
       chmod 700 "$alt"
-      ln -s "$alt" "$PG_DIR"
+      ln -s "$alt" "$PG_LINK"
     fi
   fi
+  pg_set_paths
   as_postgres test -w "$PG_DIR/" || die "the postgres user cannot write $PG_DIR"
 }
 
