@@ -115,16 +115,33 @@ cmd_test() {
   build_tenure
   services_start || die "the test services did not all start; logs: ${ENV_LOG_DIR#"$TENURE_ROOT"/}/"
   log "running jest $*"
-  local rc=0
+  local rc=0 results="$ENV_DIR/jest-results.json"
+  rm -f "$results"
   (
     cd "$TENURE_ROOT"
     set -a
     # shellcheck disable=SC1090
     . "$ENV_FILE"
     set +a
-    exec npx jest "$@"
+    # The JSON report only feeds the one-line count below; the usual
+    # reporter output is unchanged.
+    exec npx jest --json --outputFile="$results" "$@"
   ) || rc=$?
+  test_count_line "$results"
   return "$rc"
+}
+
+# "jest: N passed, N failed, N skipped" on a line of its own, the plain
+# closing line CI reads to know how many tests ran.
+test_count_line() {
+  [[ -s "$1" ]] || return 0
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const skipped = (r.numPendingTests || 0) + (r.numTodoTests || 0);
+    // A suite that cannot even load counts as a failure too.
+    const failed = r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
+    console.log(`jest: ${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
+  ' "$1" || true
 }
 
 test_cleanup() {
