@@ -1,0 +1,22 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ConnectorException, connectorErrorPolicy } from './connector.exception';
+
+/** Turns an app's refusal into the gateway's error contract: `{"error": {code, message, retryable, retryAfterSeconds?}}`. */
+@Catch(ConnectorException)
+export class ConnectorExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Connectors');
+
+  catch(exception: ConnectorException, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const { httpStatus, retryable } = connectorErrorPolicy(exception.code);
+    this.logger.warn(
+      { appId: request.params.appId, code: exception.code, retryable, reason: exception.message },
+      'app operation failed',
+    );
+    if (exception.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    response.status(httpStatus).json(exception.toBody());
+  }
+}
