@@ -16,7 +16,7 @@ usage: ./tenure <command> [args]
   infra up|down|status  the infrastructure only: PostgreSQL, Kafka, Temporal
   logs <name> [--env dev|test] [-f] [-n lines]
                         print (or follow) a log: postgres, kafka, temporal,
-                        build, or a service (hr-ingest, orchestrator,
+                        or a service (hr-ingest, orchestrator,
                         connector-gateway, audit, saas-sim)
   event <type> <employeeId> [field=value ...] [--env test]
                         send a signed HR webhook to hr-ingest

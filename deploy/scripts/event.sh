@@ -70,7 +70,10 @@ cmd_event() {
   local type="$1" employee_id="$2"; shift 2
   [[ " $EVENT_TYPES " == *" $type "* ]] || warn "'$type' is not a known event type ($EVENT_TYPES); sending it anyway"
   env_select "$env"
-  [[ -f "$ENV_FILE" ]] || die "no $env environment yet: run ./tenure up first"
+  if [[ ! -f "$ENV_FILE" ]]; then
+    [[ "$env" == dev ]] && die "no dev environment yet: run ./tenure up first"
+    die "no test environment: it exists while ./tenure test runs"
+  fi
   local secret port body ts sig
   secret="$(env_get TENURE_WEBHOOK_SECRET_GENERIC)" || die "no webhook secret in $ENV_FILE"
   port="$(env_get HR_INGEST_PORT)"
