@@ -13,6 +13,8 @@ const moduleNameMapper = {
   '^@tenure/(.*)$': '<rootDir>/libs/$1/src',
 };
 
+const slow = { setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-slow-timeout.ts'] };
+
 const project = (displayName, testMatch, extra = {}) => ({
   displayName,
   testMatch,
@@ -27,7 +29,7 @@ const project = (displayName, testMatch, extra = {}) => ({
 module.exports = {
   projects: [
     project('unit', ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts']),
-    project('integration', ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts']),
-    project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts']),
+    project('integration', ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'], slow),
+    project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slow),
   ],
 };

@@ -25,6 +25,8 @@ export class BearerTokenGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
+    // Kafka handlers share the app's controllers; they are authenticated by the broker, not by tokens.
+    if (context.getType() !== 'http') return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const token = bearerTokenOf(context.switchToHttp().getRequest<Request>());

@@ -1,4 +1,4 @@
-import { Inject, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { OnApplicationShutdown, Provider } from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
 import type { ClassConstructor } from 'class-transformer';
 import type { Logger } from 'pino';
@@ -37,13 +37,17 @@ export function kafkaProviders(settings: KafkaServiceSettings): Provider[] {
   ];
 }
 
-/** Base of a topic's consumer: validates against the contract, dead-letters the invalid, retries the rest. */
+/**
+ * Base of a topic's consumer: validates against the contract, dead-letters the
+ * invalid, retries the rest. Subclasses inject DEAD_LETTER_PUBLISHER and CONSUMER_LOGGER.
+ */
 export abstract class ContractConsumer implements OnApplicationShutdown {
   private stopping = false;
 
+  // No @Inject here: Nest would merge these into each subclass's own constructor metadata.
   constructor(
-    @Inject(DEAD_LETTER_PUBLISHER) private readonly deadLetter: DeadLetterPublisher,
-    @Inject(CONSUMER_LOGGER) protected readonly logger: Logger,
+    private readonly deadLetter: DeadLetterPublisher,
+    protected readonly logger: Logger,
   ) {}
 
   protected consume<T extends object>(

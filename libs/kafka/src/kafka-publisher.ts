@@ -1,4 +1,4 @@
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
 
 export interface KeyedMessage {
   key: string;
@@ -7,9 +7,10 @@ export interface KeyedMessage {
 }
 
 /**
- * Publishes JSON messages keyed by employee. The producer is idempotent and
- * waits for all in-sync replicas, so a retried send neither loses nor
- * reorders a person's messages.
+ * Publishes JSON messages keyed by employee. Sends wait for all in-sync
+ * replicas and one request is in flight at a time, so a retried send never
+ * reorders a person's messages; it may repeat one, which every consumer
+ * recognises by its id (event id, outcome id).
  */
 export class KafkaPublisher {
   private readonly producer: Producer;
@@ -19,7 +20,11 @@ export class KafkaPublisher {
     kafka: Kafka,
     private readonly topicPrefix: string,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   async publish(topic: string, messages: KeyedMessage[]): Promise<void> {

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { ENVIRONMENT } from '@tenure/config';
+import { createLogger } from '@tenure/observability';
 import type { OrchestratorEnvironment } from '../orchestrator.environment';
 import type { LifecycleActivities } from './activities/lifecycle.activities';
+import { installTemporalRuntime } from './temporal-logging';
 import { LIFECYCLE_ACTIVITIES } from './temporal.tokens';
 import { workflowBundle } from './workflow-bundle';
 
@@ -24,12 +26,14 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const logger = createLogger('orchestrator.temporal', this.env.LOG_LEVEL);
+    installTemporalRuntime(logger);
     this.connection = await NativeConnection.connect({ address: this.env.TEMPORAL_ADDRESS });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.env.TEMPORAL_NAMESPACE,
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
-      workflowBundle: await workflowBundle(),
+      workflowBundle: await workflowBundle(logger),
       activities: this.activities,
     });
     this.running = this.worker.run().catch((error: unknown) => {

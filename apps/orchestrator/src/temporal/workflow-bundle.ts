@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Logger } from 'pino';
+import { temporalLogger } from './temporal-logging';
 
 /** The libraries workflow code may import; all of them are sandbox-safe (no Node, Nest or database). */
 const WORKFLOW_LIBRARIES = ['domain', 'temporal-contracts'];
@@ -17,16 +18,7 @@ export function workflowBundle(logger?: Logger): Promise<WorkflowBundleWithSourc
   const libsRoot = join(resolve(__dirname, '../../../..'), 'libs');
   bundle ??= bundleWorkflowCode({
     workflowsPath: require.resolve('./workflows'),
-    logger: logger
-      ? {
-          log: () => undefined,
-          trace: () => undefined,
-          debug: () => undefined,
-          info: (message) => logger.debug(message),
-          warn: (message) => logger.warn(message),
-          error: (message) => logger.error(message),
-        }
-      : undefined,
+    logger: logger ? temporalLogger(logger) : undefined,
     webpackConfigHook: (config) => {
       const alias = Object.fromEntries(WORKFLOW_LIBRARIES.map((name) => [`@tenure/${name}`, join(libsRoot, name, 'src')]));
       config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...alias } };

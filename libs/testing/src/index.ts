@@ -1,0 +1,4 @@
+export * from './test-stack';
+export * from './wait-for';
+export * from './signed-webhook';
+export * from './kafka-topics';
