@@ -28,7 +28,7 @@ describe('loadEnvironment', () => {
   it('reports every bad variable at once and never echoes a value', () => {
     let error: unknown;
     try {
-      loadEnvironment(groups, { SERVICE_PORT: 'x', SERVICE_TOKEN: 'short-secret', KAFKA_BROKERS: 'nohost' });
+      loadEnvironment(groups, { SERVICE_PORT: 'x', SERVICE_TOKEN: 'short-secret', KAFKA_BROKERS: 'nohost', DATABASE_URL: 'mysql://x' });
     } catch (caught) {
       error = caught;
     }
@@ -41,5 +41,9 @@ describe('loadEnvironment', () => {
     expect(message).toContain('KAFKA_BROKERS=must be host:port[,host:port]');
     expect(message).not.toContain('short-secret');
     expect(message.match(/SERVICE_PORT=/g)).toHaveLength(1);
+  });
+
+  it('says which required variable is missing', () => {
+    expect(() => loadEnvironment(groups, {})).toThrow(/SERVICE_TOKEN=is required, DATABASE_URL=is required/);
   });
 });

@@ -69,10 +69,12 @@ export function parseYamlConfig<T extends object>(
   if (errors.length > 0) {
     throw new ConfigFileError(
       file,
-      flattenValidationErrors(errors).map(({ field, message }) => ({
-        path: readablePath(field),
-        message: message.replace(/^property (\S+) should not exist$/, 'unknown key $1'),
-      })),
+      flattenValidationErrors(errors).map(({ field, message }) => {
+        const unknownKey = /^property (\S+) should not exist$/.exec(message);
+        if (!unknownKey) return { path: readablePath(field), message };
+        // A misspelt key is reported where it stands: in its parent.
+        return { path: readablePath(field.split('.').slice(0, -1).join('.')), message: `unknown key ${unknownKey[1]}` };
+      }),
     );
   }
   return instance;
