@@ -33,7 +33,11 @@ beforeAll(async () => {
     TENURE_APP_GITHUB_TOKEN: appToken('github'),
     TENURE_APP_SALESFORCE_TOKEN: appToken('salesforce'),
   };
-  const settings = loadGatewayEnvironment({ TENURE_GATEWAY_TOKEN: GATEWAY_TOKEN, LOG_LEVEL: 'silent', TENURE_CONFIG_DIR: CONFIG_DIR });
+  const settings = loadGatewayEnvironment({
+    TENURE_GATEWAY_TOKEN: GATEWAY_TOKEN,
+    LOG_LEVEL: 'silent',
+    TENURE_CONFIG_DIR: CONFIG_DIR,
+  });
   const apps = loadYamlConfig(join(CONFIG_DIR, 'apps.yaml'), AppsConfig, env);
   gateway = await createHttpApp(ConnectorGatewayModule.register(settings, AppRegistry.fromConfig(apps.apps, env)));
   await gateway.init();
@@ -63,14 +67,23 @@ describe('connector gateway HTTP API', () => {
   it('answers health checks without a token and everything else only with one', async () => {
     await api().get('/health').expect(200, { status: 'ok' });
     await api().get('/v1/apps').expect(401);
-    await api().post('/v1/apps/slack/accounts').set({ authorization: 'Bearer wrong-token-0123456789' }).send(ada).expect(401);
+    await api()
+      .post('/v1/apps/slack/accounts')
+      .set({ authorization: 'Bearer wrong-token-0123456789' })
+      .send(ada)
+      .expect(401);
     expect(await usersIn(sim, 'slack')).toEqual([]);
   });
 
   it('lists the configured apps with their connector and capabilities', async () => {
     const { body } = await api().get('/v1/apps').set(authorized).expect(200);
     expect(body.apps.map((app: { id: string }) => app.id)).toEqual(['slack', 'zoom', 'github', 'salesforce']);
-    expect(body.apps[0]).toEqual({ id: 'slack', displayName: 'Slack', connector: 'scim', capabilities: ['create', 'disable', 'groups'] });
+    expect(body.apps[0]).toEqual({
+      id: 'slack',
+      displayName: 'Slack',
+      connector: 'scim',
+      capabilities: ['create', 'disable', 'groups'],
+    });
   });
 
   it('creates the account once: the same call again answers the same account', async () => {
@@ -82,7 +95,12 @@ describe('connector gateway HTTP API', () => {
 
     const users = await usersIn(sim, 'slack');
     expect(users).toHaveLength(1);
-    expect(users[0]).toMatchObject({ id: first.body.externalId, externalId: 'E1001', userName: ada.userName, active: true });
+    expect(users[0]).toMatchObject({
+      id: first.body.externalId,
+      externalId: 'E1001',
+      userName: ada.userName,
+      active: true,
+    });
     expect(users[0].groups).toEqual([expect.objectContaining({ display: 'all-staff' })]);
   });
 
@@ -90,7 +108,11 @@ describe('connector gateway HTTP API', () => {
     const { body: created } = await api().post('/v1/apps/github/accounts').set(authorized).send(ada).expect(200);
     const path = `/v1/apps/github/accounts/${created.externalId}/disable`;
 
-    await api().post(path).set(authorized).send({}).expect(200, { appId: 'github', externalId: created.externalId, status: 'disabled' });
+    await api()
+      .post(path)
+      .set(authorized)
+      .send({})
+      .expect(200, { appId: 'github', externalId: created.externalId, status: 'disabled' });
     await api().post(path).set(authorized).expect(200);
     expect((await usersIn(sim, 'github'))[0].active).toBe(false);
   });
@@ -112,9 +134,18 @@ describe('connector gateway HTTP API', () => {
       .set(authorized)
       .send({ ...ada, employeeId: 'E 1', email: 'not-an-email', groups: 'all-staff' })
       .expect(400);
-    expect(body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['email', 'employeeId', 'groups']);
+    expect(body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'email',
+      'employeeId',
+      'groups',
+    ]);
 
-    await api().post('/v1/apps/slack/accounts').set(authorized).set('content-type', 'application/json').send('{"employeeId":').expect(400);
+    await api()
+      .post('/v1/apps/slack/accounts')
+      .set(authorized)
+      .set('content-type', 'application/json')
+      .send('{"employeeId":')
+      .expect(400);
     await api().post('/v1/apps/slack/accounts').set(authorized).send([ada]).expect(400);
     expect(await usersIn(sim, 'slack', 'externalId eq "E 1"')).toEqual([]);
   });
@@ -137,6 +168,10 @@ describe('connector gateway HTTP API', () => {
       .set(authorized)
       .send({ ...ada, employeeId: 'E1002', userName: 'ada"lovelace' })
       .expect(422);
-    expect(body.error).toMatchObject({ code: 'INVALID', retryable: false, message: expect.stringContaining('invalidFilter') });
+    expect(body.error).toMatchObject({
+      code: 'INVALID',
+      retryable: false,
+      message: expect.stringContaining('invalidFilter'),
+    });
   });
 });

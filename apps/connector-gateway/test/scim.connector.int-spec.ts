@@ -3,7 +3,15 @@ import { BearerCredential } from '../src/connectors/bearer-credential';
 import { CreateAccountRequest } from '../src/connectors/connector';
 import { ScimClient } from '../src/connectors/drivers/scim/scim.client';
 import { ScimConnector } from '../src/connectors/drivers/scim/scim.connector';
-import { appToken, createInApp, groupsIn, RunningSaasSim, simulatedApp, startSimulatedApps, usersIn } from './simulated-apps.fixture';
+import {
+  appToken,
+  createInApp,
+  groupsIn,
+  RunningSaasSim,
+  simulatedApp,
+  startSimulatedApps,
+  usersIn,
+} from './simulated-apps.fixture';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
@@ -21,7 +29,10 @@ beforeAll(async () => {
 
 afterAll(() => sim.close());
 
-function connectorFor(appId: string, options: { token?: string; timeoutMs?: number; baseUrl?: string } = {}): ScimConnector {
+function connectorFor(
+  appId: string,
+  options: { token?: string; timeoutMs?: number; baseUrl?: string } = {},
+): ScimConnector {
   return new ScimConnector(
     new ScimClient({
       baseUrl: options.baseUrl ?? `${sim.url}/${appId}/scim/v2`,
@@ -58,7 +69,12 @@ describe('ScimConnector against a simulated SCIM app', () => {
     expect(second).toEqual({ externalId: first.externalId, created: false });
     const users = await usersIn(sim, 'slack', `externalId eq "${request.employeeId}"`);
     expect(users).toHaveLength(1);
-    expect(users[0]).toMatchObject({ id: first.externalId, userName: request.userName, active: true, title: 'Engineer' });
+    expect(users[0]).toMatchObject({
+      id: first.externalId,
+      userName: request.userName,
+      active: true,
+      title: 'Engineer',
+    });
     expect(users[0][ENTERPRISE]).toMatchObject({ employeeNumber: request.employeeId, department: 'Engineering' });
   });
 
@@ -76,13 +92,18 @@ describe('ScimConnector against a simulated SCIM app', () => {
 
   it('makes one account when two calls for the same person race (the loser links on 409)', async () => {
     const request = person({ groups: ['all-staff'] });
-    const results = await Promise.all([connectorFor('slack').createAccount(request), connectorFor('slack').createAccount(request)]);
+    const results = await Promise.all([
+      connectorFor('slack').createAccount(request),
+      connectorFor('slack').createAccount(request),
+    ]);
 
     expect(new Set(results.map((result) => result.externalId)).size).toBe(1);
     expect(results.map((result) => result.created).sort()).toEqual([false, true]);
     expect(await usersIn(sim, 'slack', `userName eq "${request.userName}"`)).toHaveLength(1);
     const [group] = await groupsIn(sim, 'slack', 'all-staff');
-    expect((group.members as { value: string }[]).filter((member) => member.value === results[0].externalId)).toHaveLength(1);
+    expect(
+      (group.members as { value: string }[]).filter((member) => member.value === results[0].externalId),
+    ).toHaveLength(1);
   });
 
   it('adds the account to its groups once, creating a group the app lacks', async () => {
@@ -109,7 +130,10 @@ describe('ScimConnector against a simulated SCIM app', () => {
   it("refuses a userName that is another person's account", async () => {
     const request = person();
     await createInApp(sim, 'zoom', { userName: request.userName, externalId: 'E-SOMEONE-ELSE' });
-    await expect(connectorFor('zoom').createAccount(request)).rejects.toMatchObject({ code: 'CONFLICT', retryable: false });
+    await expect(connectorFor('zoom').createAccount(request)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      retryable: false,
+    });
   });
 
   it('disables the account in the app, again without harm, and re-activates it for a rehire', async () => {
@@ -158,7 +182,9 @@ describe('ScimConnector against a simulated SCIM app', () => {
         server.close(() => resolve(port));
       });
     });
-    await expect(connectorFor('zoom', { baseUrl: `http://127.0.0.1:${closedPort}/zoom/scim/v2` }).disableAccount('x')).rejects.toMatchObject({
+    await expect(
+      connectorFor('zoom', { baseUrl: `http://127.0.0.1:${closedPort}/zoom/scim/v2` }).disableAccount('x'),
+    ).rejects.toMatchObject({
       code: 'TEMPORARY',
       message: 'the app could not be reached (ECONNREFUSED)',
     });

@@ -30,7 +30,9 @@ export interface ScimResource {
 
 /** Reads an app's resources over SCIM with the app's own token: what an administrator of the app would see. */
 export async function readFromApp(sim: RunningSaasSim, appId: string, path: string): Promise<ScimResource[]> {
-  const response = await fetch(`${sim.url}/${appId}/scim/v2${path}`, { headers: { authorization: `Bearer ${appToken(appId)}` } });
+  const response = await fetch(`${sim.url}/${appId}/scim/v2${path}`, {
+    headers: { authorization: `Bearer ${appToken(appId)}` },
+  });
   if (response.status === 404) return [];
   const body = (await response.json()) as ScimResource & { Resources?: ScimResource[] };
   if (!response.ok) throw new Error(`${appId} answered ${response.status}: ${JSON.stringify(body)}`);
@@ -44,7 +46,11 @@ export const groupsIn = (sim: RunningSaasSim, appId: string, displayName: string
   readFromApp(sim, appId, `/Groups?filter=${encodeURIComponent(`displayName eq "${displayName}"`)}`);
 
 /** Creates a user directly in the app, as its administrator would before Tenure managed it. */
-export async function createInApp(sim: RunningSaasSim, appId: string, user: Record<string, unknown>): Promise<ScimResource> {
+export async function createInApp(
+  sim: RunningSaasSim,
+  appId: string,
+  user: Record<string, unknown>,
+): Promise<ScimResource> {
   const response = await fetch(`${sim.url}/${appId}/scim/v2/Users`, {
     method: 'POST',
     headers: { authorization: `Bearer ${appToken(appId)}`, 'content-type': 'application/scim+json' },

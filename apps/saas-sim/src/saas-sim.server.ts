@@ -24,13 +24,24 @@ export function createSaasSimApp({ apps, logger, random }: SaasSimOptions): Expr
       logger,
       autoLogging: { ignore: (request) => request.url === '/health' },
       // Request bodies and headers are never logged: they hold personal data and tokens.
-      serializers: { req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }) },
+      serializers: {
+        req: (request: { id: unknown; method: string; url: string }) => ({
+          id: request.id,
+          method: request.method,
+          url: request.url,
+        }),
+      },
     }),
   );
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
-  app.use(createScimAppsRouter(apps.map((settings) => ({ settings, directory: new AppDirectory(settings.id) })), random));
+  app.use(
+    createScimAppsRouter(
+      apps.map((settings) => ({ settings, directory: new AppDirectory(settings.id) })),
+      random,
+    ),
+  );
   app.use((_request, response) => {
     response.status(404).json({ message: 'not found' });
   });

@@ -37,7 +37,11 @@ interface Reply {
   headers: Headers;
 }
 
-async function scim(appId: string, path: string, init: { method?: string; body?: unknown; token?: string | null } = {}): Promise<Reply> {
+async function scim(
+  appId: string,
+  path: string,
+  init: { method?: string; body?: unknown; token?: string | null } = {},
+): Promise<Reply> {
   const token = init.token === undefined ? `${appId}-token-0123456789abcdef` : init.token;
   const response = await fetch(`${sim.url}/${appId}/scim/v2${path}`, {
     method: init.method ?? 'GET',
@@ -78,7 +82,10 @@ describe('simulated SaaS apps over SCIM 2.0', () => {
   it("refuses a request without a token, or with another app's token, with a SCIM 401", async () => {
     const withSlackToken = await scim('zoom', '/Users', { token: 'slack-token-0123456789abcdef' });
     expect(withSlackToken.status).toBe(401);
-    expect(withSlackToken.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401' });
+    expect(withSlackToken.body).toMatchObject({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+      status: '401',
+    });
     expect((await scim('zoom', '/Users', { token: null })).status).toBe(401);
     expect((await scim('slack', '/Users')).status).toBe(200);
   });
@@ -91,7 +98,10 @@ describe('simulated SaaS apps over SCIM 2.0', () => {
     const created = await scim('slack', '/Users', { method: 'POST', body: newUser() });
     expect(created.status).toBe(201);
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(created.body.meta).toMatchObject({ resourceType: 'User', location: `/slack/scim/v2/Users/${created.body.id}` });
+    expect(created.body.meta).toMatchObject({
+      resourceType: 'User',
+      location: `/slack/scim/v2/Users/${created.body.id}`,
+    });
 
     const read = await scim('slack', `/Users/${created.body.id}`);
     expect(read.status).toBe(200);
@@ -126,7 +136,9 @@ describe('simulated SaaS apps over SCIM 2.0', () => {
 
     const byExternalId = await scim('slack', filter(`externalId eq "${user.externalId}"`));
     expect(byExternalId.body.Resources?.map((found) => found.id)).toEqual([created.id]);
-    expect((await scim('slack', filter(`externalId eq "${String(user.externalId).toLowerCase()}"`))).body.totalResults).toBe(0);
+    expect(
+      (await scim('slack', filter(`externalId eq "${String(user.externalId).toLowerCase()}"`))).body.totalResults,
+    ).toBe(0);
   });
 
   it('deactivates a user with PATCH, replaces with PUT and deletes', async () => {
@@ -139,7 +151,10 @@ describe('simulated SaaS apps over SCIM 2.0', () => {
     expect(patched.status).toBe(200);
     expect((await scim('slack', `/Users/${created.id}`)).body.active).toBe(false);
 
-    const replaced = await scim('slack', `/Users/${created.id}`, { method: 'PUT', body: { ...user, title: 'Engineer', active: true } });
+    const replaced = await scim('slack', `/Users/${created.id}`, {
+      method: 'PUT',
+      body: { ...user, title: 'Engineer', active: true },
+    });
     expect(replaced.body).toMatchObject({ id: created.id, title: 'Engineer', active: true });
 
     expect((await scim('slack', `/Users/${created.id}`, { method: 'DELETE' })).status).toBe(204);
@@ -149,14 +164,22 @@ describe('simulated SaaS apps over SCIM 2.0', () => {
   it('adds and removes group members with PATCH, never twice', async () => {
     const { body: ada } = await scim('slack', '/Users', { method: 'POST', body: newUser() });
     const { body: grace } = await scim('slack', '/Users', { method: 'POST', body: newUser() });
-    const group = await scim('slack', '/Groups', { method: 'POST', body: { displayName: 'all-staff', members: [{ value: ada.id }] } });
+    const group = await scim('slack', '/Groups', {
+      method: 'POST',
+      body: { displayName: 'all-staff', members: [{ value: ada.id }] },
+    });
     expect(group.status).toBe(201);
 
-    const addGrace = { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: grace.id }] }] };
+    const addGrace = {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: grace.id }] }],
+    };
     await scim('slack', `/Groups/${group.body.id}`, { method: 'PATCH', body: addGrace });
     await scim('slack', `/Groups/${group.body.id}`, { method: 'PATCH', body: addGrace });
     const members = async () =>
-      ((await scim('slack', `/Groups/${group.body.id}`)).body.members as { value: string }[]).map((member) => member.value);
+      ((await scim('slack', `/Groups/${group.body.id}`)).body.members as { value: string }[]).map(
+        (member) => member.value,
+      );
     expect((await members()).sort()).toEqual([ada.id, grace.id].sort());
     expect((await scim('slack', `/Users/${grace.id}`)).body.groups).toEqual([
       expect.objectContaining({ value: group.body.id, display: 'all-staff' }),
@@ -173,7 +196,10 @@ describe('simulated SaaS apps over SCIM 2.0', () => {
   });
 
   it('refuses a member who is not a user of the app', async () => {
-    const refused = await scim('zoom', '/Groups', { method: 'POST', body: { displayName: 'x', members: [{ value: 'ghost' }] } });
+    const refused = await scim('zoom', '/Groups', {
+      method: 'POST',
+      body: { displayName: 'x', members: [{ value: 'ghost' }] },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ scimType: 'invalidValue' });
   });

@@ -12,7 +12,10 @@ export class AccountsService {
   async create(appId: string, dto: CreateAccountDto): Promise<AccountCreatedResponse> {
     const connector = this.registry.connectorFor(appId);
     const { externalId, created } = await connector.createAccount({ ...dto, groups: dto.groups ?? [] });
-    this.logger.log({ appId, employeeId: dto.employeeId, externalId, created }, created ? 'account created' : 'account already present');
+    this.logger.log(
+      { appId, employeeId: dto.employeeId, externalId, created },
+      created ? 'account created' : 'account already present',
+    );
     return { appId, externalId, status: 'active', created };
   }
 

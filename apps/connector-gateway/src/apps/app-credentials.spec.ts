@@ -29,7 +29,9 @@ describe('resolveAppCredentials', () => {
   });
 
   it('names every app without a token and where its token should be', () => {
-    const unreadable = apps.map((app) => (app.id === 'zoom' ? { ...app, auth: { ...app.auth, tokenFile: join(directory, 'missing') } } : app));
+    const unreadable = apps.map((app) =>
+      app.id === 'zoom' ? { ...app, auth: { ...app.auth, tokenFile: join(directory, 'missing') } } : app,
+    );
     expect(() => resolveAppCredentials(unreadable, {})).toThrow(AppCredentialError);
     expect(() => resolveAppCredentials(unreadable, {})).toThrow(
       `Missing app credentials: app slack needs environment variable SLACK_TOKEN; app zoom: token file ${join(directory, 'missing')} cannot be read`,
@@ -38,7 +40,12 @@ describe('resolveAppCredentials', () => {
 
   it('never shows a token when a credential is logged, serialised or inspected', () => {
     const [{ credential }] = resolveAppCredentials(apps, { SLACK_TOKEN: 'slack-env-token-value' });
-    const shown = [JSON.stringify({ credential }), inspect(credential), inspect({ credential }), String(Object.keys(credential))];
+    const shown = [
+      JSON.stringify({ credential }),
+      inspect(credential),
+      inspect({ credential }),
+      String(Object.keys(credential)),
+    ];
     for (const text of shown) expect(text).not.toContain('slack-env-token-value');
   });
 });

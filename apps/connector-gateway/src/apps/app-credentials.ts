@@ -20,10 +20,14 @@ function credentialFor(app: AppConfig, env: NodeJS.ProcessEnv): CredentialResult
     } catch {
       return { problem: `app ${app.id}: token file ${tokenFile} cannot be read` };
     }
-    return token ? { credential: new BearerCredential(token) } : { problem: `app ${app.id}: token file ${tokenFile} is empty` };
+    return token
+      ? { credential: new BearerCredential(token) }
+      : { problem: `app ${app.id}: token file ${tokenFile} is empty` };
   }
   const token = tokenEnv ? env[tokenEnv] : undefined;
-  return token ? { credential: new BearerCredential(token) } : { problem: `app ${app.id} needs environment variable ${tokenEnv}` };
+  return token
+    ? { credential: new BearerCredential(token) }
+    : { problem: `app ${app.id} needs environment variable ${tokenEnv}` };
 }
 
 /**

@@ -4,7 +4,10 @@ import { AppsController } from './apps.controller';
 
 @Module({})
 export class AppsModule {
-  /** The registry is built before Nest starts (bad config stops start-up with a clear message) and shared with every feature. */
+  /**
+   * The registry is built before Nest starts, so a bad config or a missing
+   * token stops start-up with one clear line; every feature shares it.
+   */
   static register(registry: AppRegistry): DynamicModule {
     return {
       module: AppsModule,

@@ -2,7 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ConnectorException, connectorErrorPolicy } from './connector.exception';
 
-/** Turns an app's refusal into the gateway's error contract: `{"error": {code, message, retryable, retryAfterSeconds?}}`. */
+/**
+ * Turns an app's refusal into the gateway's error contract:
+ * `{"error": {code, message, retryable, retryAfterSeconds?}}`, with Retry-After when the app gave one.
+ */
 @Catch(ConnectorException)
 export class ConnectorExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Connectors');
@@ -16,7 +19,8 @@ export class ConnectorExceptionFilter implements ExceptionFilter {
       { appId: request.params.appId, code: exception.code, retryable, reason: exception.message },
       'app operation failed',
     );
-    if (exception.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (exception.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(httpStatus).json(exception.toBody());
   }
 }

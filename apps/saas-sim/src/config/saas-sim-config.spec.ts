@@ -17,7 +17,8 @@ describe('config/saas-sim.yaml', () => {
   });
 
   it('names the file, the path and the problem', () => {
-    const yaml = 'apps:\n  - id: slack\n    displayName: Slack\n    tokenEnv: slack_token\n    latencyMs: { min: 50, max: 10 }\n';
+    const yaml =
+      'apps:\n  - id: slack\n    displayName: Slack\n    tokenEnv: slack_token\n    latencyMs: { min: 50, max: 10 }\n';
     expect(() => parseYamlConfig('saas-sim.yaml', yaml, SaasSimConfig)).toThrow(ConfigFileError);
     expect(() => parseYamlConfig('saas-sim.yaml', yaml, SaasSimConfig)).toThrow(
       /saas-sim\.yaml: .*apps\[0\]\.tokenEnv: tokenEnv must name an environment variable.*apps\[0\]\.latencyMs\.max: max must be at least min/,

@@ -13,7 +13,12 @@ const refusal = (operation: () => unknown): string | undefined => {
 describe('AppDirectory', () => {
   it('creates users with their own id and ignores server-owned attributes', () => {
     const directory = new AppDirectory('slack');
-    const user = directory.writeUser(undefined, { id: 'mine', userName: 'ada@example.com', password: 'x', meta: { created: 'then' } });
+    const user = directory.writeUser(undefined, {
+      id: 'mine',
+      userName: 'ada@example.com',
+      password: 'x',
+      meta: { created: 'then' },
+    });
     expect(user.id).not.toBe('mine');
     expect(user).not.toHaveProperty('password');
     expect(user.meta.created).not.toBe('then');
@@ -45,7 +50,10 @@ describe('AppDirectory', () => {
   it('keeps one membership per user, shows it on the user and drops it when the user goes', () => {
     const directory = new AppDirectory('slack');
     const ada = directory.writeUser(undefined, { userName: 'ada@example.com', displayName: 'Ada Lovelace' });
-    const group = directory.writeGroup(undefined, { displayName: 'eng', members: [{ value: ada.id }, { value: ada.id }] });
+    const group = directory.writeGroup(undefined, {
+      displayName: 'eng',
+      members: [{ value: ada.id }, { value: ada.id }],
+    });
     expect(group.members).toEqual([{ value: ada.id, display: 'Ada Lovelace', type: 'User' }]);
     expect(directory.user(ada.id).groups).toEqual([{ value: group.id, display: 'eng', type: 'direct' }]);
 

@@ -89,7 +89,9 @@ export class AppDirectory {
     const existing = id === undefined ? undefined : this.groupStore.get(id);
     if (id !== undefined && !existing) throw new DirectoryException('NOT_FOUND', `Group ${id} not found`);
     const displayName = requiredString(attributes, 'displayName');
-    const taken = [...this.groupStore.values()].some((group) => group.id !== id && sameName(group.displayName, displayName));
+    const taken = [...this.groupStore.values()].some(
+      (group) => group.id !== id && sameName(group.displayName, displayName),
+    );
     if (taken) throw new DirectoryException('UNIQUENESS', `group ${displayName} already exists`);
     const now = new Date().toISOString();
     const stored: StoredGroup = {

@@ -2,7 +2,12 @@ import SCIMMY from 'scimmy';
 import { matchCaseInsensitive } from './case-insensitive-filter';
 
 const users = [
-  { id: 'A1', userName: 'Ada.Lovelace@Example.com', externalId: 'E1', emails: [{ value: 'Ada@Example.com', type: 'work' }] },
+  {
+    id: 'A1',
+    userName: 'Ada.Lovelace@Example.com',
+    externalId: 'E1',
+    emails: [{ value: 'Ada@Example.com', type: 'work' }],
+  },
   { id: 'a2', userName: 'grace@example.com', externalId: 'e1', active: false },
 ];
 

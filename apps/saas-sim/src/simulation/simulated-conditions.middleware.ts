@@ -28,20 +28,26 @@ export function simulatedConditions(
       return;
     }
     const { latencyMs, faults } = conditions;
-    setTimeout(() => {
-      if (random() < faults.rateLimitedRatio) {
-        response
-          .status(429)
-          .set('Retry-After', String(faults.retryAfterSeconds))
-          .type('application/scim+json')
-          .json(scimErrorBody(429, 'Too many requests; retry later'));
-        return;
-      }
-      if (random() < faults.unavailableRatio) {
-        response.status(503).type('application/scim+json').json(scimErrorBody(503, 'Service temporarily unavailable'));
-        return;
-      }
-      next();
-    }, delayFor(latencyMs, random));
+    setTimeout(
+      () => {
+        if (random() < faults.rateLimitedRatio) {
+          response
+            .status(429)
+            .set('Retry-After', String(faults.retryAfterSeconds))
+            .type('application/scim+json')
+            .json(scimErrorBody(429, 'Too many requests; retry later'));
+          return;
+        }
+        if (random() < faults.unavailableRatio) {
+          response
+            .status(503)
+            .type('application/scim+json')
+            .json(scimErrorBody(503, 'Service temporarily unavailable'));
+          return;
+        }
+        next();
+      },
+      delayFor(latencyMs, random),
+    );
   };
 }

@@ -1,13 +1,4 @@
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEmail,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CreateAccountRequest } from '../../connectors/connector';
 
 /** Same rule as employee ids in HR events (libs/contracts EmployeeDto). */

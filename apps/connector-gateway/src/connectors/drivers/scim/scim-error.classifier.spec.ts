@@ -31,7 +31,11 @@ describe('classifyScimResponse', () => {
   });
 
   it("passes on the app's explanation of a refused request", () => {
-    const error = classifyScimResponse(400, new Headers(), scimError(400, 'emails[0].value is not an email', 'invalidValue'));
+    const error = classifyScimResponse(
+      400,
+      new Headers(),
+      scimError(400, 'emails[0].value is not an email', 'invalidValue'),
+    );
     expect(error.message).toBe('the app answered HTTP 400: invalidValue: emails[0].value is not an email');
     expect(error.retryable).toBe(false);
   });
@@ -66,10 +70,17 @@ describe('classifyTransportError', () => {
     const timeout = classifyTransportError(new DOMException('timed out', 'TimeoutError'), 2000);
     expect(timeout).toMatchObject({ code: 'TEMPORARY', message: 'the app did not answer within 2000 ms' });
 
-    const reset = new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
-    expect(classifyTransportError(reset, 2000)).toMatchObject({ code: 'TEMPORARY', message: 'the app could not be reached (ECONNRESET)' });
+    const reset = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+    });
+    expect(classifyTransportError(reset, 2000)).toMatchObject({
+      code: 'TEMPORARY',
+      message: 'the app could not be reached (ECONNRESET)',
+    });
 
-    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+    const refused = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
+    });
     expect(classifyTransportError(refused, 2000).retryable).toBe(true);
   });
 });

@@ -33,23 +33,31 @@ function codeForStatus(status: number): ConnectorErrorCode {
 }
 
 /** Classifies an app's non-2xx answer. */
-export function classifyScimResponse(status: number, headers: Headers, body: unknown, now: number = Date.now()): ConnectorException {
+export function classifyScimResponse(
+  status: number,
+  headers: Headers,
+  body: unknown,
+  now: number = Date.now(),
+): ConnectorException {
   const code = codeForStatus(status);
   const detail = detailOf(body);
   const message =
     code === 'UNAUTHORIZED'
       ? `the app refused the gateway's credentials (HTTP ${status})`
       : `the app answered HTTP ${status}${detail ? `: ${detail}` : ''}`;
-  const retryAfter = code === 'RATE_LIMITED' || code === 'TEMPORARY' ? parseRetryAfter(headers.get('retry-after'), now) : undefined;
+  const retryAfter =
+    code === 'RATE_LIMITED' || code === 'TEMPORARY' ? parseRetryAfter(headers.get('retry-after'), now) : undefined;
   return new ConnectorException(code, message, retryAfter);
 }
 
 /** Classifies a request that got no answer: timeouts, refused or reset connections, DNS failures. */
 export function classifyTransportError(error: unknown, timeoutMs: number): ConnectorException {
   const name = (error as { name?: unknown } | null)?.name;
-  if (name === 'TimeoutError') return new ConnectorException('TEMPORARY', `the app did not answer within ${timeoutMs} ms`);
+  if (name === 'TimeoutError')
+    return new ConnectorException('TEMPORARY', `the app did not answer within ${timeoutMs} ms`);
   if (name === 'AbortError') return new ConnectorException('TEMPORARY', 'the request to the app was aborted');
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  const reason = typeof cause?.code === 'string' ? cause.code : error instanceof Error ? error.message : 'unknown error';
+  const reason =
+    typeof cause?.code === 'string' ? cause.code : error instanceof Error ? error.message : 'unknown error';
   return new ConnectorException('TEMPORARY', `the app could not be reached (${reason})`);
 }

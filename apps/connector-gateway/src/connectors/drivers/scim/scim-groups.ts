@@ -3,7 +3,10 @@ import { equalsFilter, filterQuery, resourcePath } from './scim-filter';
 import { asScimGroup, listedResources, patchOp, SCIM_GROUP_SCHEMA, ScimApi, ScimGroup } from './scim.types';
 
 async function findGroup(api: ScimApi, displayName: string): Promise<ScimGroup | undefined> {
-  const [group] = listedResources(await api.request('GET', filterQuery('Groups', equalsFilter('displayName', displayName))), asScimGroup);
+  const [group] = listedResources(
+    await api.request('GET', filterQuery('Groups', equalsFilter('displayName', displayName))),
+    asScimGroup,
+  );
   if (!group || group.members !== undefined) return group;
   // Some apps leave members out of list responses; the group itself has them.
   return asScimGroup(await api.request('GET', resourcePath('Groups', group.id)));
@@ -28,10 +31,18 @@ async function ensureMembership(api: ScimApi, userId: string, displayName: strin
   // simulated apps and fresh tenants may not, so a missing group is created.
   const group = (await findGroup(api, displayName)) ?? (await createGroupWith(api, displayName, userId));
   if (!group || group.members?.some((member) => member.value === userId)) return;
-  await api.request('PATCH', resourcePath('Groups', group.id), patchOp({ op: 'add', path: 'members', value: [{ value: userId }] }));
+  await api.request(
+    'PATCH',
+    resourcePath('Groups', group.id),
+    patchOp({ op: 'add', path: 'members', value: [{ value: userId }] }),
+  );
 }
 
-export async function ensureGroupMemberships(api: ScimApi, userId: string, displayNames: readonly string[]): Promise<void> {
+export async function ensureGroupMemberships(
+  api: ScimApi,
+  userId: string,
+  displayNames: readonly string[],
+): Promise<void> {
   for (const displayName of new Set(displayNames)) {
     await ensureMembership(api, userId, displayName);
   }

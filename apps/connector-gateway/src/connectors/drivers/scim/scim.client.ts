@@ -51,7 +51,8 @@ export class ScimClient implements ScimApi {
     if (status < 200 || status >= 300) throw classifyScimResponse(status, headers, parseJson(text));
     if (status === 204 || text.trim() === '') return undefined;
     const parsed = parseJson(text);
-    if (parsed === undefined) throw new ConnectorException('TEMPORARY', 'the app answered with a body that is not JSON');
+    if (parsed === undefined)
+      throw new ConnectorException('TEMPORARY', 'the app answered with a body that is not JSON');
     return parsed;
   }
 }

@@ -1,7 +1,14 @@
 import { CreateAccountRequest } from '../../connector';
 import { ConnectorException } from '../../connector.exception';
 import { ScimConnector } from './scim.connector';
-import { SCIM_ENTERPRISE_USER_SCHEMA, ScimApi, ScimGroup, ScimMethod, ScimPatchOperation, ScimUser } from './scim.types';
+import {
+  SCIM_ENTERPRISE_USER_SCHEMA,
+  ScimApi,
+  ScimGroup,
+  ScimMethod,
+  ScimPatchOperation,
+  ScimUser,
+} from './scim.types';
 
 /**
  * A small in-memory SCIM app: just enough of Users, Groups and
@@ -68,7 +75,8 @@ class FakeScimApp implements ScimApi {
       this.users.push(user);
       return user;
     }
-    if (this.groups.some((group) => group.displayName === body.displayName)) throw new ConnectorException('CONFLICT', 'uniqueness');
+    if (this.groups.some((group) => group.displayName === body.displayName))
+      throw new ConnectorException('CONFLICT', 'uniqueness');
     const group = { ...body, id: `group-${this.sequence}` } as ScimGroup;
     this.groups.push(group);
     return group;
@@ -118,7 +126,12 @@ describe('ScimConnector', () => {
 
       expect(result.created).toBe(true);
       const user = app.users.find((candidate) => candidate.id === result.externalId);
-      expect(user).toMatchObject({ externalId: 'E1001', userName: ada.userName, active: true, displayName: 'Ada Lovelace' });
+      expect(user).toMatchObject({
+        externalId: 'E1001',
+        userName: ada.userName,
+        active: true,
+        displayName: 'Ada Lovelace',
+      });
       expect(user?.[SCIM_ENTERPRISE_USER_SCHEMA]).toEqual({
         employeeNumber: 'E1001',
         department: 'Engineering',

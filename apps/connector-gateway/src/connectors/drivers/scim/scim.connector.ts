@@ -1,4 +1,11 @@
-import { Account, AccountLookup, Connector, ConnectorCapability, CreateAccountRequest, CreateAccountResult } from '../../connector';
+import {
+  Account,
+  AccountLookup,
+  Connector,
+  ConnectorCapability,
+  CreateAccountRequest,
+  CreateAccountResult,
+} from '../../connector';
 import { ConnectorException } from '../../connector.exception';
 import { ensureGroupMemberships } from './scim-groups';
 import { equalsFilter, filterQuery, resourcePath } from './scim-filter';
@@ -54,14 +61,21 @@ export class ScimConnector implements Connector {
     }
     if (byUserName.externalId) return byUserName;
     // An account made before Tenure managed the app: link it to the person so the next lookup finds it directly.
-    await this.api.request('PATCH', resourcePath('Users', byUserName.id), patchOp({ op: 'replace', path: 'externalId', value: request.employeeId }));
+    await this.api.request(
+      'PATCH',
+      resourcePath('Users', byUserName.id),
+      patchOp({ op: 'replace', path: 'externalId', value: request.employeeId }),
+    );
     return { ...byUserName, externalId: request.employeeId };
   }
 
   private async createUser(request: CreateAccountRequest): Promise<{ user: ScimUser; created: boolean }> {
     const manager = request.managerId ? await this.findUser(equalsFilter('externalId', request.managerId)) : undefined;
     try {
-      return { user: asScimUser(await this.api.request('POST', '/Users', toScimUser(request, manager?.id))), created: true };
+      return {
+        user: asScimUser(await this.api.request('POST', '/Users', toScimUser(request, manager?.id))),
+        created: true,
+      };
     } catch (error) {
       // Another attempt for the same person got there first (409 uniqueness): use that account.
       if (!(error instanceof ConnectorException && error.code === 'CONFLICT')) throw error;
@@ -73,19 +87,27 @@ export class ScimConnector implements Connector {
 
   private async findUser(filter: string): Promise<ScimUser | undefined> {
     const users = listedResources(await this.api.request('GET', filterQuery('Users', filter)), asScimUser);
-    if (users.length > 1) throw new ConnectorException('CONFLICT', `the app holds ${users.length} accounts matching ${filter}`);
+    if (users.length > 1)
+      throw new ConnectorException('CONFLICT', `the app holds ${users.length} accounts matching ${filter}`);
     return users[0];
   }
 
   private async setActive(user: ScimUser, active: boolean): Promise<void> {
     if (await this.canPatch()) {
-      await this.api.request('PATCH', resourcePath('Users', user.id), patchOp({ op: 'replace', path: 'active', value: active }));
+      await this.api.request(
+        'PATCH',
+        resourcePath('Users', user.id),
+        patchOp({ op: 'replace', path: 'active', value: active }),
+      );
     } else {
       await this.api.request('PUT', resourcePath('Users', user.id), { ...replaceableUser(user), active });
     }
   }
 
-  /** Read once from the app's ServiceProviderConfig; if it cannot be read, PATCH (which every major app supports) is tried. */
+  /**
+   * Read once from the app's ServiceProviderConfig. If it cannot be read,
+   * PATCH is tried: every major app supports it, and a refusal still surfaces.
+   */
   private async canPatch(): Promise<boolean> {
     if (this.patchSupported === undefined) {
       try {
