@@ -20,7 +20,8 @@ export function postgresOptions(settings: ServiceDatabaseSettings): PostgresConn
     migrationsTableName: 'migrations',
     migrationsRun: true,
     synchronize: false,
-    logging: ['error'],
+    // Failed queries surface as exceptions, logged by whoever handles them; TypeORM's own logger would print to stdout.
+    logging: false,
     // Unqualified names in migrations and queries resolve to the service's own schema.
     extra: { max: settings.poolSize ?? 10, options: `-c search_path=${settings.schema}` },
   };
