@@ -68,7 +68,9 @@ pid_from_file() {
 pid_matches() {
   local pid="$1" marker="$2"
   local cmdline
-  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  [[ -r "/proc/$pid/cmdline" ]] || return 1
+  # stderr first: the process may exit between the test and the read.
+  cmdline="$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline")" || return 1
   [[ "$cmdline" == *"$marker"* ]]
 }
 
