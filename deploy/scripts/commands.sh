@@ -25,7 +25,9 @@ usage: ./tenure <command> [args]
 Existing servers are used instead of local ones when DATABASE_URL,
 KAFKA_BROKERS or TEMPORAL_ADDRESS are set. Local ports: TENURE_PG_PORT (5432),
 TENURE_KAFKA_PORT (9092), TENURE_TEMPORAL_PORT (7233), TENURE_TEMPORAL_UI_PORT (8233).
-State, logs and generated secrets live in .tenure/ (delete it to reset).
+TENURE_SKIP_BUILD=1 uses dist/ as it is; TENURE_HEALTH_TIMEOUT (60) bounds each
+service's start. State, logs and generated secrets live in .tenure/ (delete it
+to reset).
 EOF
 }
 
