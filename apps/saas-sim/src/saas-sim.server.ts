@@ -46,8 +46,13 @@ export function createSaasSimApp({ apps, logger, random }: SaasSimOptions): Expr
     response.status(404).json({ message: 'not found' });
   });
   const lastResort: ErrorRequestHandler = (error: unknown, request, response, _next) => {
+    // SCIMMY has already answered with a SCIM error and passes server-side ones on for logging.
+    if (response.headersSent) {
+      request.log.warn({ err: error, status: response.statusCode }, 'SCIM request failed');
+      return;
+    }
     request.log.error({ err: error }, 'unhandled error');
-    if (!response.headersSent) response.status(500).json({ message: 'internal error' });
+    response.status(500).json({ message: 'internal error' });
   };
   app.use(lastResort);
   return app;

@@ -141,6 +141,14 @@ describe('simulated SaaS apps over SCIM 2.0', () => {
     ).toBe(0);
   });
 
+  it('refuses a filter it cannot read with 400 invalidFilter', async () => {
+    for (const expression of ['bogus', 'userName eq "a\\"b"']) {
+      const refused = await scim('slack', filter(expression));
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ status: '400', scimType: 'invalidFilter' });
+    }
+  });
+
   it('deactivates a user with PATCH, replaces with PUT and deletes', async () => {
     const user = newUser();
     const { body: created } = await scim('slack', '/Users', { method: 'POST', body: user });

@@ -21,14 +21,17 @@ export class SimulatedAppTokenError extends Error {
  * one is reported together, by app and variable, never by value.
  */
 export function resolveSimulatedApps(apps: SimulatedAppConfig[], env: NodeJS.ProcessEnv): SimulatedAppSettings[] {
-  const missing = apps.filter((app) => !env[app.tokenEnv]);
+  const withTokens = apps.map((app) => ({ app, token: env[app.tokenEnv] }));
+  const missing = withTokens.filter(({ token }) => !token);
   if (missing.length > 0) {
-    throw new SimulatedAppTokenError(missing.map((app) => `app ${app.id} needs environment variable ${app.tokenEnv}`));
+    throw new SimulatedAppTokenError(
+      missing.map(({ app }) => `app ${app.id} needs environment variable ${app.tokenEnv}`),
+    );
   }
-  return apps.map((app) => ({
+  return withTokens.map(({ app, token }) => ({
     id: app.id,
     displayName: app.displayName,
-    token: env[app.tokenEnv] as string,
+    token: token ?? '',
     latencyMs: { min: app.latencyMs.min, max: app.latencyMs.max },
     faults: {
       rateLimitedRatio: app.faults?.rateLimitedRatio ?? 0,

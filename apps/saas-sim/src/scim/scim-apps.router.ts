@@ -6,6 +6,7 @@ import { SimulatedAppSettings } from '../config/simulated-app';
 import { AppDirectory } from '../directory/app-directory';
 import { RandomSource, simulatedConditions } from '../simulation/simulated-conditions.middleware';
 import { declareScimResources } from './scim-resources';
+import { rejectUnparsableFilter } from './reject-unparsable-filter.middleware';
 import { scimErrorBody } from './scim-error.body';
 
 export interface ServedApp {
@@ -58,6 +59,7 @@ export function createScimAppsRouter(apps: readonly ServedApp[], random: RandomS
     '/:appId/scim/v2',
     resolveApp,
     simulatedConditions((request) => appOfRequest.get(request)?.settings, random),
+    rejectUnparsableFilter,
     scim,
   );
   return router;
