@@ -115,6 +115,9 @@ cmd_test() {
   # Each run starts with fresh service logs, so a failure shows only its own.
   rm -f "$ENV_LOG_DIR"/*.log
   build_tenure
+  # The build leaves tests out and jest only transpiles: this is where a test's type error shows.
+  log "type-checking services and tests"
+  (cd "$TENURE_ROOT" && npm run --silent typecheck) || die "type errors (npm run typecheck)"
   services_start || die "the test services did not all start; logs: ${ENV_LOG_DIR#"$TENURE_ROOT"/}/"
   log "running jest $*"
   local rc=0 results="$ENV_DIR/jest-results.json"

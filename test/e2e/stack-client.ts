@@ -34,7 +34,10 @@ export class StackClient {
     return { status: response.status, body: (await response.json()) as EmployeeBody };
   }
 
-  async auditEvents(query: Record<string, string>, token = this.auditToken): Promise<{ status: number; body: AuditPage }> {
+  async auditEvents(
+    query: Record<string, string>,
+    token = this.auditToken,
+  ): Promise<{ status: number; body: AuditPage }> {
     const response = await fetch(`${this.auditUrl}/v1/audit/events?${new URLSearchParams(query)}`, {
       headers: { authorization: `Bearer ${token}` },
     });

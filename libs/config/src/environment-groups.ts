@@ -33,7 +33,14 @@ export class DatabaseEnvironment {
 }
 
 export class KafkaEnvironment {
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((b) => b.trim()).filter(Boolean) : value))
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean)
+      : value,
+  )
   @ArrayNotEmpty({ message: 'must list at least one host:port' })
   @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'must be host:port[,host:port]' })
   KAFKA_BROKERS: string[];

@@ -28,7 +28,12 @@ describe('loadEnvironment', () => {
   it('reports every bad variable at once and never echoes a value', () => {
     let error: unknown;
     try {
-      loadEnvironment(groups, { SERVICE_PORT: 'x', SERVICE_TOKEN: 'short-secret', KAFKA_BROKERS: 'nohost', DATABASE_URL: 'mysql://x' });
+      loadEnvironment(groups, {
+        SERVICE_PORT: 'x',
+        SERVICE_TOKEN: 'short-secret',
+        KAFKA_BROKERS: 'nohost',
+        DATABASE_URL: 'mysql://x',
+      });
     } catch (caught) {
       error = caught;
     }

@@ -44,7 +44,8 @@ export async function startKafkaConsumer(
   app: INestApplication,
   settings: { service: string; brokers: string[]; topicPrefix: string; logLevel: string },
 ): Promise<void> {
-  app.connectMicroservice(kafkaConsumerStrategy({
+  app.connectMicroservice(
+    kafkaConsumerStrategy({
       clientId: `tenure-${settings.service}`,
       groupId: `tenure-${settings.service}`,
       brokers: settings.brokers,

@@ -12,7 +12,11 @@ const policy = plainToInstance(PolicyConfig, {
       when: { department: ['engineering'], location: ['London'] },
       grant: [{ app: 'slack', groups: ['london'] }],
     },
-    { name: 'sales', when: { department: ['Sales'], employmentType: ['employee'] }, grant: [{ app: 'salesforce', roles: ['sales-user'] }] },
+    {
+      name: 'sales',
+      when: { department: ['Sales'], employmentType: ['employee'] },
+      grant: [{ app: 'salesforce', roles: ['sales-user'] }],
+    },
   ],
 });
 

@@ -18,7 +18,10 @@ describe('loadTenureConfig', () => {
       join(dir, 'apps.yaml'),
       'apps:\n  - id: slack\n    displayName: Slack\n    connector: scim\n    scim: { baseUrl: "http://127.0.0.1:3100/slack/scim/v2" }\n    auth: { type: bearer, tokenEnv: SLACK_TOKEN }\n',
     );
-    writeFileSync(join(dir, 'policy.yaml'), 'rules:\n  - name: everyone\n    grant:\n      - app: slack\n      - app: jira\n');
+    writeFileSync(
+      join(dir, 'policy.yaml'),
+      'rules:\n  - name: everyone\n    grant:\n      - app: slack\n      - app: jira\n',
+    );
     expect(() => loadTenureConfig(dir, {})).toThrow(
       `${join(dir, 'policy.yaml')}: rules[0].grant[1].app: rule "everyone" grants unknown app "jira" (known: slack)`,
     );

@@ -16,7 +16,11 @@ export async function createTopics(brokers: string[], prefix: string): Promise<v
 }
 
 /** Reads a topic from the beginning and returns the JSON values seen within `windowMs`. */
-export async function readTopic(brokers: string[], topic: string, windowMs = 3_000): Promise<{ key: string; value: unknown }[]> {
+export async function readTopic(
+  brokers: string[],
+  topic: string,
+  windowMs = 3_000,
+): Promise<{ key: string; value: unknown }[]> {
   const kafka = new Kafka({ clientId: 'tenure-tests', brokers, logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `tenure-tests-${Date.now()}-${Math.random().toString(36).slice(2)}` });
   const seen: { key: string; value: unknown }[] = [];

@@ -6,7 +6,11 @@ export interface SignedRequest {
 }
 
 /** Signs a body as an HR system would for `POST /v1/events/generic`. */
-export function signWebhook(secret: string, payload: unknown, timestamp = Math.floor(Date.now() / 1000)): SignedRequest {
+export function signWebhook(
+  secret: string,
+  payload: unknown,
+  timestamp = Math.floor(Date.now() / 1000),
+): SignedRequest {
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
   const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
   return {

@@ -18,7 +18,9 @@ export function testStack(): TestStack {
   const env = process.env;
   const missing = REQUIRED.filter((name) => !env[name]);
   if (missing.length > 0) {
-    throw new Error(`${missing.join(', ')} not set: run these tests through ./tenure test, which starts the test stack`);
+    throw new Error(
+      `${missing.join(', ')} not set: run these tests through ./tenure test, which starts the test stack`,
+    );
   }
   return {
     databaseUrl: env.DATABASE_URL as string,

@@ -13,6 +13,7 @@ describe('audit ledger', () => {
   let dataSource: DataSource;
   let ledger: AuditLedgerService;
   let verifier: ChainVerifierService;
+  let testSchema: string;
 
   const outcome = (n: number): LifecycleOutcome => ({
     outcomeId: `employee-E${n}/evt-${n}/slack/account.create`,
@@ -38,7 +39,7 @@ describe('audit ledger', () => {
 
   beforeEach(async () => {
     const { databaseUrl } = testStack();
-    const testSchema = `${schema}_${Math.random().toString(36).slice(2, 8)}`;
+    testSchema = `${schema}_${Math.random().toString(36).slice(2, 8)}`;
     await ensureSchema(databaseUrl, testSchema);
     dataSource = new DataSource(
       postgresOptions({
@@ -56,8 +57,7 @@ describe('audit ledger', () => {
 
   afterEach(async () => {
     if (!dataSource?.isInitialized) return;
-    const schemaName = dataSource.options.schema as string;
-    await dataSource.query(`DROP SCHEMA "${schemaName}" CASCADE`);
+    await dataSource.query(`DROP SCHEMA "${testSchema}" CASCADE`);
     await dataSource.destroy();
   });
 
@@ -80,7 +80,9 @@ describe('audit ledger', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
-    await expect(dataSource.query(`UPDATE audit_events SET outcome = 'failed' WHERE seq = 2`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`UPDATE audit_events SET outcome = 'failed' WHERE seq = 2`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(dataSource.query(`DELETE FROM audit_events WHERE seq = 2`)).rejects.toThrow(/append-only/);
     await expect(dataSource.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
   });
@@ -97,7 +99,12 @@ describe('audit ledger', () => {
 
   it('detects a record deleted directly in the database', async () => {
     await tamper(`DELETE FROM audit_events WHERE seq = 3`);
-    expect(await verifier.verify()).toMatchObject({ ok: false, count: 2, brokenAt: { seq: '4' }, reason: expect.stringMatching(/missing/) });
+    expect(await verifier.verify()).toMatchObject({
+      ok: false,
+      count: 2,
+      brokenAt: { seq: '4' },
+      reason: expect.stringMatching(/missing/),
+    });
   });
 
   it('detects records reordered directly in the database', async () => {

@@ -42,7 +42,10 @@ export class AuditLedgerService {
   append(outcome: LifecycleOutcome): Promise<AppendResult> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-      const seen = await manager.findOne(AuditRecordEntity, { where: { outcomeId: outcome.outcomeId }, select: { seq: true } });
+      const seen = await manager.findOne(AuditRecordEntity, {
+        where: { outcomeId: outcome.outcomeId },
+        select: { seq: true },
+      });
       if (seen) return 'duplicate';
       await this.insertNext(manager, outcome);
       return 'appended';

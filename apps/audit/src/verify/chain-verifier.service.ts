@@ -37,8 +37,10 @@ export class ChainVerifierService {
         if (BigInt(record.seq) !== expectedSeq) {
           return broken(`record ${expectedSeq} is missing: the chain jumps to ${record.seq}`);
         }
-        if (record.prevHash !== prevHash) return broken('prev_hash does not match the previous record: a record was removed or reordered');
-        if (recordHash(prevHash, hashedContentOf(record)) !== record.hash) return broken('content does not match its hash: the record was altered');
+        if (record.prevHash !== prevHash)
+          return broken('prev_hash does not match the previous record: a record was removed or reordered');
+        if (recordHash(prevHash, hashedContentOf(record)) !== record.hash)
+          return broken('content does not match its hash: the record was altered');
         prevHash = record.hash;
         expectedSeq += 1n;
         count += 1;

@@ -29,7 +29,8 @@ describe('inbox and outbox', () => {
     receivedAt: new Date().toISOString(),
     employee: { ...employeeFixture({ employeeId }), title: `Title ${n}` },
   });
-  const unsent = () => dataSource.getRepository(OutboxMessageEntity).createQueryBuilder('o').where('o.sent_at IS NULL').getCount();
+  const unsent = () =>
+    dataSource.getRepository(OutboxMessageEntity).createQueryBuilder('o').where('o.sent_at IS NULL').getCount();
 
   beforeAll(async () => {
     await createTopics(stack.kafkaBrokers, prefix);
@@ -68,7 +69,13 @@ describe('inbox and outbox', () => {
 
   it('keeps accepting while Kafka is unreachable and delivers everything, in order per employee, once it is back', async () => {
     const unreachable = new KafkaPublisher(
-      new Kafka({ clientId: 'tenure-tests', brokers: ['127.0.0.1:1'], logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 300 }),
+      new Kafka({
+        clientId: 'tenure-tests',
+        brokers: ['127.0.0.1:1'],
+        logLevel: logLevel.NOTHING,
+        retry: { retries: 0 },
+        connectionTimeout: 300,
+      }),
       prefix,
     );
     const inbox = new InboxService(dataSource, relayWith(unreachable));

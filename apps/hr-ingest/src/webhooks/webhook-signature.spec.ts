@@ -38,7 +38,13 @@ describe('checkSignature', () => {
       expect(checkSignature({ timestamp, signature, rawBody: BODY }, [SECRET], NOW)).toBe('stale');
     }
     const edge = String(NOW - 300);
-    expect(checkSignature({ timestamp: edge, signature: `v1=${signPayload(SECRET, edge, BODY)}`, rawBody: BODY }, [SECRET], NOW)).toBe('valid');
+    expect(
+      checkSignature(
+        { timestamp: edge, signature: `v1=${signPayload(SECRET, edge, BODY)}`, rawBody: BODY },
+        [SECRET],
+        NOW,
+      ),
+    ).toBe('valid');
   });
 
   it('reports missing and malformed headers', () => {

@@ -74,11 +74,15 @@ export class ConnectorGatewayClient {
       });
     } catch (error) {
       // The gateway unreachable or slow is always worth another try.
-      throw new GatewayError(0, 'GATEWAY_UNAVAILABLE', true, `connector gateway unreachable: ${(error as Error).message}`);
+      throw new GatewayError(
+        0,
+        'GATEWAY_UNAVAILABLE',
+        true,
+        `connector gateway unreachable: ${(error as Error).message}`,
+      );
     }
     const payload = (await response.json().catch(() => undefined)) as
-      | (GatewayAccount & { error?: GatewayErrorBody })
-      | undefined;
+      (GatewayAccount & { error?: GatewayErrorBody }) | undefined;
     if (response.ok && payload && !payload.error) return payload;
     throw toGatewayError(response.status, payload?.error);
   }

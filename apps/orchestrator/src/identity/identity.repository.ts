@@ -47,7 +47,9 @@ export class IdentityRepository {
         .createQueryBuilder()
         .insert()
         .into(AccountEntity)
-        .values(entitlements.map(({ appId }) => ({ employeeId, appId, status: 'pending' as const, lastEventId: eventId })))
+        .values(
+          entitlements.map(({ appId }) => ({ employeeId, appId, status: 'pending' as const, lastEventId: eventId })),
+        )
         .orIgnore()
         .execute();
     });
@@ -69,7 +71,9 @@ export class IdentityRepository {
   }
 
   async accountsOf(employeeId: string): Promise<AccountState[]> {
-    const rows = await this.dataSource.getRepository(AccountEntity).find({ where: { employeeId }, order: { appId: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(AccountEntity)
+      .find({ where: { employeeId }, order: { appId: 'ASC' } });
     return rows.map((row) => ({
       appId: row.appId,
       status: row.status,

@@ -20,7 +20,10 @@ export class LifecycleConsumer extends ContractConsumer {
   onLifecycleEvent(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
     return this.consume(payload, context, HrLifecycleEventMessage, async (event) => {
       const workflowId = await this.dispatcher.dispatch(event);
-      this.logger.info({ eventId: event.eventId, employeeId: event.employee.employeeId, workflowId }, 'event dispatched');
+      this.logger.info(
+        { eventId: event.eventId, employeeId: event.employee.employeeId, workflowId },
+        'event dispatched',
+      );
     });
   }
 }

@@ -8,6 +8,12 @@ export interface EmployeeView {
   lastEventId: string;
   updatedAt: string;
   attributes: Employee;
-  accounts: { appId: string; status: AccountStatus; externalId: string | null; reason: string | null; updatedAt: string }[];
+  accounts: {
+    appId: string;
+    status: AccountStatus;
+    externalId: string | null;
+    reason: string | null;
+    updatedAt: string;
+  }[];
   entitlements: { appId: string; roles: string[]; groups: string[]; rules: string[] }[];
 }

@@ -20,7 +20,9 @@ export function workflowBundle(logger?: Logger): Promise<WorkflowBundleWithSourc
     workflowsPath: require.resolve('./workflows'),
     logger: logger ? temporalLogger(logger) : undefined,
     webpackConfigHook: (config) => {
-      const alias = Object.fromEntries(WORKFLOW_LIBRARIES.map((name) => [`@tenure/${name}`, join(libsRoot, name, 'src')]));
+      const alias = Object.fromEntries(
+        WORKFLOW_LIBRARIES.map((name) => [`@tenure/${name}`, join(libsRoot, name, 'src')]),
+      );
       config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...alias } };
       return config;
     },

@@ -5,6 +5,9 @@ import { LifecycleEventBody } from '@tenure/contracts';
 export class GenericWebhookDto extends LifecycleEventBody {
   /** An instant with its offset, e.g. 2026-12-01T09:00:00+01:00; now when absent. */
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'effectiveAt must be an ISO-8601 date-time such as 2026-12-01T09:00:00+01:00' })
+  @IsISO8601(
+    { strict: true },
+    { message: 'effectiveAt must be an ISO-8601 date-time such as 2026-12-01T09:00:00+01:00' },
+  )
   effectiveAt?: string;
 }

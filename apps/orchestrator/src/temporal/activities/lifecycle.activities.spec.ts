@@ -32,7 +32,9 @@ describe('lifecycle activities', () => {
     const account = await activities.provisionAccount({ ...step, employee, entitlement });
     expect(account).toEqual({ appId: 'slack', status: 'active', externalId: 'u-1' });
     expect(deps.gateway.createAccount).toHaveBeenCalledWith('slack', { employee, groups: ['all-staff'] });
-    expect(deps.identity.saveAccount).toHaveBeenCalledWith(expect.objectContaining({ status: 'active', externalId: 'u-1' }));
+    expect(deps.identity.saveAccount).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 'active', externalId: 'u-1' }),
+    );
     expect(published[0]).toMatchObject({
       outcomeId: 'employee-E1/evt-1/slack/account.create',
       action: 'account.create',

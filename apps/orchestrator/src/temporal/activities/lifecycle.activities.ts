@@ -62,7 +62,9 @@ async function callGateway<T>(call: () => Promise<T>): Promise<T> {
 export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
   const { identity, gateway, outcomes, policy } = deps;
 
-  async function publishSuccess(step: StepContext & { employeeId: string; appId: string; action: LifecycleAction; externalId: string }) {
+  async function publishSuccess(
+    step: StepContext & { employeeId: string; appId: string; action: LifecycleAction; externalId: string },
+  ) {
     await outcomes.publish({
       outcomeId: outcomeIdOf(step),
       at: new Date().toISOString(),
@@ -98,7 +100,12 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
       const account = await callGateway(() =>
         gateway.createAccount(entitlement.appId, { employee, groups: entitlement.groups }),
       );
-      const step = { ...input, employeeId: employee.employeeId, appId: entitlement.appId, externalId: account.externalId };
+      const step = {
+        ...input,
+        employeeId: employee.employeeId,
+        appId: entitlement.appId,
+        externalId: account.externalId,
+      };
       await identity.saveAccount({ ...step, status: 'active' });
       await publishSuccess({ ...step, action: 'account.create' });
       return { appId: entitlement.appId, status: 'active', externalId: account.externalId };

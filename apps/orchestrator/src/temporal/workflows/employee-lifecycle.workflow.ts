@@ -61,16 +61,13 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
     const known = applied.includes(event.eventId) || pending.some((p) => p.eventId === event.eventId);
     if (!known) pending.push(event);
   });
-  setHandler(
-    employeeSnapshotQuery,
-    (): EmployeeLifecycleSnapshot => ({
-      employeeId,
-      state,
-      accounts: [...accounts.values()],
-      lastEventId,
-      pendingEvents: pending.length,
-    }),
-  );
+  setHandler(employeeSnapshotQuery, (): EmployeeLifecycleSnapshot => ({
+    employeeId,
+    state,
+    accounts: [...accounts.values()],
+    lastEventId,
+    pendingEvents: pending.length,
+  }));
 
   async function runStep(
     event: LifecycleEvent,
