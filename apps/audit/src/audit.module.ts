@@ -34,12 +34,7 @@ export class AuditModule {
       providers: [
         { provide: ENVIRONMENT, useValue: env },
         bearerGuardProvider<AuditEnvironment>(ENVIRONMENT, (e) => e.TENURE_AUDIT_TOKEN),
-        ...kafkaProviders({
-          service: 'audit',
-          brokers: env.KAFKA_BROKERS,
-          topicPrefix: env.TENURE_TOPIC_PREFIX,
-          logLevel: env.LOG_LEVEL,
-        }),
+        ...kafkaProviders('audit', env),
         AuditLedgerService,
         AuditQueryService,
         ChainVerifierService,

@@ -7,11 +7,6 @@ import { AuditModule } from './audit.module';
 runService('audit', async () => {
   const env = loadAuditEnvironment();
   const app = await createHttpApp(AuditModule.register(env));
-  await startKafkaConsumer(app, {
-    service: 'audit',
-    brokers: env.KAFKA_BROKERS,
-    topicPrefix: env.TENURE_TOPIC_PREFIX,
-    logLevel: env.LOG_LEVEL,
-  });
+  await startKafkaConsumer(app, 'audit', env);
   await app.listen(env.AUDIT_PORT, env.TENURE_BIND_HOST);
 });

@@ -36,12 +36,7 @@ export class IngestModule {
         { provide: ENVIRONMENT, useValue: env },
         // No bearer-token routes here: each webhook proves itself by its signature (@Public + its guard).
         bearerGuardProvider<IngestEnvironment>(ENVIRONMENT, () => undefined),
-        ...kafkaProviders({
-          service: 'hr-ingest',
-          brokers: env.KAFKA_BROKERS,
-          topicPrefix: env.TENURE_TOPIC_PREFIX,
-          logLevel: env.LOG_LEVEL,
-        }),
+        ...kafkaProviders('hr-ingest', env),
         InboxService,
         OutboxRelayService,
         GenericWebhookService,

@@ -7,11 +7,6 @@ import { OrchestratorModule } from './orchestrator.module';
 runService('orchestrator', async () => {
   const env = loadOrchestratorEnvironment();
   const app = await createHttpApp(OrchestratorModule.register(env));
-  await startKafkaConsumer(app, {
-    service: 'orchestrator',
-    brokers: env.KAFKA_BROKERS,
-    topicPrefix: env.TENURE_TOPIC_PREFIX,
-    logLevel: env.LOG_LEVEL,
-  });
+  await startKafkaConsumer(app, 'orchestrator', env);
   await app.listen(env.ORCHESTRATOR_PORT, env.TENURE_BIND_HOST);
 });

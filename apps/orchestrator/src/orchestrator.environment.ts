@@ -1,4 +1,4 @@
-import { IsString, IsUrl } from 'class-validator';
+import { IsUrl } from 'class-validator';
 import {
   ConfigDirectoryEnvironment,
   DatabaseEnvironment,
@@ -7,15 +7,13 @@ import {
   KafkaEnvironment,
   LoggingEnvironment,
   TemporalEnvironment,
+  ListenEnvironment,
   loadEnvironment,
 } from '@tenure/config';
 
 export class OrchestratorSettings {
   @IsPort()
   ORCHESTRATOR_PORT: number = 3002;
-
-  @IsString()
-  TENURE_BIND_HOST: string = '127.0.0.1';
 
   /** Bearer token of the ops API. */
   @IsSecret()
@@ -33,6 +31,7 @@ export const loadOrchestratorEnvironment = (source: NodeJS.ProcessEnv = process.
   loadEnvironment(
     [
       OrchestratorSettings,
+      ListenEnvironment,
       DatabaseEnvironment,
       KafkaEnvironment,
       TemporalEnvironment,

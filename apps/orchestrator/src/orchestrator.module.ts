@@ -46,12 +46,7 @@ export class OrchestratorModule {
       providers: [
         { provide: ENVIRONMENT, useValue: env },
         bearerGuardProvider<OrchestratorEnvironment>(ENVIRONMENT, (e) => e.TENURE_OPS_TOKEN),
-        ...kafkaProviders({
-          service: 'orchestrator',
-          brokers: env.KAFKA_BROKERS,
-          topicPrefix: env.TENURE_TOPIC_PREFIX,
-          logLevel: env.LOG_LEVEL,
-        }),
+        ...kafkaProviders('orchestrator', env),
         {
           provide: TEMPORAL_CLIENT,
           useFactory: async () =>

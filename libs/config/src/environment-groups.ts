@@ -69,3 +69,10 @@ export class ConfigDirectoryEnvironment {
   @IsNotEmpty()
   TENURE_CONFIG_DIR: string = 'config';
 }
+
+export class ListenEnvironment {
+  /** Loopback by default: a service is reachable from elsewhere only when asked for. */
+  @IsString()
+  @IsNotEmpty()
+  TENURE_BIND_HOST: string = '127.0.0.1';
+}

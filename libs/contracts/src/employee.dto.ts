@@ -1,42 +1,28 @@
-import { IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsTimeZone } from './is-time-zone.validator';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { EMPLOYMENT_TYPES, Employee, EmploymentType } from '@tenure/domain';
-
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+import { IsEmailAddress, IsEmployeeId, IsOptionalText, IsPersonName } from './field-rules';
+import { IsTimeZone } from './is-time-zone.validator';
 
 export class EmployeeDto implements Employee {
-  @IsString()
-  @MaxLength(64)
-  @Matches(ID_PATTERN, { message: 'employeeId may contain letters, digits and . _ : - only' })
+  @IsEmployeeId()
   employeeId: string;
 
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @IsEmailAddress()
   email: string;
 
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @IsPersonName()
   givenName: string;
 
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @IsPersonName()
   familyName: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @IsOptionalText()
   department?: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @IsOptionalText()
   title?: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @IsOptionalText()
   location?: string;
 
   @IsOptional()
@@ -44,9 +30,7 @@ export class EmployeeDto implements Employee {
   timeZone?: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  @Matches(ID_PATTERN, { message: 'managerId may contain letters, digits and . _ : - only' })
+  @IsEmployeeId()
   managerId?: string;
 
   @IsIn(EMPLOYMENT_TYPES, { message: `employmentType must be one of: ${EMPLOYMENT_TYPES.join(', ')}` })

@@ -4,3 +4,6 @@ export * from './lifecycle-event-body';
 export * from './hr-lifecycle-event.message';
 export * from './lifecycle-outcome.message';
 export * from './validate-payload';
+export * from './field-rules';
+export * from './gateway/create-account.request';
+export * from './gateway/gateway-responses';

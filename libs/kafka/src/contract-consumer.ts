@@ -2,6 +2,7 @@ import { OnApplicationShutdown, Provider } from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
 import type { ClassConstructor } from 'class-transformer';
 import type { Logger } from 'pino';
+import type { KafkaEnvironment, LoggingEnvironment } from '@tenure/config';
 import { createLogger } from '@tenure/observability';
 import { consumeValidated } from './consume-validated';
 import { DeadLetterPublisher } from './dead-letter.publisher';
@@ -12,21 +13,17 @@ export const KAFKA_PUBLISHER = Symbol('KAFKA_PUBLISHER');
 export const DEAD_LETTER_PUBLISHER = Symbol('DEAD_LETTER_PUBLISHER');
 export const CONSUMER_LOGGER = Symbol('CONSUMER_LOGGER');
 
-export interface KafkaServiceSettings {
-  service: string;
-  brokers: string[];
-  topicPrefix: string;
-  logLevel: string;
-}
+/** The Kafka settings of a service's validated environment. */
+export type KafkaServiceEnvironment = KafkaEnvironment & LoggingEnvironment;
 
-/** The publisher, dead-letter publisher and logger a Kafka-consuming service injects. */
-export function kafkaProviders(settings: KafkaServiceSettings): Provider[] {
-  const logger = createLogger(`${settings.service}.kafka`, settings.logLevel);
+/** The publisher, dead-letter publisher and logger a Kafka-using service injects. */
+export function kafkaProviders(service: string, env: KafkaServiceEnvironment): Provider[] {
+  const logger = createLogger(`${service}.kafka`, env.LOG_LEVEL);
   return [
     {
       provide: KAFKA_PUBLISHER,
       useFactory: () =>
-        new KafkaPublisher(createKafka(`tenure-${settings.service}`, settings.brokers, logger), settings.topicPrefix),
+        new KafkaPublisher(createKafka(`tenure-${service}`, env.KAFKA_BROKERS, logger), env.TENURE_TOPIC_PREFIX),
     },
     {
       provide: DEAD_LETTER_PUBLISHER,

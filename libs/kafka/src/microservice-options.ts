@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { CustomStrategy } from '@nestjs/microservices';
+import type { KafkaEnvironment, LoggingEnvironment } from '@tenure/config';
 import { createLogger } from '@tenure/observability';
 import type { Logger } from 'pino';
 import { kafkaLogCreator } from './kafka-client';
@@ -42,15 +43,16 @@ export function kafkaConsumerStrategy(settings: KafkaConsumerSettings): CustomSt
 /** Adds the service's Kafka consumer (group `tenure-<service>`) to its HTTP app and starts it. */
 export async function startKafkaConsumer(
   app: INestApplication,
-  settings: { service: string; brokers: string[]; topicPrefix: string; logLevel: string },
+  service: string,
+  env: KafkaEnvironment & LoggingEnvironment,
 ): Promise<void> {
   app.connectMicroservice(
     kafkaConsumerStrategy({
-      clientId: `tenure-${settings.service}`,
-      groupId: `tenure-${settings.service}`,
-      brokers: settings.brokers,
-      topicPrefix: settings.topicPrefix,
-      logger: createLogger(`${settings.service}.consumer`, settings.logLevel),
+      clientId: `tenure-${service}`,
+      groupId: `tenure-${service}`,
+      brokers: env.KAFKA_BROKERS,
+      topicPrefix: env.TENURE_TOPIC_PREFIX,
+      logger: createLogger(`${service}.consumer`, env.LOG_LEVEL),
     }),
   );
   await app.startAllMicroservices();

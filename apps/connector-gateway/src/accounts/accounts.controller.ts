@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseFilters } from '@nestjs/common';
+import { AccountCreatedResponse, AccountDisabledResponse, CreateAccountRequest } from '@tenure/contracts';
 import { ConnectorExceptionFilter } from '../connectors/connector-exception.filter';
-import { AccountCreatedResponse, AccountDisabledResponse } from './account.responses';
 import { AccountsService } from './accounts.service';
 import { AccountParams, AppParams } from './dto/account-params.dto';
-import { CreateAccountDto } from './dto/create-account.dto';
 
 @Controller('v1/apps/:appId/accounts')
 @UseFilters(ConnectorExceptionFilter)
@@ -13,7 +12,7 @@ export class AccountsController {
   /** Idempotent: the same call again answers with the same account and `created: false`. */
   @Post()
   @HttpCode(HttpStatus.OK)
-  create(@Param() { appId }: AppParams, @Body() dto: CreateAccountDto): Promise<AccountCreatedResponse> {
+  create(@Param() { appId }: AppParams, @Body() dto: CreateAccountRequest): Promise<AccountCreatedResponse> {
     return this.accounts.create(appId, dto);
   }
 

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AccountCreatedResponse, AccountDisabledResponse, CreateAccountRequest } from '@tenure/contracts';
 import { AppRegistry } from '../apps/app-registry';
-import { AccountCreatedResponse, AccountDisabledResponse } from './account.responses';
-import { CreateAccountDto } from './dto/create-account.dto';
 
 @Injectable()
 export class AccountsService {
@@ -9,7 +8,7 @@ export class AccountsService {
 
   constructor(private readonly registry: AppRegistry) {}
 
-  async create(appId: string, dto: CreateAccountDto): Promise<AccountCreatedResponse> {
+  async create(appId: string, dto: CreateAccountRequest): Promise<AccountCreatedResponse> {
     const connector = this.registry.connectorFor(appId);
     const { externalId, created } = await connector.createAccount({ ...dto, groups: dto.groups ?? [] });
     this.logger.log(

@@ -1,5 +1,10 @@
-/** Why an app operation failed, in terms a caller can act on. Wire values: keep them stable. */
-export type ConnectorErrorCode = 'RATE_LIMITED' | 'TEMPORARY' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHORIZED' | 'INVALID';
+import type { GatewayErrorBody, GatewayErrorCode } from '@tenure/contracts';
+
+/**
+ * Why an app operation failed, in terms a caller can act on (wire values: keep
+ * them stable). UNKNOWN_APP is the gateway's own, never a connector's.
+ */
+export type ConnectorErrorCode = Exclude<GatewayErrorCode, 'UNKNOWN_APP'>;
 
 export interface ConnectorErrorPolicy {
   httpStatus: number;
@@ -28,7 +33,7 @@ export function connectorErrorPolicy(code: ConnectorErrorCode): ConnectorErrorPo
 }
 
 export interface ConnectorErrorBody {
-  error: { code: ConnectorErrorCode; message: string; retryable: boolean; retryAfterSeconds?: number };
+  error: GatewayErrorBody & { code: ConnectorErrorCode };
 }
 
 export class ConnectorException extends Error {

@@ -1,19 +1,10 @@
+import type {
+  AccountCreatedResponse,
+  AccountDisabledResponse,
+  CreateAccountRequest,
+  GatewayErrorBody,
+} from '@tenure/contracts';
 import type { Employee } from '@tenure/domain';
-
-/** What the gateway answers for an account (see apps/connector-gateway). */
-export interface GatewayAccount {
-  appId: string;
-  externalId: string;
-  status: 'active' | 'disabled';
-  created?: boolean;
-}
-
-export interface GatewayErrorBody {
-  code: string;
-  message: string;
-  retryable: boolean;
-  retryAfterSeconds?: number;
-}
 
 /** A refusal by the gateway or the app behind it; `retryable` says whether trying again can help. */
 export class GatewayError extends Error {
@@ -29,7 +20,7 @@ export class GatewayError extends Error {
   }
 }
 
-export interface CreateAccountRequest {
+export interface AccountGrant {
   employee: Employee;
   groups: string[];
 }
@@ -43,9 +34,8 @@ export class ConnectorGatewayClient {
     private readonly token: string,
   ) {}
 
-  createAccount(appId: string, request: CreateAccountRequest): Promise<GatewayAccount> {
-    const { employee, groups } = request;
-    return this.post(`/v1/apps/${encodeURIComponent(appId)}/accounts`, {
+  createAccount(appId: string, { employee, groups }: AccountGrant): Promise<AccountCreatedResponse> {
+    const body: CreateAccountRequest = {
       employeeId: employee.employeeId,
       userName: employee.email,
       email: employee.email,
@@ -56,14 +46,15 @@ export class ConnectorGatewayClient {
       title: employee.title,
       managerId: employee.managerId,
       groups,
-    });
+    };
+    return this.post(`/v1/apps/${encodeURIComponent(appId)}/accounts`, body);
   }
 
-  disableAccount(appId: string, externalId: string): Promise<GatewayAccount> {
+  disableAccount(appId: string, externalId: string): Promise<AccountDisabledResponse> {
     return this.post(`/v1/apps/${encodeURIComponent(appId)}/accounts/${encodeURIComponent(externalId)}/disable`, {});
   }
 
-  private async post(path: string, body: unknown): Promise<GatewayAccount> {
+  private async post<T>(path: string, body: unknown): Promise<T> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
@@ -74,15 +65,9 @@ export class ConnectorGatewayClient {
       });
     } catch (error) {
       // The gateway unreachable or slow is always worth another try.
-      throw new GatewayError(
-        0,
-        'GATEWAY_UNAVAILABLE',
-        true,
-        `connector gateway unreachable: ${(error as Error).message}`,
-      );
+      throw new GatewayError(0, 'GATEWAY_UNAVAILABLE', true, `connector gateway unreachable: ${(error as Error).message}`);
     }
-    const payload = (await response.json().catch(() => undefined)) as
-      (GatewayAccount & { error?: GatewayErrorBody }) | undefined;
+    const payload = (await response.json().catch(() => undefined)) as (T & { error?: GatewayErrorBody }) | undefined;
     if (response.ok && payload && !payload.error) return payload;
     throw toGatewayError(response.status, payload?.error);
   }

@@ -62,8 +62,10 @@ async function callGateway<T>(call: () => Promise<T>): Promise<T> {
 export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
   const { identity, gateway, outcomes, policy } = deps;
 
-  async function publishSuccess(
-    step: StepContext & { employeeId: string; appId: string; action: LifecycleAction; externalId: string },
+  /** Every step's result goes to the audit service, succeeded (with the app's id) or failed (with the reason). */
+  async function publishOutcome(
+    step: StepContext & { employeeId: string; appId: string; action: LifecycleAction },
+    result: { outcome: 'succeeded'; externalId: string } | { outcome: 'failed'; reason: string },
   ) {
     await outcomes.publish({
       outcomeId: outcomeIdOf(step),
@@ -71,11 +73,10 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
       employeeId: step.employeeId,
       appId: step.appId,
       action: step.action,
-      outcome: 'succeeded',
       eventId: step.eventId,
       workflowId: step.workflowId,
       actor: 'system',
-      externalId: step.externalId,
+      ...result,
     });
   }
 
@@ -107,32 +108,27 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
         externalId: account.externalId,
       };
       await identity.saveAccount({ ...step, status: 'active' });
-      await publishSuccess({ ...step, action: 'account.create' });
+      await publishOutcome(
+        { ...step, action: 'account.create' },
+        { outcome: 'succeeded', externalId: account.externalId },
+      );
       return { appId: entitlement.appId, status: 'active', externalId: account.externalId };
     },
 
     async disableAccount(input: DisableAccountInput): Promise<AccountState> {
       await callGateway(() => gateway.disableAccount(input.appId, input.externalId));
       await identity.saveAccount({ ...input, status: 'disabled' });
-      await publishSuccess({ ...input, action: 'account.disable' });
+      await publishOutcome(
+        { ...input, action: 'account.disable' },
+        { outcome: 'succeeded', externalId: input.externalId },
+      );
       return { appId: input.appId, status: 'disabled', externalId: input.externalId };
     },
 
     /** A step that will not succeed: visible in the ops API with its reason, and in the audit trail. */
     async recordStepFailure(input: StepFailureInput): Promise<AccountState> {
       await identity.saveAccount({ ...input, status: 'failed' });
-      await outcomes.publish({
-        outcomeId: outcomeIdOf(input),
-        at: new Date().toISOString(),
-        employeeId: input.employeeId,
-        appId: input.appId,
-        action: input.action,
-        outcome: 'failed',
-        eventId: input.eventId,
-        workflowId: input.workflowId,
-        actor: 'system',
-        reason: input.reason,
-      });
+      await publishOutcome(input, { outcome: 'failed', reason: input.reason });
       return { appId: input.appId, status: 'failed', reason: input.reason };
     },
   };

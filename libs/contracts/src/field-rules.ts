@@ -1,0 +1,26 @@
+import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+/** Applies several property decorators as one, so each field rule is written once. */
+function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
+/** An employee id (also a manager id): what HR systems use, safe in URLs, filters and workflow ids. */
+export const IsEmployeeId = (): PropertyDecorator =>
+  combine(
+    IsString(),
+    MaxLength(64),
+    Matches(ID_PATTERN, { message: '$property may contain letters, digits and . _ : - only' }),
+  );
+
+export const IsEmailAddress = (): PropertyDecorator =>
+  combine(IsEmail({}, { message: '$property must be an email address' }), MaxLength(254));
+
+/** A given or family name: required and of a length any app accepts. */
+export const IsPersonName = (): PropertyDecorator => combine(IsString(), IsNotEmpty(), MaxLength(128));
+
+/** An optional free-text attribute (department, title, location…). */
+export const IsOptionalText = (maxLength = 128): PropertyDecorator =>
+  combine(IsOptional(), IsString(), MaxLength(maxLength));
