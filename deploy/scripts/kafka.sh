@@ -79,6 +79,10 @@ kafka_format() {
 
 kafka_pid() { pidfile_alive "$KAFKA_PID" "$KAFKA_CONFIG"; }
 
+# The port opens once the broker is serving; only then is a (slow to start)
+# admin JVM worth running to prove it answers metadata requests.
+kafka_ready() { port_open 127.0.0.1 "$KAFKA_PORT" && kafka_healthy; }
+
 kafka_healthy() { kafka_topics --list >/dev/null 2>&1; }
 
 kafka_start() {
@@ -92,20 +96,7 @@ kafka_start() {
     -Dkafka.logs.dir="$KAFKA_DIR" \
     -Dlog4j2.configurationFile="$TENURE_ROOT/deploy/kafka/log4j2.properties" \
     -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_CONFIG"
-  # The port opens once the broker is serving; only then is a (slow to start)
-  # admin JVM worth running to prove it answers metadata requests.
-  local deadline=$((SECONDS + 90))
-  until port_open 127.0.0.1 "$KAFKA_PORT" && kafka_healthy; do
-    if ! kafka_pid >/dev/null; then
-      show_log_tail "$KAFKA_LOG"
-      die "Kafka exited during start"
-    fi
-    if ((SECONDS >= deadline)); then
-      show_log_tail "$KAFKA_LOG"
-      die "Kafka did not become healthy within 90s"
-    fi
-    sleep 1
-  done
+  await_healthy Kafka 90 "$KAFKA_LOG" kafka_pid kafka_ready || die "Kafka did not start"
   TENURE_STARTED_INFRA+=(kafka)
   ok "Kafka up (pid $(kafka_pid))"
 }

@@ -52,6 +52,29 @@ wait_until() {
   done
 }
 
+# await_healthy <name> <timeout> <log> <alive-command> <healthy-command>:
+# waits for a process just started. The commands are simple words (a function
+# and its arguments). On an early exit or a time-out it shows the log's tail,
+# says which, and returns 1.
+await_healthy() {
+  local name="$1" timeout="$2" logfile="$3" alive="$4" healthy="$5"
+  local deadline=$((SECONDS + timeout))
+  # shellcheck disable=SC2086 # the commands are split into words on purpose
+  until $healthy >/dev/null 2>&1; do
+    if ! $alive >/dev/null 2>&1; then
+      show_log_tail "$logfile"
+      err "$name exited during start"
+      return 1
+    fi
+    if ((SECONDS >= deadline)); then
+      show_log_tail "$logfile"
+      err "$name did not become healthy within ${timeout}s"
+      return 1
+    fi
+    sleep 1
+  done
+}
+
 # --- processes -----------------------------------------------------------
 # A pid file is trusted only while its process is alive AND its command line
 # still contains the expected marker: pids get reused, and stopping a stranger

@@ -94,20 +94,10 @@ service_start() {
     set +a
     start_detached "$log" "$(service_pidfile "$svc")" node --enable-source-maps "$main"
   )
-  local deadline=$((SECONDS + SERVICE_HEALTH_TIMEOUT))
-  until service_healthy "$svc"; do
-    if ! service_pid "$svc" >/dev/null; then
-      show_log_tail "$log"
-      err "$svc exited during start"
-      return 1
-    fi
-    if ((SECONDS >= deadline)); then
-      show_log_tail "$log"
-      err "$svc did not answer GET /health with 200 within ${SERVICE_HEALTH_TIMEOUT}s (last: $(service_health_code "$svc"))"
-      return 1
-    fi
-    sleep 1
-  done
+  if ! await_healthy "$svc" "$SERVICE_HEALTH_TIMEOUT" "$log" "service_pid $svc" "service_healthy $svc"; then
+    err "$svc: GET http://127.0.0.1:$port/health last answered $(service_health_code "$svc")"
+    return 1
+  fi
   ok "$svc up (pid $(service_pid "$svc"), http://127.0.0.1:$port)"
 }
 

@@ -64,18 +64,7 @@ temporal_start() {
     --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
     --http-port "$TEMPORAL_HTTP_PORT" --metrics-port "$TEMPORAL_METRICS_PORT" \
     --ui-disable-news-fetch "${ns_args[@]}" --log-level warn
-  local deadline=$((SECONDS + 60))
-  until temporal_healthy; do
-    if ! temporal_pid >/dev/null; then
-      show_log_tail "$TEMPORAL_LOG"
-      die "Temporal exited during start"
-    fi
-    if ((SECONDS >= deadline)); then
-      show_log_tail "$TEMPORAL_LOG"
-      die "Temporal did not become healthy within 60s"
-    fi
-    sleep 1
-  done
+  await_healthy Temporal 60 "$TEMPORAL_LOG" temporal_pid temporal_healthy || die "Temporal did not start"
   TENURE_STARTED_INFRA+=(temporal)
   ok "Temporal up (pid $(temporal_pid))"
 }
