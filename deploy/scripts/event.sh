@@ -23,7 +23,10 @@ EOF
 }
 
 # Builds the JSON body with node (always present for Tenure) so that values
-# are escaped correctly whatever they contain.
+# are escaped correctly whatever they contain. The employee starts from what
+# Tenure already knows of the person ($TENURE_KNOWN_EMPLOYEE, from the ops
+# API), so `event terminate E1001` does not rename someone; a new person gets
+# placeholder values.
 event_body() {
   node - "$@" <<'EOF'
 const [type, employeeId, ...pairs] = process.argv.slice(2);
@@ -33,7 +36,8 @@ const body = {
   eventId: `evt-${crypto.randomBytes(8).toString('hex')}`,
   type,
 };
-const employee = {
+const known = process.env.TENURE_KNOWN_EMPLOYEE ? JSON.parse(process.env.TENURE_KNOWN_EMPLOYEE) : undefined;
+const employee = known ?? {
   employeeId,
   email: `${lower}@example.com`,
   givenName: 'Test',
@@ -54,6 +58,14 @@ for (const pair of pairs) {
 body.employee = employee;
 process.stdout.write(JSON.stringify(body));
 EOF
+}
+
+# The person's attributes as the ops API knows them, or nothing.
+known_employee() {
+  local token port
+  token="$(env_get TENURE_OPS_TOKEN)" && port="$(env_get ORCHESTRATOR_PORT)" || return 0
+  curl -sf -m 5 -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/employees/$1" 2>/dev/null |
+    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{process.stdout.write(JSON.stringify(JSON.parse(s).attributes))}catch{}})' || true
 }
 
 cmd_event() {
@@ -77,7 +89,9 @@ cmd_event() {
   local secret port body ts sig
   secret="$(env_get TENURE_WEBHOOK_SECRET_GENERIC)" || die "no webhook secret in $ENV_FILE"
   port="$(env_get HR_INGEST_PORT)"
-  body="$(event_body "$type" "$employee_id" "$@")" || die "could not build the event body"
+  local known
+  known="$(known_employee "$employee_id")"
+  body="$(TENURE_KNOWN_EMPLOYEE="$known" event_body "$type" "$employee_id" "$@")" || die "could not build the event body"
   ts="$(date +%s)"
   # Signature over "<timestamp>.<raw body>", exactly the bytes sent.
   sig="$(printf '%s.%s' "$ts" "$body" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)"
