@@ -86,4 +86,22 @@ describe('hire and termination, end to end', () => {
     expect(verification.ok).toBe(true);
     expect(verification.count).toBeGreaterThanOrEqual(grantedApps.length * 2);
   });
+
+  it('keeps a leaver’s access removed when HR changes their record afterwards', async () => {
+    const changeEventId = uniqueId('evt-change');
+    const moved = { ...engineer, department: 'Sales', title: 'Account Executive' };
+    expect((await stack.sendEvent({ eventId: changeEventId, type: 'change', employee: moved })).status).toBe(202);
+    const { body } = await waitFor(
+      () => stack.employee(engineer.employeeId),
+      (r) => r.body.lastEventId === changeEventId,
+      { description: 'the change to be applied' },
+    );
+    expect(body.state).toBe('terminated');
+    expect(body.accounts.every((a) => a.status === 'disabled')).toBe(true);
+    expect(await stack.appUsers('salesforce', `userName eq "${engineer.email}"`)).toHaveLength(0);
+    for (const appId of grantedApps) {
+      const [user] = await stack.appUsers(appId, `userName eq "${engineer.email}"`);
+      expect(user.active).toBe(false);
+    }
+  });
 });

@@ -65,6 +65,7 @@ export class StackClient {
 export interface EmployeeBody {
   employeeId: string;
   state: string;
+  lastEventId: string;
   accounts: { appId: string; status: string; externalId: string | null; reason: string | null }[];
 }
 

@@ -126,7 +126,10 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
     switch (event.type) {
       case 'hire':
       case 'rehire':
+        return applyJoiner(event);
       case 'change':
+        // A leaver's record may still change in HR; that never brings their access back (a rehire does).
+        if (state === 'terminated') return store.recordPerson(event, state);
         return applyJoiner(event);
       case 'terminate':
         return applyLeaver(event);
