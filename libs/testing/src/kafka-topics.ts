@@ -15,6 +15,15 @@ export async function createTopics(brokers: string[], prefix: string): Promise<v
   }
 }
 
+/** A topic may hold anything (tests publish broken messages on purpose): unreadable JSON stays a string. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Reads a topic from the beginning and returns the JSON values seen within `windowMs`. */
 export async function readTopic(
   brokers: string[],
@@ -29,7 +38,7 @@ export async function readTopic(
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        seen.push({ key: message.key?.toString() ?? '', value: JSON.parse(message.value?.toString() ?? 'null') });
+        seen.push({ key: message.key?.toString() ?? '', value: parseJson(message.value?.toString() ?? '') });
       },
     });
     await new Promise((resolve) => setTimeout(resolve, windowMs));
@@ -37,4 +46,15 @@ export async function readTopic(
     await consumer.disconnect();
   }
   return seen;
+}
+
+/** Publishes raw bytes, as a faulty or hostile producer would, bypassing every contract. */
+export async function publishRaw(brokers: string[], topic: string, key: string, value: string): Promise<void> {
+  const producer = new Kafka({ clientId: 'tenure-tests', brokers, logLevel: logLevel.NOTHING }).producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages: [{ key, value }] });
+  } finally {
+    await producer.disconnect();
+  }
 }
