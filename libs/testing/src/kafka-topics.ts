@@ -15,6 +15,17 @@ export async function createTopics(brokers: string[], prefix: string): Promise<v
   }
 }
 
+/** Removes the topics createTopics made, so test runs leave no clutter on a shared broker. */
+export async function deleteTopics(brokers: string[], prefix: string): Promise<void> {
+  const admin = new Kafka({ clientId: 'tenure-tests', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    await admin.deleteTopics({ topics: Object.values(TOPICS).map((topic) => `${prefix}${topic}`) });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** A topic may hold anything (tests publish broken messages on purpose): unreadable JSON stays a string. */
 function parseJson(text: string): unknown {
   try {

@@ -4,7 +4,7 @@ import { TOPICS } from '@tenure/contracts';
 import { ensureSchema, postgresOptions } from '@tenure/database';
 import type { LifecycleEvent } from '@tenure/domain';
 import { KafkaPublisher } from '@tenure/kafka';
-import { createTopics, employeeFixture, readTopic, testStack, uniqueId } from '@tenure/testing';
+import { createTopics, deleteTopics, employeeFixture, readTopic, testStack, uniqueId } from '@tenure/testing';
 import { CreateInboxOutbox1764100000000 } from '../database/migrations/1764100000000-create-inbox-outbox';
 import { InboxEventEntity } from '../inbox/inbox-event.entity';
 import { InboxService } from '../inbox/inbox.service';
@@ -49,6 +49,7 @@ describe('inbox and outbox', () => {
 
   afterAll(async () => {
     await publisher?.close();
+    await deleteTopics(stack.kafkaBrokers, prefix);
     if (dataSource?.isInitialized) {
       await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
       await dataSource.destroy();
