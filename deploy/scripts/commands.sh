@@ -20,6 +20,9 @@ usage: ./tenure <command> [args]
                         connector-gateway, audit, saas-sim)
   event <type> <employeeId> [field=value ...] [--env test]
                         send a signed HR webhook to hr-ingest
+  bench lifecycle [people] [concurrency]
+                        on the running dev stack: time from a hire's and a
+                        termination's 202 until every account is active/disabled
   help                  this text
 
 Existing servers are used instead of local ones when DATABASE_URL,
