@@ -9,10 +9,6 @@ export class OutcomePublisher {
   publish(outcome: LifecycleOutcome): Promise<void> {
     return this.publisher.publish(TOPICS.lifecycleOutcomes, [{ key: outcome.employeeId, value: outcome }]);
   }
-
-  close(): Promise<void> {
-    return this.publisher.close();
-  }
 }
 
 /** The same step of the same event always has the same id, so a re-published outcome is one audit record. */
