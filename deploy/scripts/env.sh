@@ -30,6 +30,7 @@ env_select() {
     *) die "unknown environment '$TENURE_ENV' (expected dev or test)" ;;
   esac
   ENV_DIR="$TENURE_STATE/$TENURE_ENV"
+  [[ "$TENURE_ENV" == test ]] && ENV_DIR+="$TEST_SUFFIX"
   ENV_FILE="$ENV_DIR/env"
   SECRETS_FILE="$ENV_DIR/secrets.env"
   ENV_LOG_DIR="$ENV_DIR/logs"
@@ -57,7 +58,7 @@ service_port() {
     var="$(service_port_var "$svc")"
     printf '%s' "${!var:-$((3000 + base))}"
   else
-    printf '%s' "$((4000 + base))"
+    printf '%s' "$((4000 + TENURE_TEST_SLOT * 200 + base))"
   fi
 }
 
@@ -106,7 +107,7 @@ env_write() {
   if [[ "$TENURE_ENV" == dev ]]; then
     db="$PG_DB_DEV" prefix="" namespace=default
   else
-    db="$PG_DB_TEST" prefix="test." namespace=tenure-test
+    db="$PG_DB_TEST" prefix="$TEST_TOPIC_PREFIX" namespace="tenure-test$TEST_SUFFIX"
   fi
   local tmp="$ENV_FILE.tmp"
   (

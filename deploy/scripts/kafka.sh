@@ -106,7 +106,7 @@ kafka_start() {
 kafka_ensure_topics() {
   local existing missing=() prefix base topic
   existing="$(kafka_topics --list 2>/dev/null)" || die "Kafka: cannot list topics on $(kafka_bootstrap)"
-  for prefix in "" "test."; do
+  for prefix in "" "$TEST_TOPIC_PREFIX"; do
     while read -r base; do
       topic="$prefix$base"
       grep -qxF -- "$topic" <<<"$existing" || missing+=("$topic")

@@ -11,6 +11,18 @@ TENURE_TOOLS="$TENURE_STATE/tools"
 TENURE_INFRA="$TENURE_STATE/infra"
 TENURE_VENV="$TENURE_TOOLS/venv"
 
+# Test slot: several checkouts (or CI jobs) can run `./tenure test` side by
+# side on one set of infrastructure servers. Slot N>0 gets its own database
+# tenure_test_N, topic prefix testN., Temporal namespace tenure-test-N, state
+# folder .tenure/test-N and ports shifted by N*200. Slot 0 is the default.
+TENURE_TEST_SLOT="${TENURE_TEST_SLOT:-0}"
+[[ "$TENURE_TEST_SLOT" =~ ^[0-9]$ ]] || { echo "TENURE_TEST_SLOT must be a digit 0-9, got '$TENURE_TEST_SLOT'" >&2; exit 2; }
+if ((TENURE_TEST_SLOT == 0)); then
+  TEST_SUFFIX='' TEST_TOPIC_PREFIX='test.'
+else
+  TEST_SUFFIX="-$TENURE_TEST_SLOT" TEST_TOPIC_PREFIX="test$TENURE_TEST_SLOT."
+fi
+
 # Infrastructure components started by *this* invocation. `./tenure test`
 # stops exactly these on exit and leaves alone what was already running.
 TENURE_STARTED_INFRA=()

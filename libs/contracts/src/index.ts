@@ -7,3 +7,5 @@ export * from './validate-payload';
 export * from './field-rules';
 export * from './gateway/create-account.request';
 export * from './gateway/gateway-responses';
+export * from './gateway/account-operations';
+export * from './plan-decision.message';

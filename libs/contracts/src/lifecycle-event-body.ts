@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { LIFECYCLE_EVENT_TYPES, LifecycleEventType } from '@tenure/domain';
 import { EmployeeDto } from './employee.dto';
 
@@ -17,4 +17,9 @@ export class LifecycleEventBody {
   @ValidateNested()
   @Type(() => EmployeeDto)
   employee: EmployeeDto;
+
+  /** A termination that must not wait for its effective moment (e.g. for cause). */
+  @IsOptional()
+  @IsBoolean()
+  immediate?: boolean;
 }

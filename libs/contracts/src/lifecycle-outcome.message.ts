@@ -45,6 +45,16 @@ export class LifecycleOutcomeMessage implements LifecycleOutcome {
 
   @IsOptional()
   @IsString()
+  @MaxLength(128)
+  actorId?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  rule?: string;
+
+  @IsOptional()
+  @IsString()
   @MaxLength(256)
   externalId?: string;
 

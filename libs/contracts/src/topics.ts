@@ -7,6 +7,8 @@ export const TOPICS = {
   hrLifecycle: 'tenure.hr.lifecycle.v1',
   /** The outcome of every step against an app; key = employeeId. */
   lifecycleOutcomes: 'tenure.lifecycle.outcomes.v1',
+  /** What the orchestrator decided for each HR event (planned, scheduled, waiting approval, skipped…); key = employeeId. */
+  planDecisions: 'tenure.lifecycle.decisions.v1',
   /** Messages a consumer could not parse, with the reason. */
   deadLetter: 'tenure.deadletter.v1',
 } as const;

@@ -10,6 +10,8 @@ export const LIFECYCLE_ACTIONS = [
   'account.delete',
   'group.add',
   'group.remove',
+  'sessions.revoke',
+  'ownership.transfer',
 ] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
 
@@ -31,6 +33,10 @@ export interface LifecycleOutcome {
   eventId: string;
   workflowId: string;
   actor: ActorKind;
+  /** Who acted when the actor is a person (operator or approver), e.g. an employeeId or an operator name. */
+  actorId?: string;
+  /** The policy rule (or access request) that justified the step. */
+  rule?: string;
   externalId?: string;
   reason?: string;
 }

@@ -40,4 +40,6 @@ export interface LifecycleEvent {
   /** ISO-8601 instant hr-ingest accepted it. */
   receivedAt: string;
   employee: Employee;
+  /** A termination applied at once, whatever its effectiveAt. */
+  immediate?: boolean;
 }

@@ -29,6 +29,9 @@ export function connectorErrorPolicy(code: ConnectorErrorCode): ConnectorErrorPo
       return { httpStatus: 502, retryable: false };
     case 'INVALID':
       return { httpStatus: 422, retryable: false };
+    // The app's connector lacks the capability: a plan shows it as "not supported".
+    case 'NOT_SUPPORTED':
+      return { httpStatus: 422, retryable: false };
   }
 }
 

@@ -24,6 +24,7 @@ export const GATEWAY_ERROR_CODES = [
   'UNAUTHORIZED',
   'INVALID',
   'UNKNOWN_APP',
+  'NOT_SUPPORTED',
 ] as const;
 export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number];
 
