@@ -76,6 +76,14 @@ await Promise.all(
     while (next < count) results.push(await lifecycle(next++));
   }),
 );
-console.log(`${count} people, ${concurrency} at a time, 3 apps each, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-report('hire 202 -> all accounts active', results.map((r) => r.hire));
-report('terminate 202 -> all disabled', results.map((r) => r.terminate));
+console.log(
+  `${count} people, ${concurrency} at a time, 3 apps each, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+report(
+  'hire 202 -> all accounts active',
+  results.map((r) => r.hire),
+);
+report(
+  'terminate 202 -> all disabled',
+  results.map((r) => r.terminate),
+);

@@ -1,5 +1,14 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { ACTOR_KINDS, ActorKind, LIFECYCLE_EVENT_TYPES, LifecycleEventType } from '@tenure/domain';
 
 /** What the orchestrator decided to do with an HR event (or an operator's command). */
