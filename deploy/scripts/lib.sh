@@ -9,6 +9,10 @@ TENURE_ROOT="${TENURE_ROOT:?TENURE_ROOT must be set by ./tenure}"
 TENURE_STATE="$TENURE_ROOT/.tenure"
 TENURE_TOOLS="$TENURE_STATE/tools"
 TENURE_INFRA="$TENURE_STATE/infra"
+# Checkouts may share one set of tools and servers by making these two
+# folders symlinks; the real paths are what running processes show.
+[[ -L "$TENURE_TOOLS" ]] && TENURE_TOOLS="$(readlink -f "$TENURE_TOOLS")"
+[[ -L "$TENURE_INFRA" ]] && TENURE_INFRA="$(readlink -f "$TENURE_INFRA")"
 TENURE_VENV="$TENURE_TOOLS/venv"
 
 # Test slot: several checkouts (or CI jobs) can run `./tenure test` side by
