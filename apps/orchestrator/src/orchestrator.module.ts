@@ -19,6 +19,7 @@ import { EmployeesController } from './ops/employees.controller';
 import { EmployeesService } from './ops/employees.service';
 import type { OrchestratorEnvironment } from './orchestrator.environment';
 import { OutcomePublisher } from './outcomes/outcome.publisher';
+import { PolicyPreviewModule } from './policy-preview/policy-preview.module';
 import { PolicyService } from './policy/policy.service';
 import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
@@ -30,7 +31,8 @@ export const IDENTITY_SCHEMA = 'identity';
 export class OrchestratorModule {
   static register(env: OrchestratorEnvironment): DynamicModule {
     // Policy is validated before anything starts: a bad file stops the service with file, path and problem.
-    const policy = new PolicyService(loadTenureConfig(env.TENURE_CONFIG_DIR));
+    const config = loadTenureConfig(env.TENURE_CONFIG_DIR);
+    const policy = new PolicyService(config);
     return {
       module: OrchestratorModule,
       imports: [
@@ -41,6 +43,7 @@ export class OrchestratorModule {
           entities: [PersonEntity, AccountEntity, EntitlementEntity],
           migrations: [CreateIdentityStore1764100000001],
         }),
+        PolicyPreviewModule.register(config),
       ],
       controllers: [HealthController, EmployeesController, LifecycleConsumer],
       providers: [

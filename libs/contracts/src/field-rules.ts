@@ -8,11 +8,11 @@ function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
 /** An employee id (also a manager id): what HR systems use, safe in URLs, filters and workflow ids. */
-export const IsEmployeeId = (): PropertyDecorator =>
+export const IsEmployeeId = (options: { each?: boolean } = {}): PropertyDecorator =>
   combine(
-    IsString(),
-    MaxLength(64),
-    Matches(ID_PATTERN, { message: '$property may contain letters, digits and . _ : - only' }),
+    IsString(options),
+    MaxLength(64, options),
+    Matches(ID_PATTERN, { ...options, message: '$property may contain letters, digits and . _ : - only' }),
   );
 
 export const IsEmailAddress = (): PropertyDecorator =>

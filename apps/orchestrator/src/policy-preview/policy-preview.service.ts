@@ -1,0 +1,117 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { DataSource, In, MoreThan, Not } from 'typeorm';
+import { ConfigFileError, parseYamlConfig } from '@tenure/config';
+import { checkPolicyApps, evaluatePolicy, PolicyConfig, POLICY_FILE, TenureConfig } from '@tenure/policy';
+import { PersonEntity } from '../identity/person.entity';
+import { AccessDiff, diffAccess } from './access-diff';
+import type { PolicyPreviewRequest } from './dto/policy-preview.request';
+
+export interface PersonAccessChange extends AccessDiff {
+  employeeId: string;
+}
+
+export interface PolicyPreview {
+  /** People compared: everyone Tenure manages who has not left. */
+  evaluated: number;
+  affected: number;
+  totals: {
+    accountsGained: number;
+    accountsLost: number;
+    groupsGained: number;
+    groupsLost: number;
+    rolesGained: number;
+    rolesLost: number;
+  };
+  people: PersonAccessChange[];
+  /** True when more people are affected than `limit` lists. */
+  truncated: boolean;
+}
+
+const BATCH = 1000;
+const DEFAULT_LIMIT = 1000;
+
+/** Answers "if policy.yaml changed to this, who gains and who loses what", without changing anything. */
+@Injectable()
+export class PolicyPreviewService {
+  constructor(
+    private readonly config: TenureConfig,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async preview(request: PolicyPreviewRequest): Promise<PolicyPreview> {
+    const candidate = this.parse(request.policy);
+    const limit = request.limit ?? DEFAULT_LIMIT;
+    const result: PolicyPreview = {
+      evaluated: 0,
+      affected: 0,
+      totals: { accountsGained: 0, accountsLost: 0, groupsGained: 0, groupsLost: 0, rolesGained: 0, rolesLost: 0 },
+      people: [],
+      truncated: false,
+    };
+    for await (const person of this.managedPeople(request.employeeIds)) {
+      result.evaluated += 1;
+      const diff = diffAccess(
+        evaluatePolicy(this.config.policy, person.attributes),
+        evaluatePolicy(candidate, person.attributes),
+      );
+      if (diff.gains.length === 0 && diff.losses.length === 0) continue;
+      result.affected += 1;
+      addToTotals(result.totals, diff);
+      if (result.people.length < limit) result.people.push({ employeeId: person.employeeId, ...diff });
+      else result.truncated = true;
+    }
+    return result;
+  }
+
+  /**
+   * The candidate is validated like the file itself, against the apps Tenure
+   * connects. It is read without the environment: `${VAR}` in a submitted
+   * policy must never echo a server secret back in the preview.
+   */
+  private parse(text: string): PolicyConfig {
+    try {
+      const policy = parseYamlConfig(POLICY_FILE, text, PolicyConfig, {});
+      checkPolicyApps(POLICY_FILE, policy, this.config.apps);
+      return policy;
+    } catch (error) {
+      if (!(error instanceof ConfigFileError)) throw error;
+      throw new BadRequestException({
+        errors: error.problems.map(({ path, message }) => ({ field: path ? `policy.${path}` : 'policy', message })),
+      });
+    }
+  }
+
+  /** People not terminated, in pages by id so a large company never sits in memory at once. */
+  private async *managedPeople(employeeIds?: string[]): AsyncGenerator<PersonEntity> {
+    const people = this.dataSource.getRepository(PersonEntity);
+    let after = '';
+    for (;;) {
+      const wanted = employeeIds?.filter((id) => id > after);
+      if (wanted?.length === 0) return;
+      const page = await people.find({
+        where: {
+          employeeId: wanted ? In(wanted) : MoreThan(after),
+          state: Not('terminated'),
+        },
+        order: { employeeId: 'ASC' },
+        take: BATCH,
+      });
+      yield* page;
+      if (page.length < BATCH) return;
+      after = page[page.length - 1].employeeId;
+    }
+  }
+}
+
+function addToTotals(totals: PolicyPreview['totals'], diff: AccessDiff): void {
+  for (const gain of diff.gains) {
+    if (gain.account) totals.accountsGained += 1;
+    totals.groupsGained += gain.groups.length;
+    totals.rolesGained += gain.roles.length;
+  }
+  for (const loss of diff.losses) {
+    if (loss.account) totals.accountsLost += 1;
+    totals.groupsLost += loss.groups.length;
+    totals.rolesLost += loss.roles.length;
+  }
+}

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { employeeFixture, requiredEnv, uniqueId, waitFor } from '@tenure/testing';
+import { StackClient } from './stack-client';
+
+interface AccessChange {
+  appId: string;
+  account: boolean;
+  roles: string[];
+  groups: string[];
+  rules: string[];
+}
+interface PreviewBody {
+  evaluated: number;
+  affected: number;
+  totals: Record<string, number>;
+  people: { employeeId: string; gains: AccessChange[]; losses: AccessChange[] }[];
+  truncated: boolean;
+  errors?: { field: string; message: string }[];
+}
+
+/** "If policy.yaml changed to this, who gains and who loses what", asked of the running orchestrator. */
+describe('policy preview', () => {
+  const stack = new StackClient();
+  const engineer = employeeFixture({ department: 'Engineering' });
+  const seller = employeeFixture({ department: 'Sales' });
+  const currentPolicy = readFileSync(join(requiredEnv('TENURE_CONFIG_DIR'), 'policy.yaml'), 'utf8');
+
+  async function preview(body: unknown, token = requiredEnv('TENURE_OPS_TOKEN')) {
+    const response = await fetch(`${stack.opsUrl}/v1/policy/preview`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as PreviewBody };
+  }
+
+  beforeAll(async () => {
+    for (const employee of [engineer, seller]) {
+      await stack.sendEvent({ eventId: uniqueId('evt-hire'), type: 'hire', employee });
+    }
+    for (const employee of [engineer, seller]) {
+      await waitFor(
+        () => stack.employee(employee.employeeId),
+        (r) => r.status === 200 && r.body.state === 'active',
+        { description: `${employee.employeeId} to be known` },
+      );
+    }
+  });
+
+  it('shows no change for the policy in force', async () => {
+    const { status, body } = await preview({
+      policy: currentPolicy,
+      employeeIds: [engineer.employeeId, seller.employeeId],
+    });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ evaluated: 2, affected: 0, people: [], truncated: false });
+  });
+
+  it('names who gains and who loses what, per app, with the rules behind it', async () => {
+    const candidate = `
+rules:
+  - name: everyone
+    grant:
+      - app: slack
+        groups: [all-staff]
+      - app: zoom
+  - name: engineering
+    when: { department: [Engineering] }
+    grant:
+      - app: github
+        groups: [engineering, oncall]
+      - app: salesforce
+        roles: [read-only]
+`;
+    const { status, body } = await preview({
+      policy: candidate,
+      employeeIds: [engineer.employeeId, seller.employeeId],
+    });
+    expect(status).toBe(200);
+    expect(body.evaluated).toBe(2);
+    expect(body.affected).toBe(2);
+    const byId = Object.fromEntries(body.people.map((p) => [p.employeeId, p]));
+    expect(byId[engineer.employeeId]).toEqual({
+      employeeId: engineer.employeeId,
+      gains: [
+        { appId: 'github', account: false, roles: [], groups: ['oncall'], rules: ['engineering'] },
+        { appId: 'salesforce', account: true, roles: ['read-only'], groups: [], rules: ['engineering'] },
+      ],
+      losses: [],
+    });
+    expect(byId[seller.employeeId]).toEqual({
+      employeeId: seller.employeeId,
+      gains: [],
+      losses: [{ appId: 'salesforce', account: true, roles: ['sales-user'], groups: [], rules: ['sales'] }],
+    });
+    expect(body.totals).toEqual({
+      accountsGained: 1,
+      accountsLost: 1,
+      groupsGained: 1,
+      groupsLost: 0,
+      rolesGained: 1,
+      rolesLost: 1,
+    });
+  });
+
+  it('changes nothing: the people keep exactly their accounts', async () => {
+    const { body } = await stack.employee(seller.employeeId);
+    expect(body.accounts.map((a) => a.appId).sort()).toEqual(['salesforce', 'slack', 'zoom']);
+  });
+
+  it('refuses a policy granting an app Tenure does not connect, naming the rule', async () => {
+    const { status, body } = await preview({
+      policy: 'rules:\n  - name: shadow\n    grant:\n      - app: dropbox\n',
+    });
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([
+      { field: 'policy.rules[0].grant[0].app', message: expect.stringContaining('unknown app "dropbox"') },
+    ]);
+  });
+
+  it('refuses YAML that does not parse, and a policy with a misspelt key', async () => {
+    expect((await preview({ policy: 'rules: [' })).status).toBe(400);
+    const misspelt = await preview({ policy: 'rules:\n  - name: x\n    grnt: []\n' });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body.errors?.map((e) => e.field)).toContain('policy.rules[0]');
+  });
+
+  it('never echoes a server secret through ${VAR} in a submitted policy', async () => {
+    const { status, body } = await preview({
+      policy: 'rules:\n  - name: leak\n    grant:\n      - app: slack\n        groups: ["${TENURE_OPS_TOKEN}"]\n',
+    });
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).not.toContain(requiredEnv('TENURE_OPS_TOKEN'));
+  });
+
+  it('refuses a caller without the ops token', async () => {
+    expect((await preview({ policy: currentPolicy }, 'not-the-ops-token')).status).toBe(401);
+  });
+});
