@@ -59,3 +59,19 @@ export async function createInApp(
   if (response.status !== 201) throw new Error(`${appId} answered ${response.status}`);
   return (await response.json()) as ScimResource;
 }
+
+/** Calls an app's own (non-SCIM) API under /<appId>/api/v1 with the app's token, as the app's users and admins do. */
+export async function callAppApi(
+  sim: RunningSaasSim,
+  appId: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${sim.url}/${appId}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${appToken(appId)}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}

@@ -5,8 +5,10 @@ import express, { ErrorRequestHandler, Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { SimulatedAppSettings } from './config/simulated-app';
-import { AppDirectory } from './directory/app-directory';
+import { createAppApiRouter } from './extensions/app-api.router';
+import { serveApp } from './extensions/served-app';
 import { createScimAppsRouter } from './scim/scim-apps.router';
+import { parseScimQuery } from './scim/scim-query.parser';
 import { RandomSource } from './simulation/simulated-conditions.middleware';
 
 export interface SaasSimOptions {
@@ -19,6 +21,7 @@ export interface SaasSimOptions {
 export function createSaasSimApp({ apps, logger, random }: SaasSimOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('query parser', parseScimQuery);
   app.use(
     pinoHttp({
       logger,
@@ -36,12 +39,9 @@ export function createSaasSimApp({ apps, logger, random }: SaasSimOptions): Expr
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
-  app.use(
-    createScimAppsRouter(
-      apps.map((settings) => ({ settings, directory: new AppDirectory(settings.id) })),
-      random,
-    ),
-  );
+  const served = apps.map(serveApp);
+  app.use(createScimAppsRouter(served, random));
+  app.use(createAppApiRouter(served, random));
   app.use((_request, response) => {
     response.status(404).json({ message: 'not found' });
   });

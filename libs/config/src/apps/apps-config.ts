@@ -18,6 +18,19 @@ import {
 export const CONNECTOR_KINDS = ['scim'] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
 
+/** What a connector can do for an app; the orchestrator plans only what an app's connector declares. */
+export const CONNECTOR_CAPABILITIES = [
+  'create',
+  'update',
+  'disable',
+  'delete',
+  'groups',
+  'revoke_sessions',
+  'transfer_ownership',
+  'list_accounts',
+] as const;
+export type ConnectorCapability = (typeof CONNECTOR_CAPABILITIES)[number];
+
 export const AUTH_TYPES = ['bearer'] as const;
 
 /** How the gateway authenticates to an app. The secret itself never sits in the file. */
@@ -34,9 +47,45 @@ export class AppAuthConfig {
   tokenFile?: string;
 }
 
+/**
+ * An endpoint of the app's own API for what SCIM leaves out (sessions,
+ * ownership). `{id}` in the URL stands for the account's id in the app.
+ */
+export class AppEndpointConfig {
+  @Matches(/^https?:\/\/[^\s]*\{id\}[^\s]*$/, { message: 'url must be an http(s) URL containing {id}' })
+  url: string;
+}
+
 export class ScimConnectorConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   baseUrl: string;
+
+  /** `DELETE` ends every session of the account and answers `{"revoked": n}`. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppEndpointConfig)
+  revokeSessions?: AppEndpointConfig;
+
+  /** `POST {"toUserId"}` hands the account's items to another account and answers `{"transferred": n}`. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppEndpointConfig)
+  transferOwnership?: AppEndpointConfig;
+}
+
+/** After `failureThreshold` failures in a row the app's calls fail fast for `openSeconds`, then one probes. */
+export class CircuitBreakerConfig {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  failureThreshold = 5;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  openSeconds = 30;
 }
 
 export class AppConfig {
@@ -59,11 +108,22 @@ export class AppConfig {
   @Type(() => AppAuthConfig)
   auth: AppAuthConfig;
 
+  /** Capabilities the connector has but this app refuses (e.g. Salesforce never deletes users). */
+  @IsOptional()
+  @IsArray()
+  @IsIn(CONNECTOR_CAPABILITIES, { each: true })
+  unsupported: ConnectorCapability[] = [];
+
   @IsOptional()
   @IsInt()
   @Min(100)
   @Max(120_000)
   timeoutMs = 10_000;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CircuitBreakerConfig)
+  circuitBreaker: CircuitBreakerConfig = new CircuitBreakerConfig();
 }
 
 export class AppsConfig {
