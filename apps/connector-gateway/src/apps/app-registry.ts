@@ -5,6 +5,7 @@ import { ConnectorException } from '../connectors/connector.exception';
 import { createConnector } from '../connectors/connector.factory';
 import { AppGuard } from '../protection/app-guard';
 import { CircuitBreaker } from '../protection/circuit-breaker';
+import { GatewayMetrics } from '../protection/gateway-metrics';
 import { resolveAppCredentials } from './app-credentials';
 import { UnknownAppException } from './unknown-app.exception';
 
@@ -22,18 +23,31 @@ export interface RegisteredApp {
 export class AppRegistry {
   private readonly apps: Map<string, RegisteredApp>;
 
-  constructor(apps: readonly RegisteredApp[]) {
+  constructor(
+    apps: readonly RegisteredApp[],
+    readonly metrics: GatewayMetrics = new GatewayMetrics(),
+  ) {
     this.apps = new Map(apps.map((app) => [app.id, app]));
+    metrics.observeCircuits(() =>
+      [...this.apps.values()].map((app) => ({ appId: app.id, state: app.guard.health().circuit })),
+    );
   }
 
   static fromConfig(apps: readonly AppConfig[], env: NodeJS.ProcessEnv): AppRegistry {
+    const metrics = new GatewayMetrics();
     return new AppRegistry(
       resolveAppCredentials(apps, env).map(({ app, credential }) => {
         const breaker = new CircuitBreaker({
           failureThreshold: app.circuitBreaker.failureThreshold,
           openMs: app.circuitBreaker.openSeconds * 1000,
         });
-        const guard = new AppGuard(app.id, breaker);
+        const { requestsPerSecond, burst, maxConcurrent, maxRetryAfterWaitSeconds } = app.rateLimit;
+        const guard = new AppGuard(
+          app.id,
+          breaker,
+          { requestsPerSecond, burst, maxConcurrent, maxRetryAfterWaitMs: maxRetryAfterWaitSeconds * 1000 },
+          metrics,
+        );
         const connector = createConnector(app, credential, guard);
         return {
           id: app.id,
@@ -43,7 +57,13 @@ export class AppRegistry {
           guard,
         };
       }),
+      metrics,
     );
+  }
+
+  /** Stops every app's rate limiter (its refill timer) when the gateway shuts down. */
+  async close(): Promise<void> {
+    await Promise.all([...this.apps.values()].map((app) => app.guard.close()));
   }
 
   list(): AppSummary[] {

@@ -98,7 +98,7 @@ export function createAppApiRouter(apps: readonly ServedApp[], random: RandomSou
   router.use(
     '/:appId/api/v1',
     authenticate,
-    simulatedConditions((request) => appOf.get(request)?.settings, random),
+    simulatedConditions((request) => appOf.get(request)?.conditions, random),
     express.json({ limit: '64kb', type: ['application/json', 'application/scim+json'] }),
     api,
     unreadableBody,

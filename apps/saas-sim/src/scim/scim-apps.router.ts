@@ -65,7 +65,7 @@ export function createScimAppsRouter(apps: readonly ServedApp[], random: RandomS
   router.use(
     '/:appId/scim/v2',
     resolveApp,
-    simulatedConditions((request) => appOfRequest.get(request)?.settings, random),
+    simulatedConditions((request) => appOfRequest.get(request)?.conditions, random),
     rejectUnparsableFilter,
     refuseUserDelete,
     scim,

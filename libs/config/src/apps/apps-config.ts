@@ -4,6 +4,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -88,6 +89,38 @@ export class CircuitBreakerConfig {
   openSeconds = 30;
 }
 
+/**
+ * A token bucket per app: `burst` requests at once, refilled at
+ * `requestsPerSecond`, at most `maxConcurrent` in flight. A `429` whose
+ * Retry-After is at most `maxRetryAfterWaitSeconds` is waited out and retried;
+ * a longer one goes back to the caller as RATE_LIMITED.
+ */
+export class RateLimitConfig {
+  @IsOptional()
+  @IsNumber()
+  @Min(0.1)
+  @Max(10_000)
+  requestsPerSecond = 10;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  burst = 10;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxConcurrent = 4;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  maxRetryAfterWaitSeconds = 2;
+}
+
 export class AppConfig {
   @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'id must be lower-case letters, digits and dashes' })
   id: string;
@@ -124,6 +157,11 @@ export class AppConfig {
   @ValidateNested()
   @Type(() => CircuitBreakerConfig)
   circuitBreaker: CircuitBreakerConfig = new CircuitBreakerConfig();
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RateLimitConfig)
+  rateLimit: RateLimitConfig = new RateLimitConfig();
 }
 
 export class AppsConfig {
