@@ -28,6 +28,12 @@ export class ConditionsChangeDto {
   hangRatio?: number;
 
   @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  lostWriteAnswerRatio?: number;
+
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(3600)

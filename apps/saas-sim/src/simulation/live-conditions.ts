@@ -9,6 +9,8 @@ export interface ConditionsState {
   unavailableRatio: number;
   /** Share of requests never answered: the caller's timeout is what ends them. */
   hangRatio: number;
+  /** Share of writes (POST, PUT, PATCH, DELETE) carried out but never answered: the app acted, the caller cannot know. */
+  lostWriteAnswerRatio: number;
   retryAfterSeconds: number;
   /** The next this-many requests are refused with 429 and Retry-After (a burst). */
   rateLimitBurst: number;
@@ -22,13 +24,14 @@ export interface ConditionsChange {
   rateLimitedRatio?: number;
   unavailableRatio?: number;
   hangRatio?: number;
+  lostWriteAnswerRatio?: number;
   retryAfterSeconds?: number;
   rateLimitBurst?: number;
   outageSeconds?: number;
 }
 
 export type Verdict =
-  | { kind: 'serve'; delayMs: number }
+  | { kind: 'serve'; delayMs: number; loseAnswer: boolean }
   | { kind: 'rate_limited'; delayMs: number; retryAfterSeconds: number }
   | { kind: 'unavailable'; delayMs: number; retryAfterSeconds?: number }
   | { kind: 'hang' };
@@ -54,9 +57,10 @@ export class LiveConditions {
 
   change(change: ConditionsChange): ConditionsState {
     const { outageSeconds, ...rest } = change;
+    const given = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
     this.state = {
       ...this.state,
-      ...rest,
+      ...given,
       ...(outageSeconds !== undefined
         ? { outageUntil: new Date(this.now() + outageSeconds * 1000).toISOString() }
         : {}),
@@ -70,7 +74,7 @@ export class LiveConditions {
   }
 
   /** What happens to the next request. */
-  decide(random: RandomSource): Verdict {
+  decide(random: RandomSource, isWrite = false): Verdict {
     const { latencyMs, outageUntil, retryAfterSeconds } = this.state;
     const delayMs = latencyMs.min + Math.floor(random() * (latencyMs.max - latencyMs.min + 1));
     if (outageUntil !== undefined) {
@@ -84,7 +88,9 @@ export class LiveConditions {
     if (this.state.hangRatio > 0 && random() < this.state.hangRatio) return { kind: 'hang' };
     if (random() < this.state.rateLimitedRatio) return { kind: 'rate_limited', delayMs, retryAfterSeconds };
     if (random() < this.state.unavailableRatio) return { kind: 'unavailable', delayMs };
-    return { kind: 'serve', delayMs };
+    const { lostWriteAnswerRatio } = this.state;
+    const loseAnswer = isWrite && lostWriteAnswerRatio > 0 && random() < lostWriteAnswerRatio;
+    return { kind: 'serve', delayMs, loseAnswer };
   }
 
   private baseline(): ConditionsState {
@@ -94,6 +100,7 @@ export class LiveConditions {
       rateLimitedRatio: faults.rateLimitedRatio,
       unavailableRatio: faults.unavailableRatio,
       hangRatio: 0,
+      lostWriteAnswerRatio: 0,
       retryAfterSeconds: faults.retryAfterSeconds,
       rateLimitBurst: 0,
     };

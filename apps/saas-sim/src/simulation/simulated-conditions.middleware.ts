@@ -23,13 +23,19 @@ export function simulatedConditions(
       next();
       return;
     }
-    const verdict = conditions.decide(random);
+    const verdict = conditions.decide(random, request.method !== 'GET');
     if (verdict.kind === 'hang') {
       const timer = setTimeout(() => {
         if (!response.headersSent) response.status(504).json(scimErrorBody(504, 'The app never answered'));
       }, HANG_LIMIT_MS);
       response.on('close', () => clearTimeout(timer));
       return;
+    }
+    if (verdict.kind === 'serve' && verdict.loseAnswer) {
+      // The request is carried out, but its answer never leaves: the socket stays open until the caller gives up.
+      response.end = (() => response) as typeof response.end;
+      const timer = setTimeout(() => request.socket.destroy(), HANG_LIMIT_MS);
+      response.on('close', () => clearTimeout(timer));
     }
     setTimeout(() => {
       if (verdict.kind === 'rate_limited') {
