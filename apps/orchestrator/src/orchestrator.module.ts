@@ -20,6 +20,7 @@ import { EmployeesService } from './ops/employees.service';
 import type { OrchestratorEnvironment } from './orchestrator.environment';
 import { OutcomePublisher } from './outcomes/outcome.publisher';
 import { PolicyService } from './policy/policy.service';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { LIFECYCLE_ACTIVITIES, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
@@ -41,6 +42,7 @@ export class OrchestratorModule {
           entities: [PersonEntity, AccountEntity, EntitlementEntity],
           migrations: [CreateIdentityStore1764100000001],
         }),
+        ReconciliationModule.register(env),
       ],
       controllers: [HealthController, EmployeesController, LifecycleConsumer],
       providers: [

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNumber,
@@ -164,10 +165,39 @@ export class AppConfig {
   rateLimit: RateLimitConfig = new RateLimitConfig();
 }
 
+/**
+ * Reconciliation compares every app's accounts with the identity store on a
+ * Temporal schedule (`everyMinutes`) and on demand. With `autoDisableOrphans`,
+ * orphaned accounts are disabled, unless an app has more than
+ * `maxAutoDisable` of them: then the report says the action needs approval.
+ */
+export class ReconciliationConfig {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_080)
+  everyMinutes = 60;
+
+  @IsOptional()
+  @IsBoolean()
+  autoDisableOrphans = false;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  maxAutoDisable = 10;
+}
+
 export class AppsConfig {
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => AppConfig)
   @ArrayUnique((app: AppConfig) => app.id, { message: 'each app id must appear once' })
   apps: AppConfig[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReconciliationConfig)
+  reconciliation: ReconciliationConfig = new ReconciliationConfig();
 }
