@@ -56,7 +56,10 @@ export class ReconciliationService {
       return { id, status: 'completed', report: await handle.result() };
     } catch (error) {
       if (!(error instanceof WorkflowFailedError)) throw error;
-      return { id, status: 'failed', error: error.cause?.message ?? error.message };
+      // The innermost cause holds the reason (an activity's failure wraps the app's or gateway's refusal).
+      let cause: Error = error;
+      while (cause.cause instanceof Error) cause = cause.cause;
+      return { id, status: 'failed', error: cause.message };
     }
   }
 }
