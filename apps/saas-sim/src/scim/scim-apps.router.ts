@@ -5,6 +5,7 @@ import { bearerTokenOf, constantTimeEquals } from '@tenure/auth';
 import { ServedApp } from '../extensions/served-app';
 import { RandomSource, simulatedConditions } from '../simulation/simulated-conditions.middleware';
 import { declareScimResources } from './scim-resources';
+import { fastUserList, MAX_PAGE_SIZE } from './fast-user-list.middleware';
 import { rejectUnparsableFilter } from './reject-unparsable-filter.middleware';
 import { scimErrorBody } from './scim-error.body';
 
@@ -46,20 +47,30 @@ export function createScimAppsRouter(apps: readonly ServedApp[], random: RandomS
       .json(scimErrorBody(405, 'Users cannot be deleted in this app; deactivate them instead'));
   };
 
+  const isAuthorized = (request: Request): boolean => {
+    const app = appOfRequest.get(request);
+    const token = bearerTokenOf(request);
+    return app !== undefined && token !== undefined && constantTimeEquals(token, app.settings.token);
+  };
+
   const scim = new SCIMMYRouters({
     type: 'bearer',
     handler: (request) => {
-      const app = appOfRequest.get(request);
-      const token = bearerTokenOf(request);
-      if (!app || !token || !constantTimeEquals(token, app.settings.token)) {
-        throw new Error('A valid bearer token for this app is required');
-      }
-      return `${app.settings.id}-provisioning-client`;
+      if (!isAuthorized(request)) throw new Error('A valid bearer token for this app is required');
+      return `${appOfRequest.get(request)?.settings.id}-provisioning-client`;
     },
     context: (request) => appOfRequest.get(request)?.directory,
   });
-  // Bulk requests are not part of what the simulator offers; the rest is what SCIMMY implements.
-  SCIMMY.Config.set({ bulk: false });
+  // What the simulated apps advertise (RFC 7643 §5), and so what compliance checks hold them to:
+  // PATCH and filtering yes (pages of up to MAX_PAGE_SIZE), no bulk, sorting, ETags or password changes.
+  SCIMMY.Config.set({
+    patch: true,
+    filter: MAX_PAGE_SIZE,
+    bulk: false,
+    sort: false,
+    etag: false,
+    changePassword: false,
+  });
 
   const router = Router();
   router.use(
@@ -68,6 +79,7 @@ export function createScimAppsRouter(apps: readonly ServedApp[], random: RandomS
     simulatedConditions((request) => appOfRequest.get(request)?.conditions, random),
     rejectUnparsableFilter,
     refuseUserDelete,
+    fastUserList((request) => appOfRequest.get(request)?.directory, isAuthorized),
     scim,
   );
   return router;
