@@ -36,7 +36,7 @@ export class AppRegistry {
   static fromConfig(apps: readonly AppConfig[], env: NodeJS.ProcessEnv): AppRegistry {
     const metrics = new GatewayMetrics();
     return new AppRegistry(
-      resolveAppCredentials(apps, env).map(({ app, credential }) => {
+      resolveAppCredentials(apps, env).map(({ app, auth }) => {
         const breaker = new CircuitBreaker({
           failureThreshold: app.circuitBreaker.failureThreshold,
           openMs: app.circuitBreaker.openSeconds * 1000,
@@ -48,7 +48,7 @@ export class AppRegistry {
           { requestsPerSecond, burst, maxConcurrent, maxRetryAfterWaitMs: maxRetryAfterWaitSeconds * 1000 },
           metrics,
         );
-        const connector = createConnector(app, credential, guard);
+        const connector = createConnector(app, auth, guard);
         return {
           id: app.id,
           displayName: app.displayName,

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export const CONNECTOR_KINDS = ['scim'] as const;
+export const CONNECTOR_KINDS = ['scim', 'ldap'] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
 
 /** What a connector can do for an app; the orchestrator plans only what an app's connector declares. */
@@ -33,20 +33,69 @@ export const CONNECTOR_CAPABILITIES = [
 ] as const;
 export type ConnectorCapability = (typeof CONNECTOR_CAPABILITIES)[number];
 
-export const AUTH_TYPES = ['bearer'] as const;
+export const AUTH_TYPES = ['bearer', 'basic', 'oauth2'] as const;
+export type AuthType = (typeof AUTH_TYPES)[number];
 
-/** How the gateway authenticates to an app. The secret itself never sits in the file. */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * How the gateway authenticates to an app. Secrets never sit in the file: each
+ * is named by an environment variable (`…Env`) or a file (`…File`).
+ * - bearer: a static token (`tokenEnv` | `tokenFile`);
+ * - basic: `username` and a password (`passwordEnv` | `passwordFile`); an
+ *   LDAP directory binds with them (username is the bind DN);
+ * - oauth2: the client-credentials grant (RFC 6749 §4.4) at `tokenUrl` with
+ *   `clientId` and a secret (`clientSecretEnv` | `clientSecretFile`), optional `scope`.
+ */
 export class AppAuthConfig {
   @IsIn(AUTH_TYPES)
-  type: (typeof AUTH_TYPES)[number];
+  type: AuthType;
 
-  @ValidateIf((auth: AppAuthConfig) => auth.tokenFile === undefined)
-  @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'tokenEnv must name an environment variable (or give tokenFile)' })
+  @ValidateIf((auth: AppAuthConfig) => auth.type === 'bearer' && auth.tokenFile === undefined)
+  @Matches(ENV_NAME, { message: 'tokenEnv must name an environment variable (or give tokenFile)' })
   tokenEnv?: string;
 
   @IsOptional()
   @IsString()
   tokenFile?: string;
+
+  @ValidateIf((auth: AppAuthConfig) => auth.type === 'basic')
+  @IsString({ message: 'username is required for basic auth' })
+  @MaxLength(512)
+  username?: string;
+
+  @ValidateIf((auth: AppAuthConfig) => auth.type === 'basic' && auth.passwordFile === undefined)
+  @Matches(ENV_NAME, { message: 'passwordEnv must name an environment variable (or give passwordFile)' })
+  passwordEnv?: string;
+
+  @IsOptional()
+  @IsString()
+  passwordFile?: string;
+
+  @ValidateIf((auth: AppAuthConfig) => auth.type === 'oauth2')
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'tokenUrl must be the http(s) URL of the token endpoint' },
+  )
+  tokenUrl?: string;
+
+  @ValidateIf((auth: AppAuthConfig) => auth.type === 'oauth2')
+  @IsString({ message: 'clientId is required for oauth2' })
+  @MaxLength(512)
+  clientId?: string;
+
+  @ValidateIf((auth: AppAuthConfig) => auth.type === 'oauth2' && auth.clientSecretFile === undefined)
+  @Matches(ENV_NAME, { message: 'clientSecretEnv must name an environment variable (or give clientSecretFile)' })
+  clientSecretEnv?: string;
+
+  @IsOptional()
+  @IsString()
+  clientSecretFile?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  scope?: string;
 }
 
 /**
@@ -122,6 +171,28 @@ export class RateLimitConfig {
   maxRetryAfterWaitSeconds = 2;
 }
 
+const DN = /^[^=,\s][^=,]*=[^,]+(,[^=,]+=[^,]+)*$/;
+
+/**
+ * An LDAP directory (OpenLDAP, 389-DS, Active Directory's LDAP): people are
+ * inetOrgPerson entries under `usersDn`, groups groupOfNames under `groupsDn`.
+ * Disabling moves an entry under `disabledUsersDn`, where the directory's
+ * access rules must refuse binds (see README).
+ */
+export class LdapConnectorConfig {
+  @Matches(/^ldaps?:\/\/[^\s/]+\/?$/, { message: 'url must be ldap://host:port or ldaps://host:port' })
+  url: string;
+
+  @Matches(DN, { message: 'usersDn must be a DN such as ou=people,dc=example,dc=com' })
+  usersDn: string;
+
+  @Matches(DN, { message: 'groupsDn must be a DN such as ou=groups,dc=example,dc=com' })
+  groupsDn: string;
+
+  @Matches(DN, { message: 'disabledUsersDn must be a DN such as ou=disabled,dc=example,dc=com' })
+  disabledUsersDn: string;
+}
+
 export class AppConfig {
   @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'id must be lower-case letters, digits and dashes' })
   id: string;
@@ -137,6 +208,11 @@ export class AppConfig {
   @ValidateNested()
   @Type(() => ScimConnectorConfig)
   scim?: ScimConnectorConfig;
+
+  @ValidateIf((app: AppConfig) => app.connector === 'ldap')
+  @ValidateNested()
+  @Type(() => LdapConnectorConfig)
+  ldap?: LdapConnectorConfig;
 
   @ValidateNested()
   @Type(() => AppAuthConfig)

@@ -15,9 +15,13 @@ import {
  * employeeNumber is where apps show it to people.
  * `managerAccountId` is the manager's id in this app (RFC 7643 §4.3), when they have an account.
  */
-export function toScimUser(profile: AccountProfile, managerAccountId?: string): Record<string, unknown> {
+export function toScimUser(
+  profile: AccountProfile,
+  managerAccountId?: string,
+  enterprise = true,
+): Record<string, unknown> {
   const displayName = profile.displayName ?? `${profile.givenName} ${profile.familyName}`;
-  return {
+  const user = {
     schemas: [SCIM_USER_SCHEMA, SCIM_ENTERPRISE_USER_SCHEMA],
     externalId: profile.employeeId,
     userName: profile.userName,
@@ -32,6 +36,10 @@ export function toScimUser(profile: AccountProfile, managerAccountId?: string): 
       ...(managerAccountId ? { manager: { value: managerAccountId } } : {}),
     },
   };
+  if (enterprise) return user;
+  // An app whose User type lacks the enterprise extension would refuse it; the department is then not sent.
+  const { [SCIM_ENTERPRISE_USER_SCHEMA]: _enterprise, ...core } = user;
+  return { ...core, schemas: [SCIM_USER_SCHEMA] };
 }
 
 /** A user as it can be sent back with PUT: without the attributes only the app may set. */
@@ -99,7 +107,7 @@ export function groupNamesOf(user: ScimUser): string[] {
 }
 
 /** A user as reconciliation compares it with the identity store. */
-export function toSnapshot(user: ScimUser): AccountSnapshot {
+export function toSnapshot(user: ScimUser, groups: string[] = groupNamesOf(user)): AccountSnapshot {
   const enterprise = isRecord(user[SCIM_ENTERPRISE_USER_SCHEMA]) ? user[SCIM_ENTERPRISE_USER_SCHEMA] : {};
   const employeeId = text(user.externalId) ?? text(enterprise.employeeNumber);
   const email = primaryEmail(user);
@@ -111,7 +119,7 @@ export function toSnapshot(user: ScimUser): AccountSnapshot {
     ...(employeeId ? { employeeId } : {}),
     ...(email ? { email } : {}),
     active: isActive(user),
-    groups: groupNamesOf(user),
+    groups,
     ...(department ? { department } : {}),
     ...(title ? { title } : {}),
   };

@@ -12,10 +12,10 @@ import {
 } from '../../connector';
 import { ConnectorException } from '../../connector.exception';
 import { ScimAppApi } from './scim-app-api';
-import { ensureGroupMemberships, removeGroupMemberships } from './scim-groups';
+import { DEFAULT_FEATURES, discoverFeatures, ScimFeatures } from './scim-discovery';
+import { ensureGroupMemberships, groupNamesOfUser, groupsByMember, removeGroupMemberships } from './scim-groups';
 import { equalsFilter, filterQuery, resourcePath } from './scim-filter';
 import {
-  groupNamesOf,
   profilePatchOperations,
   replaceableUser,
   toScimUser,
@@ -30,7 +30,7 @@ import {
   patchOp,
   ScimApi,
   ScimUser,
-  supportsPatch,
+  versionOf,
 } from './scim.types';
 
 function toAccount(user: ScimUser): Account {
@@ -48,7 +48,7 @@ function startIndexOf(cursor: string | undefined): number {
 export class ScimConnector implements Connector {
   readonly kind = 'scim';
   readonly capabilities: readonly ConnectorCapability[];
-  private patchSupported: boolean | undefined;
+  private discovered: ScimFeatures | undefined;
 
   constructor(
     private readonly api: ScimApi,
@@ -77,7 +77,7 @@ export class ScimConnector implements Connector {
     const existing = await this.findPersonsUser(request);
     const { user, created } = existing ? { user: existing, created: false } : await this.createUser(request);
     if (!isActive(user)) await this.setActive(user, true);
-    await ensureGroupMemberships(this.api, user.id, request.groups);
+    await ensureGroupMemberships(this.api, user.id, request.groups, await this.features());
     return { externalId: user.id, created };
   }
 
@@ -92,22 +92,20 @@ export class ScimConnector implements Connector {
   }
 
   async updateAccount(externalId: string, changes: AccountChanges): Promise<{ groups: string[] }> {
-    const user = await this.getUser(externalId);
+    const features = await this.features();
     const { managerId, ...profile } = changes.profile;
     const manager = managerId ? await this.findUser(equalsFilter('externalId', managerId)) : undefined;
     const operations = profilePatchOperations(profile, manager?.id);
     if (operations.length > 0) {
-      if (await this.canPatch()) {
-        await this.api.request('PATCH', resourcePath('Users', externalId), patchOp(...operations));
-      } else {
-        await this.api.request('PUT', resourcePath('Users', externalId), {
-          ...replaceableUser(withProfileChanges(user, profile, manager?.id)),
-        });
-      }
+      await this.writeUser(externalId, (user) =>
+        features.patch
+          ? { method: 'PATCH', body: patchOp(...operations) }
+          : { method: 'PUT', body: replaceableUser(withProfileChanges(user, profile, manager?.id)) },
+      );
     }
-    await removeGroupMemberships(this.api, externalId, changes.removeGroups);
-    await ensureGroupMemberships(this.api, externalId, changes.addGroups);
-    return { groups: groupNamesOf(await this.getUser(externalId)) };
+    await removeGroupMemberships(this.api, externalId, changes.removeGroups, features);
+    await ensureGroupMemberships(this.api, externalId, changes.addGroups, features);
+    return { groups: await groupNamesOfUser(this.api, await this.getUser(externalId)) };
   }
 
   async deleteAccount(externalId: string): Promise<boolean> {
@@ -136,16 +134,24 @@ export class ScimConnector implements Connector {
 
   async listAccounts({ cursor, limit }: PageRequest): Promise<AccountPage> {
     const startIndex = startIndexOf(cursor);
+    const { maxResults } = await this.features();
+    const count = Math.min(limit, maxResults ?? limit);
     const page = listResponse(
-      await this.api.request('GET', `/Users?startIndex=${startIndex}&count=${limit}`),
+      await this.api.request('GET', `/Users?startIndex=${startIndex}&count=${count}`),
       asScimUser,
     );
     const next = startIndex + page.resources.length;
     // Without totalResults, a short page is the last one.
     const more =
       page.resources.length > 0 &&
-      (page.totalResults !== undefined ? next <= page.totalResults : page.resources.length >= limit);
-    return { items: page.resources.map(toSnapshot), ...(more ? { nextCursor: String(next) } : {}) };
+      (page.totalResults !== undefined ? next <= page.totalResults : page.resources.length >= count);
+    // Apps that leave the read-only `groups` attribute out of users are asked for their groups once per page.
+    const needGroups = page.resources.some((user) => !Array.isArray(user.groups));
+    const memberships = needGroups ? await groupsByMember(this.api, maxResults ?? 1000) : undefined;
+    const items = page.resources.map((user) =>
+      memberships ? toSnapshot(user, [...(memberships.get(user.id) ?? [])].sort()) : toSnapshot(user),
+    );
+    return { items, ...(more ? { nextCursor: String(next) } : {}) };
   }
 
   private requireAppApi(what: string): ScimAppApi {
@@ -186,7 +192,13 @@ export class ScimConnector implements Connector {
     const manager = request.managerId ? await this.findUser(equalsFilter('externalId', request.managerId)) : undefined;
     try {
       return {
-        user: asScimUser(await this.api.request('POST', '/Users', toScimUser(request, manager?.id))),
+        user: asScimUser(
+          await this.api.request(
+            'POST',
+            '/Users',
+            toScimUser(request, manager?.id, (await this.features()).enterpriseUser),
+          ),
+        ),
         created: true,
       };
     } catch (error) {
@@ -206,29 +218,50 @@ export class ScimConnector implements Connector {
   }
 
   private async setActive(user: ScimUser, active: boolean): Promise<void> {
-    if (await this.canPatch()) {
-      await this.api.request(
-        'PATCH',
-        resourcePath('Users', user.id),
-        patchOp({ op: 'replace', path: 'active', value: active }),
-      );
-    } else {
-      await this.api.request('PUT', resourcePath('Users', user.id), { ...replaceableUser(user), active });
-    }
+    const { patch } = await this.features();
+    await this.writeUser(
+      user.id,
+      (current) =>
+        patch
+          ? { method: 'PATCH', body: patchOp({ op: 'replace', path: 'active', value: active }) }
+          : { method: 'PUT', body: { ...replaceableUser(current), active } },
+      user,
+    );
   }
 
   /**
-   * Read once from the app's ServiceProviderConfig. If it cannot be read,
-   * PATCH is tried: every major app supports it, and a refusal still surfaces.
+   * Writes a user, with If-Match where the app offers ETags: a change made in
+   * between (412) is met by reading the user again and trying once more, so
+   * nobody's concurrent edit is overwritten blindly.
    */
-  private async canPatch(): Promise<boolean> {
-    if (this.patchSupported === undefined) {
+  private async writeUser(
+    id: string,
+    write: (user: ScimUser) => { method: 'PATCH' | 'PUT'; body: unknown },
+    known?: ScimUser,
+  ): Promise<void> {
+    const { etag } = await this.features();
+    for (let attempt = 1; ; attempt += 1) {
+      const user = attempt === 1 && known && (!etag || versionOf(known)) ? known : await this.getUser(id);
+      const version = etag ? versionOf(user) : undefined;
+      const { method, body } = write(user);
       try {
-        this.patchSupported = supportsPatch(await this.api.request('GET', '/ServiceProviderConfig'));
-      } catch {
-        return true;
+        await this.api.request(method, resourcePath('Users', id), body, version ? { 'if-match': version } : {});
+        return;
+      } catch (error) {
+        const stale = error instanceof ConnectorException && error.appStatus === 412;
+        if (!stale || attempt >= 2) throw error;
       }
     }
-    return this.patchSupported;
+  }
+
+  /** What the app supports, read once from its discovery endpoints (kept only once they could be read). */
+  private async features(): Promise<ScimFeatures> {
+    if (this.discovered) return this.discovered;
+    const { complete, ...features } = await discoverFeatures(this.api).catch(() => ({
+      ...DEFAULT_FEATURES,
+      complete: false,
+    }));
+    if (complete) this.discovered = features;
+    return features;
   }
 }

@@ -9,7 +9,12 @@ export type ScimMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One SCIM request to an app; resolves to the parsed JSON body, or undefined for 204 No Content. */
 export interface ScimApi {
-  request(method: ScimMethod, path: string, body?: unknown): Promise<unknown>;
+  request(method: ScimMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<unknown>;
+}
+
+/** The version (ETag) of a resource as the app reported it in meta.version, for If-Match. */
+export function versionOf(resource: Record<string, unknown>): string | undefined {
+  return isRecord(resource.meta) && typeof resource.meta.version === 'string' ? resource.meta.version : undefined;
 }
 
 /** A request to any URL of the app, for its own API beside SCIM (sessions, ownership). */
@@ -102,9 +107,4 @@ export { isRecord };
 /** RFC 7643: an absent `active` does not mean disabled. */
 export function isActive(user: ScimUser): boolean {
   return user.active !== false;
-}
-
-export function supportsPatch(serviceProviderConfig: unknown): boolean {
-  if (!isRecord(serviceProviderConfig) || !isRecord(serviceProviderConfig.patch)) return true;
-  return serviceProviderConfig.patch.supported !== false;
 }
