@@ -98,3 +98,14 @@ export async function inflict(sim: RunningSaasSim, appId: string, change: Record
   });
   if (!response.ok) throw new Error(`admin API answered ${response.status}: ${await response.text()}`);
 }
+
+/** Reads or clears what an app's OAuth token endpoint issued, through the simulator's admin API. */
+export async function oauthAdmin(sim: RunningSaasSim, appId: string, method: 'GET' | 'DELETE'): Promise<number> {
+  const path = method === 'GET' ? 'oauth' : 'oauth/tokens';
+  const response = await fetch(`${sim.url}/admin/apps/${appId}/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${SIM_ADMIN_TOKEN}` },
+  });
+  const body = (await response.json()) as { tokensIssued?: number };
+  return body.tokensIssued ?? 0;
+}

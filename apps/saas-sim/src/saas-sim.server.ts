@@ -8,6 +8,7 @@ import { SimulatedAppSettings } from './config/simulated-app';
 import { createAdminRouter } from './admin/admin.router';
 import { createAppApiRouter } from './extensions/app-api.router';
 import { serveApp } from './extensions/served-app';
+import { createOAuthTokenRouter } from './oauth/oauth-token.router';
 import { createScimAppsRouter } from './scim/scim-apps.router';
 import { parseScimQuery } from './scim/scim-query.parser';
 import { RandomSource } from './simulation/simulated-conditions.middleware';
@@ -46,6 +47,7 @@ export function createSaasSimApp({ apps, logger, random, adminToken }: SaasSimOp
   app.use(createScimAppsRouter(served, random));
   app.use(createAppApiRouter(served, random));
   app.use(createAdminRouter(served, adminToken));
+  app.use(createOAuthTokenRouter(served));
   app.use((_request, response) => {
     response.status(404).json({ message: 'not found' });
   });

@@ -21,6 +21,8 @@ function problems(response: Response, errors: { field: string; message: string }
  *   PUT    /admin/apps/:appId/conditions   change them now (see ConditionsChangeDto)
  *   DELETE /admin/apps/:appId/conditions   back to the configured ones
  *   POST   /admin/apps/:appId/users {users: [...SCIM users]}   seed many users at once
+ *   GET    /admin/apps/:appId/oauth          {tokensIssued} by the app's OAuth token endpoint
+ *   DELETE /admin/apps/:appId/oauth/tokens   revoke every issued access token
  */
 export function createAdminRouter(apps: readonly ServedApp[], adminToken: string | undefined): Router {
   const appsById = new Map(apps.map((app) => [app.settings.id, app]));
@@ -54,6 +56,14 @@ export function createAdminRouter(apps: readonly ServedApp[], adminToken: string
   });
   admin.delete('/conditions', (request, response) => {
     response.json(served(request).conditions.reset());
+  });
+  // The OAuth token endpoint's count of issued tokens, and a way to revoke them all (a rotated client).
+  admin.get('/oauth', (request, response) => {
+    response.json({ tokensIssued: served(request).tokens?.issued ?? 0 });
+  });
+  admin.delete('/oauth/tokens', (request, response) => {
+    served(request).tokens?.revokeAll();
+    response.json({ revoked: true });
   });
   admin.post('/users', (request, response) => {
     const users: unknown = (request.body as { users?: unknown } | undefined)?.users;

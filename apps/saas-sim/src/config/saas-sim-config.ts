@@ -70,6 +70,19 @@ export class FaultInjectionConfig {
   retryAfterSeconds = 1;
 }
 
+/** The app's OAuth 2.0 token endpoint (client credentials); the client secret is the app's token. */
+export class SimulatedOAuthConfig {
+  @IsString()
+  @MaxLength(128)
+  clientId: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  tokenTtlSeconds = 3600;
+}
+
 export const SIMULATED_EXTENSIONS = ['sessions', 'ownedItems'] as const;
 export type SimulatedExtension = (typeof SIMULATED_EXTENSIONS)[number];
 
@@ -103,6 +116,11 @@ export class SimulatedAppConfig {
   @IsOptional()
   @IsBoolean()
   allowUserDelete = true;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SimulatedOAuthConfig)
+  oauth?: SimulatedOAuthConfig;
 }
 
 /** config/saas-sim.yaml: the simulated apps one saas-sim process serves. */

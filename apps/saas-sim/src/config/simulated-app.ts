@@ -11,6 +11,8 @@ export interface SimulatedAppSettings {
   extensions?: readonly SimulatedExtension[];
   /** Absent: users can be deleted. */
   allowUserDelete?: boolean;
+  /** Offers the OAuth 2.0 client-credentials grant; the client secret is the app's token. */
+  oauth?: { clientId: string; tokenTtlSeconds: number };
 }
 
 export class SimulatedAppTokenError extends Error {
@@ -44,5 +46,6 @@ export function resolveSimulatedApps(apps: SimulatedAppConfig[], env: NodeJS.Pro
     },
     extensions: app.extensions ?? [],
     allowUserDelete: app.allowUserDelete ?? true,
+    ...(app.oauth ? { oauth: { clientId: app.oauth.clientId, tokenTtlSeconds: app.oauth.tokenTtlSeconds } } : {}),
   }));
 }

@@ -1,10 +1,10 @@
 import express, { ErrorRequestHandler, Request, RequestHandler, Response, Router } from 'express';
-import { bearerTokenOf, constantTimeEquals } from '@tenure/auth';
+import { bearerTokenOf } from '@tenure/auth';
 import { SimulatedExtension } from '../config/saas-sim-config';
 import { DirectoryException } from '../directory/directory.exception';
 import { scimErrorBody } from '../scim/scim-error.body';
 import { RandomSource, simulatedConditions } from '../simulation/simulated-conditions.middleware';
-import { ServedApp } from './served-app';
+import { acceptsToken, ServedApp } from './served-app';
 
 const STATUS_OF = { NOT_FOUND: 404, UNIQUENESS: 409, INVALID_VALUE: 400 } as const;
 
@@ -48,8 +48,7 @@ export function createAppApiRouter(apps: readonly ServedApp[], random: RandomSou
     const app = appsById.get(String(request.params.appId));
     if (!app) return fail(response, 404, 'No such app');
     const token = bearerTokenOf(request);
-    if (!token || !constantTimeEquals(token, app.settings.token))
-      return fail(response, 401, 'A valid token is required');
+    if (!acceptsToken(app, token)) return fail(response, 401, 'A valid token is required');
     appOf.set(request, app);
     next();
   };

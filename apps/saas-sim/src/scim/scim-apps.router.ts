@@ -1,8 +1,8 @@
 import { Request, RequestHandler, Router } from 'express';
 import SCIMMY from 'scimmy';
 import { SCIMMYRouters } from 'scimmy-routers';
-import { bearerTokenOf, constantTimeEquals } from '@tenure/auth';
-import { ServedApp } from '../extensions/served-app';
+import { bearerTokenOf } from '@tenure/auth';
+import { acceptsToken, ServedApp } from '../extensions/served-app';
 import { RandomSource, simulatedConditions } from '../simulation/simulated-conditions.middleware';
 import { declareScimResources } from './scim-resources';
 import { fastUserList, MAX_PAGE_SIZE } from './fast-user-list.middleware';
@@ -50,7 +50,7 @@ export function createScimAppsRouter(apps: readonly ServedApp[], random: RandomS
   const isAuthorized = (request: Request): boolean => {
     const app = appOfRequest.get(request);
     const token = bearerTokenOf(request);
-    return app !== undefined && token !== undefined && constantTimeEquals(token, app.settings.token);
+    return app !== undefined && acceptsToken(app, token);
   };
 
   const scim = new SCIMMYRouters({
