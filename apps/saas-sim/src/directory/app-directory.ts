@@ -48,6 +48,10 @@ export class AppDirectory {
     return this.userStore.has(id);
   }
 
+  hasGroup(id: string): boolean {
+    return this.groupStore.has(id);
+  }
+
   userCount(): number {
     return this.userStore.size;
   }
@@ -159,8 +163,19 @@ export class AppDirectory {
       if (typeof memberId !== 'string') throw new DirectoryException('INVALID_VALUE', 'each member needs a value');
       const user = this.userStore.get(memberId);
       if (!user) throw new DirectoryException('INVALID_VALUE', `member ${memberId} is not a user of this app`);
-      const display = typeof user.displayName === 'string' ? user.displayName : user.userName;
-      members.set(memberId, { value: memberId, display, type: 'User' });
+      const given = entry as { display?: unknown; $ref?: unknown };
+      const display =
+        typeof given.display === 'string'
+          ? given.display
+          : typeof user.displayName === 'string'
+            ? user.displayName
+            : user.userName;
+      members.set(memberId, {
+        value: memberId,
+        display,
+        type: 'User',
+        ...(typeof given.$ref === 'string' ? { $ref: given.$ref } : {}),
+      });
     }
     return [...members.values()];
   }

@@ -6,6 +6,7 @@ import { acceptsToken, ServedApp } from '../extensions/served-app';
 import { RandomSource, simulatedConditions } from '../simulation/simulated-conditions.middleware';
 import { declareScimResources } from './scim-resources';
 import { fastUserList, MAX_PAGE_SIZE } from './fast-user-list.middleware';
+import { alwaysReturnSchemas, readOnlyDiscovery, tolerantPatchValues } from './scim-conformance.middleware';
 import { rejectUnparsableFilter } from './reject-unparsable-filter.middleware';
 import { scimErrorBody } from './scim-error.body';
 
@@ -79,6 +80,13 @@ export function createScimAppsRouter(apps: readonly ServedApp[], random: RandomS
     simulatedConditions((request) => appOfRequest.get(request)?.conditions, random),
     rejectUnparsableFilter,
     refuseUserDelete,
+    readOnlyDiscovery,
+    alwaysReturnSchemas((request: Request, id: string) => {
+      const directory = appOfRequest.get(request)?.directory;
+      if (directory?.hasUser(id)) return 'User';
+      return directory?.hasGroup(id) ? 'Group' : undefined;
+    }),
+    tolerantPatchValues,
     fastUserList((request) => appOfRequest.get(request)?.directory, isAuthorized),
     scim,
   );
