@@ -2,13 +2,10 @@ import { Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
-  IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
-  IsUrl,
   Matches,
   Max,
   MaxLength,
@@ -16,6 +13,15 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { AppAuthConfig } from './app-auth.config';
+import { CircuitBreakerConfig, RateLimitConfig } from './app-protection.config';
+import { LdapConnectorConfig, ScimConnectorConfig } from './connector-settings.config';
+import { ReconciliationConfig } from './reconciliation.config';
+
+export * from './app-auth.config';
+export * from './app-protection.config';
+export * from './connector-settings.config';
+export * from './reconciliation.config';
 
 export const CONNECTOR_KINDS = ['scim', 'ldap'] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
@@ -32,166 +38,6 @@ export const CONNECTOR_CAPABILITIES = [
   'list_accounts',
 ] as const;
 export type ConnectorCapability = (typeof CONNECTOR_CAPABILITIES)[number];
-
-export const AUTH_TYPES = ['bearer', 'basic', 'oauth2'] as const;
-export type AuthType = (typeof AUTH_TYPES)[number];
-
-const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
-
-/**
- * How the gateway authenticates to an app. Secrets never sit in the file: each
- * is named by an environment variable (`…Env`) or a file (`…File`).
- * - bearer: a static token (`tokenEnv` | `tokenFile`);
- * - basic: `username` and a password (`passwordEnv` | `passwordFile`); an
- *   LDAP directory binds with them (username is the bind DN);
- * - oauth2: the client-credentials grant (RFC 6749 §4.4) at `tokenUrl` with
- *   `clientId` and a secret (`clientSecretEnv` | `clientSecretFile`), optional `scope`.
- */
-export class AppAuthConfig {
-  @IsIn(AUTH_TYPES)
-  type: AuthType;
-
-  @ValidateIf((auth: AppAuthConfig) => auth.type === 'bearer' && auth.tokenFile === undefined)
-  @Matches(ENV_NAME, { message: 'tokenEnv must name an environment variable (or give tokenFile)' })
-  tokenEnv?: string;
-
-  @IsOptional()
-  @IsString()
-  tokenFile?: string;
-
-  @ValidateIf((auth: AppAuthConfig) => auth.type === 'basic')
-  @IsString({ message: 'username is required for basic auth' })
-  @MaxLength(512)
-  username?: string;
-
-  @ValidateIf((auth: AppAuthConfig) => auth.type === 'basic' && auth.passwordFile === undefined)
-  @Matches(ENV_NAME, { message: 'passwordEnv must name an environment variable (or give passwordFile)' })
-  passwordEnv?: string;
-
-  @IsOptional()
-  @IsString()
-  passwordFile?: string;
-
-  @ValidateIf((auth: AppAuthConfig) => auth.type === 'oauth2')
-  @IsUrl(
-    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
-    { message: 'tokenUrl must be the http(s) URL of the token endpoint' },
-  )
-  tokenUrl?: string;
-
-  @ValidateIf((auth: AppAuthConfig) => auth.type === 'oauth2')
-  @IsString({ message: 'clientId is required for oauth2' })
-  @MaxLength(512)
-  clientId?: string;
-
-  @ValidateIf((auth: AppAuthConfig) => auth.type === 'oauth2' && auth.clientSecretFile === undefined)
-  @Matches(ENV_NAME, { message: 'clientSecretEnv must name an environment variable (or give clientSecretFile)' })
-  clientSecretEnv?: string;
-
-  @IsOptional()
-  @IsString()
-  clientSecretFile?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  scope?: string;
-}
-
-/**
- * An endpoint of the app's own API for what SCIM leaves out (sessions,
- * ownership). `{id}` in the URL stands for the account's id in the app.
- */
-export class AppEndpointConfig {
-  @Matches(/^https?:\/\/[^\s]*\{id\}[^\s]*$/, { message: 'url must be an http(s) URL containing {id}' })
-  url: string;
-}
-
-export class ScimConnectorConfig {
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
-  baseUrl: string;
-
-  /** `DELETE` ends every session of the account and answers `{"revoked": n}`. */
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AppEndpointConfig)
-  revokeSessions?: AppEndpointConfig;
-
-  /** `POST {"toUserId"}` hands the account's items to another account and answers `{"transferred": n}`. */
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AppEndpointConfig)
-  transferOwnership?: AppEndpointConfig;
-}
-
-/** After `failureThreshold` failures in a row the app's calls fail fast for `openSeconds`, then one probes. */
-export class CircuitBreakerConfig {
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  failureThreshold = 5;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(3600)
-  openSeconds = 30;
-}
-
-/**
- * A token bucket per app: `burst` requests at once, refilled at
- * `requestsPerSecond`, at most `maxConcurrent` in flight. A `429` whose
- * Retry-After is at most `maxRetryAfterWaitSeconds` is waited out and retried;
- * a longer one goes back to the caller as RATE_LIMITED.
- */
-export class RateLimitConfig {
-  @IsOptional()
-  @IsNumber()
-  @Min(0.1)
-  @Max(10_000)
-  requestsPerSecond = 10;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  burst = 10;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  maxConcurrent = 4;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(300)
-  maxRetryAfterWaitSeconds = 2;
-}
-
-const DN = /^[^=,\s][^=,]*=[^,]+(,[^=,]+=[^,]+)*$/;
-
-/**
- * An LDAP directory (OpenLDAP, 389-DS, Active Directory's LDAP): people are
- * inetOrgPerson entries under `usersDn`, groups groupOfNames under `groupsDn`.
- * Disabling moves an entry under `disabledUsersDn`, where the directory's
- * access rules must refuse binds (see README).
- */
-export class LdapConnectorConfig {
-  @Matches(/^ldaps?:\/\/[^\s/]+\/?$/, { message: 'url must be ldap://host:port or ldaps://host:port' })
-  url: string;
-
-  @Matches(DN, { message: 'usersDn must be a DN such as ou=people,dc=example,dc=com' })
-  usersDn: string;
-
-  @Matches(DN, { message: 'groupsDn must be a DN such as ou=groups,dc=example,dc=com' })
-  groupsDn: string;
-
-  @Matches(DN, { message: 'disabledUsersDn must be a DN such as ou=disabled,dc=example,dc=com' })
-  disabledUsersDn: string;
-}
 
 export class AppConfig {
   @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'id must be lower-case letters, digits and dashes' })
@@ -239,30 +85,6 @@ export class AppConfig {
   @ValidateNested()
   @Type(() => RateLimitConfig)
   rateLimit: RateLimitConfig = new RateLimitConfig();
-}
-
-/**
- * Reconciliation compares every app's accounts with the identity store on a
- * Temporal schedule (`everyMinutes`) and on demand. With `autoDisableOrphans`,
- * orphaned accounts are disabled, unless an app has more than
- * `maxAutoDisable` of them: then the report says the action needs approval.
- */
-export class ReconciliationConfig {
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10_080)
-  everyMinutes = 60;
-
-  @IsOptional()
-  @IsBoolean()
-  autoDisableOrphans = false;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  maxAutoDisable = 10;
 }
 
 export class AppsConfig {
