@@ -12,7 +12,7 @@ import {
 } from '../../connector';
 import { ConnectorException } from '../../connector.exception';
 import { ScimAppApi } from './scim-app-api';
-import { DEFAULT_FEATURES, discoverFeatures, ScimFeatures } from './scim-discovery';
+import { DEFAULT_FEATURES, discoverFeatures, keepsAttribute, ScimFeatures } from './scim-discovery';
 import { ensureGroupMemberships, groupNamesOfUser, groupsByMember, removeGroupMemberships } from './scim-groups';
 import { equalsFilter, filterQuery, resourcePath } from './scim-filter';
 import {
@@ -95,7 +95,9 @@ export class ScimConnector implements Connector {
     const features = await this.features();
     const { managerId, ...profile } = changes.profile;
     const manager = managerId ? await this.findUser(equalsFilter('externalId', managerId)) : undefined;
-    const operations = profilePatchOperations(profile, manager?.id);
+    const operations = profilePatchOperations(profile, manager?.id).filter(
+      (operation) => operation.path === undefined || keepsAttribute(features, operation.path),
+    );
     if (operations.length > 0) {
       await this.writeUser(externalId, (user) =>
         features.patch
@@ -192,13 +194,7 @@ export class ScimConnector implements Connector {
     const manager = request.managerId ? await this.findUser(equalsFilter('externalId', request.managerId)) : undefined;
     try {
       return {
-        user: asScimUser(
-          await this.api.request(
-            'POST',
-            '/Users',
-            toScimUser(request, manager?.id, (await this.features()).enterpriseUser),
-          ),
-        ),
+        user: asScimUser(await this.api.request('POST', '/Users', await this.newUser(request, manager?.id))),
         created: true,
       };
     } catch (error) {
@@ -208,6 +204,13 @@ export class ScimConnector implements Connector {
       if (!existing) throw error;
       return { user: existing, created: false };
     }
+  }
+
+  /** The user to create, in the shape the app's discovered schema takes. */
+  private async newUser(request: CreateAccountRequest, managerAccountId?: string): Promise<Record<string, unknown>> {
+    const features = await this.features();
+    const user = toScimUser(request, managerAccountId, features.enterpriseUser);
+    return Object.fromEntries(Object.entries(user).filter(([attribute]) => keepsAttribute(features, attribute)));
   }
 
   private async findUser(filter: string): Promise<ScimUser | undefined> {
