@@ -119,23 +119,36 @@ export class LdapConnector implements Connector {
     return Promise.reject(new ConnectorException('NOT_SUPPORTED', 'a directory holds no items to transfer'));
   }
 
-  /** Pages over active and disabled people in entryUUID order; the cursor is the offset of the next page. */
+  /**
+   * Pages over active and disabled people in entryUUID order; the cursor is
+   * the offset of the next page. LDAP's own paging cookie only lives as long
+   * as one connection, so each page lists the ids alone, then reads the
+   * attributes of just that page's entries.
+   */
   listAccounts({ cursor, limit }: PageRequest): Promise<AccountPage> {
-    const offset = cursor === undefined ? 0 : Number(cursor);
     if (cursor !== undefined && !/^\d{1,9}$/.test(cursor)) {
       return Promise.reject(new ConnectorException('INVALID', `cursor ${cursor} was not issued here`));
     }
+    const offset = cursor === undefined ? 0 : Number(cursor);
     return this.directory.run(async (client) => {
-      const people = (await this.search(client, PERSON, true)).sort((a, b) =>
-        this.uuidOf(a).localeCompare(this.uuidOf(b)),
-      );
-      const page = people.slice(offset, offset + limit);
+      const ids = (await this.search(client, PERSON, true, ['entryUUID'])).map((entry) => this.uuidOf(entry)).sort();
+      const pageIds = ids.slice(offset, offset + limit);
+      const entries =
+        pageIds.length === 0
+          ? []
+          : await this.search(
+              client,
+              `(&${PERSON}(|${pageIds.map((id) => `(entryUUID=${escapeFilterValue(id)})`).join('')}))`,
+              true,
+            );
       const membership = await this.groups.membership(client);
-      const items = page.map((entry) =>
-        toSnapshot(entry, this.isActive(entry), membership.get(entry.dn.toLowerCase()) ?? []),
-      );
-      const next = offset + page.length;
-      return { items, ...(next < people.length ? { nextCursor: String(next) } : {}) };
+      const byId = new Map(entries.map((entry) => [this.uuidOf(entry), entry]));
+      const items = pageIds
+        .map((id) => byId.get(id))
+        .filter((entry): entry is Entry => entry !== undefined)
+        .map((entry) => toSnapshot(entry, this.isActive(entry), membership.get(entry.dn.toLowerCase()) ?? []));
+      const next = offset + pageIds.length;
+      return { items, ...(next < ids.length ? { nextCursor: String(next) } : {}) };
     });
   }
 
@@ -159,10 +172,15 @@ export class LdapConnector implements Connector {
   }
 
   /** People below the active and the disabled containers. */
-  private async search(client: Client, filter: string, paged = false): Promise<Entry[]> {
+  private async search(
+    client: Client,
+    filter: string,
+    paged = false,
+    attributes: string[] = PERSON_ATTRIBUTES,
+  ): Promise<Entry[]> {
     const results = await Promise.all(
       [this.layout.usersDn, this.layout.disabledUsersDn].map((base) =>
-        client.search(base, { scope: 'sub', filter, attributes: PERSON_ATTRIBUTES, paged }),
+        client.search(base, { scope: 'sub', filter, attributes, paged }),
       ),
     );
     return results.flatMap((result) => result.searchEntries);
