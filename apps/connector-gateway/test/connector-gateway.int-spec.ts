@@ -67,6 +67,8 @@ describe('connector gateway HTTP API', () => {
   it('answers health checks without a token and everything else only with one', async () => {
     await api().get('/health').expect(200, { status: 'ok' });
     await api().get('/v1/apps').expect(401);
+    await api().get('/metrics').expect(401);
+    await api().get('/v1/apps/slack/accounts').expect(401);
     await api()
       .post('/v1/apps/slack/accounts')
       .set({ authorization: 'Bearer wrong-token-0123456789' })
