@@ -4,6 +4,8 @@
 # from PyPI or Debian packages so a fresh machine installs it unattended.
 
 SCIM2_SERVER_VERSION=0.8.3
+# RFC 7643/7644 compliance checker the saas-sim tests run against the simulated apps.
+SCIM2_TESTER_VERSION=0.5.2
 SCIM2_SERVER_BIN="$TENURE_VENV/bin/scim2-server"
 SLAPD_BIN=/usr/sbin/slapd
 
@@ -52,6 +54,12 @@ peers_install() {
     venv_ensure
     log "installing scim2-server==$SCIM2_SERVER_VERSION"
     venv_pip "scim2-server==$SCIM2_SERVER_VERSION" || warn "could not install scim2-server; SCIM interoperability tests will fail"
+  fi
+  installed="$("$TENURE_VENV/bin/python" -m pip show scim2-tester 2>/dev/null || true)"
+  if [[ $'\n'"$installed"$'\n' != *$'\n'"Version: $SCIM2_TESTER_VERSION"$'\n'* ]]; then
+    venv_ensure
+    log "installing scim2-tester==$SCIM2_TESTER_VERSION"
+    venv_pip "scim2-tester[httpx2]==$SCIM2_TESTER_VERSION" || warn "could not install scim2-tester; the SCIM compliance test will fail"
   fi
   if [[ ! -x "$SLAPD_BIN" ]] || ! have ldapsearch; then
     local had_slapd=0

@@ -21,6 +21,7 @@ import type { OrchestratorEnvironment } from './orchestrator.environment';
 import { OutcomePublisher } from './outcomes/outcome.publisher';
 import { PolicyPreviewModule } from './policy-preview/policy-preview.module';
 import { PolicyService } from './policy/policy.service';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { LIFECYCLE_ACTIVITIES, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
@@ -44,6 +45,7 @@ export class OrchestratorModule {
           migrations: [CreateIdentityStore1764100000001],
         }),
         PolicyPreviewModule.register(config),
+        ReconciliationModule.register(env),
       ],
       controllers: [HealthController, EmployeesController, LifecycleConsumer],
       providers: [

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { AppsConfig, parseYamlConfig } from '@tenure/config';
+import { httpCredentialFor } from '../connectors/http-credential.factory';
 import { AppCredentialError, resolveAppCredentials } from './app-credentials';
 
 const directory = mkdtempSync(join(tmpdir(), 'tenure-credentials-'));
@@ -22,9 +23,9 @@ const { apps } = parseYamlConfig(
 describe('resolveAppCredentials', () => {
   it('takes tokens from the named variable or file', () => {
     const resolved = resolveAppCredentials(apps, { SLACK_TOKEN: 'slack-env-token-value' });
-    expect(resolved.map(({ app, credential }) => [app.id, credential.authorizationHeader()])).toEqual([
-      ['slack', 'Bearer slack-env-token-value'],
-      ['zoom', 'Bearer zoom-file-token-value'],
+    expect(resolved.map(({ app, auth }) => [app.id, auth.type === 'bearer' && auth.token.reveal()])).toEqual([
+      ['slack', 'slack-env-token-value'],
+      ['zoom', 'zoom-file-token-value'],
     ]);
   });
 
@@ -39,13 +40,63 @@ describe('resolveAppCredentials', () => {
   });
 
   it('never shows a token when a credential is logged, serialised or inspected', () => {
-    const [{ credential }] = resolveAppCredentials(apps, { SLACK_TOKEN: 'slack-env-token-value' });
+    const [{ auth }] = resolveAppCredentials(apps, { SLACK_TOKEN: 'slack-env-token-value' });
+    const credential = httpCredentialFor(auth, 1000);
     const shown = [
-      JSON.stringify({ credential }),
-      inspect(credential),
-      inspect({ credential }),
+      JSON.stringify({ auth, credential }),
+      inspect(auth),
+      inspect({ auth, credential }),
       String(Object.keys(credential)),
+      `${auth.type === 'bearer' ? auth.token : ''}`,
     ];
     for (const text of shown) expect(text).not.toContain('slack-env-token-value');
+  });
+});
+
+describe('basic and OAuth 2.0 credentials', () => {
+  const { apps: others } = parseYamlConfig(
+    'apps.yaml',
+    [
+      'apps:',
+      '  - { id: dir, displayName: Directory, connector: ldap, ldap: { url: "ldap://127.0.0.1:389", usersDn: "ou=people,dc=x", groupsDn: "ou=groups,dc=x", disabledUsersDn: "ou=disabled,dc=x" }, auth: { type: basic, username: "cn=admin,dc=x", passwordEnv: DIR_PASSWORD } }',
+      '  - { id: crm, displayName: CRM, connector: scim, scim: { baseUrl: "http://127.0.0.1:1/crm" }, auth: { type: oauth2, tokenUrl: "http://127.0.0.1:1/token", clientId: tenure, clientSecretEnv: CRM_SECRET, scope: "users:write" } }',
+    ].join('\n'),
+    AppsConfig,
+  );
+
+  it('reads the password and client secret from the variables named', async () => {
+    const [directory, crm] = resolveAppCredentials(others, {
+      DIR_PASSWORD: 'dir-password-value',
+      CRM_SECRET: 'crm-secret-value',
+    });
+    expect(directory.auth).toMatchObject({ type: 'basic', username: 'cn=admin,dc=x' });
+    expect(directory.auth.type === 'basic' && directory.auth.password.reveal()).toBe('dir-password-value');
+    expect(crm.auth).toMatchObject({
+      type: 'oauth2',
+      tokenUrl: 'http://127.0.0.1:1/token',
+      clientId: 'tenure',
+      scope: 'users:write',
+    });
+    expect(await httpCredentialFor(directory.auth, 1000).authorizationHeader()).toBe(
+      `Basic ${Buffer.from('cn=admin,dc=x:dir-password-value').toString('base64')}`,
+    );
+    expect(JSON.stringify(crm)).not.toContain('crm-secret-value');
+    expect(inspect(httpCredentialFor(crm.auth, 1000))).not.toContain('crm-secret-value');
+  });
+
+  it('names each missing secret by the variable it should be in', () => {
+    expect(() => resolveAppCredentials(others, {})).toThrow(
+      'Missing app credentials: app dir needs environment variable DIR_PASSWORD; app crm needs environment variable CRM_SECRET',
+    );
+  });
+
+  it('refuses a config that lacks what its auth type needs', () => {
+    expect(() =>
+      parseYamlConfig(
+        'apps.yaml',
+        'apps:\n  - { id: crm, displayName: CRM, connector: scim, scim: { baseUrl: "http://127.0.0.1:1/crm" }, auth: { type: oauth2, clientSecretEnv: X } }',
+        AppsConfig,
+      ),
+    ).toThrow(/tokenUrl[\s\S]*clientId|clientId[\s\S]*tokenUrl/);
   });
 });

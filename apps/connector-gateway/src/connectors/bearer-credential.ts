@@ -1,19 +1,29 @@
 import { inspect } from 'node:util';
+import { HttpCredential } from './http-credential';
 
 /**
- * An app's bearer token. It can be put in an Authorization header and nowhere
- * else: it is a private field, and logging, JSON or inspecting the object
- * shows a placeholder, so a stray log line cannot leak it.
+ * A fixed Authorization header: a bearer token, or HTTP basic credentials. It
+ * can be put in a header and nowhere else: it is a private field, and logging,
+ * JSON or inspecting the object shows a placeholder, so a stray log line cannot leak it.
  */
-export class BearerCredential {
-  readonly #token: string;
+export class BearerCredential implements HttpCredential {
+  readonly #header: string;
+  readonly refreshable = false;
 
-  constructor(token: string) {
-    this.#token = token;
+  constructor(token: string, scheme: 'Bearer' | 'Basic' = 'Bearer') {
+    this.#header = `${scheme} ${token}`;
   }
 
-  authorizationHeader(): string {
-    return `Bearer ${this.#token}`;
+  static basic(username: string, password: string): BearerCredential {
+    return new BearerCredential(Buffer.from(`${username}:${password}`, 'utf8').toString('base64'), 'Basic');
+  }
+
+  authorizationHeader(): Promise<string> {
+    return Promise.resolve(this.#header);
+  }
+
+  invalidate(): void {
+    // A fixed credential has nothing cached to forget.
   }
 
   toJSON(): string {

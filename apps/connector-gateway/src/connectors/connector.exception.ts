@@ -44,6 +44,8 @@ export class ConnectorException extends Error {
     readonly code: ConnectorErrorCode,
     message: string,
     readonly retryAfterSeconds?: number,
+    /** The app's own HTTP status, when it gave one (e.g. 412 tells a stale ETag from a 409 uniqueness conflict). */
+    readonly appStatus?: number,
   ) {
     super(message);
     this.name = 'ConnectorException';

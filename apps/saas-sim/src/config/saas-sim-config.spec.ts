@@ -16,6 +16,23 @@ describe('config/saas-sim.yaml', () => {
     ]);
   });
 
+  it('gives each app the extensions its connector in config/apps.yaml expects', () => {
+    const config = loadYamlConfig(CONFIG_FILE, SaasSimConfig);
+    const byId = Object.fromEntries(config.apps.map((app) => [app.id, app]));
+    expect(byId.zoom.extensions).toEqual(['sessions']);
+    expect(byId.slack.extensions).toEqual(['sessions', 'ownedItems']);
+    expect(byId.salesforce.allowUserDelete).toBe(false);
+    expect(byId.slack.allowUserDelete).toBe(true);
+  });
+
+  it('refuses an unknown extension and an OAuth section without a client id', () => {
+    const yaml =
+      'apps:\n  - { id: slack, displayName: Slack, tokenEnv: SLACK_T, latencyMs: { min: 1, max: 2 }, extensions: [teleport], oauth: { tokenTtlSeconds: 5 } }\n';
+    expect(() => parseYamlConfig('saas-sim.yaml', yaml, SaasSimConfig)).toThrow(
+      /apps\[0\]\.extensions.*[\s\S]*apps\[0\]\.oauth\.clientId|apps\[0\]\.oauth\.clientId[\s\S]*apps\[0\]\.extensions/,
+    );
+  });
+
   it('names the file, the path and the problem', () => {
     const yaml =
       'apps:\n  - id: slack\n    displayName: Slack\n    tokenEnv: slack_token\n    latencyMs: { min: 50, max: 10 }\n';

@@ -34,6 +34,9 @@ function requiredString(attributes: ScimAttributes, name: string): string {
 export class AppDirectory {
   private readonly userStore = new Map<string, StoredUser>();
   private readonly groupStore = new Map<string, StoredGroup>();
+  /** Indexes that keep lookups constant-time for directories of tens of thousands of users. */
+  private readonly userIdByName = new Map<string, string>();
+  private readonly groupIdsByMember = new Map<string, Set<string>>();
 
   constructor(readonly appId: string) {}
 
@@ -41,11 +44,30 @@ export class AppDirectory {
     return [...this.userStore.keys()].map((id) => this.user(id));
   }
 
+  hasUser(id: string): boolean {
+    return this.userStore.has(id);
+  }
+
+  hasGroup(id: string): boolean {
+    return this.groupStore.has(id);
+  }
+
+  userCount(): number {
+    return this.userStore.size;
+  }
+
+  /** Users startIndex..startIndex+count-1 (1-based, in creation order), for listing without a filter. */
+  usersPage(startIndex: number, count: number): StoredUser[] {
+    const ids = [...this.userStore.keys()].slice(startIndex - 1, startIndex - 1 + count);
+    return ids.map((id) => this.user(id));
+  }
+
   user(id: string): StoredUser {
     const stored = this.userStore.get(id);
     if (!stored) throw new DirectoryException('NOT_FOUND', `User ${id} not found`);
-    const groups = [...this.groupStore.values()]
-      .filter((group) => group.members.some((member) => member.value === id))
+    const groups = [...(this.groupIdsByMember.get(id) ?? [])]
+      .map((groupId) => this.groupStore.get(groupId))
+      .filter((group): group is StoredGroup => group !== undefined)
       .map((group) => ({ value: group.id, display: group.displayName, type: 'direct' }));
     return copy({ ...stored, ...(groups.length > 0 ? { groups } : {}) });
   }
@@ -55,8 +77,10 @@ export class AppDirectory {
     const existing = id === undefined ? undefined : this.userStore.get(id);
     if (id !== undefined && !existing) throw new DirectoryException('NOT_FOUND', `User ${id} not found`);
     const userName = requiredString(attributes, 'userName');
-    const taken = [...this.userStore.values()].some((user) => user.id !== id && sameName(user.userName, userName));
-    if (taken) throw new DirectoryException('UNIQUENESS', `userName ${userName} is already in use`);
+    const holder = this.userIdByName.get(userName.toLowerCase());
+    if (holder !== undefined && holder !== id) {
+      throw new DirectoryException('UNIQUENESS', `userName ${userName} is already in use`);
+    }
     const now = new Date().toISOString();
     const stored: StoredUser = {
       ...clientAttributes(attributes),
@@ -64,15 +88,22 @@ export class AppDirectory {
       userName,
       meta: { created: existing?.meta.created ?? now, lastModified: now },
     };
+    if (existing) this.userIdByName.delete(existing.userName.toLowerCase());
+    this.userIdByName.set(userName.toLowerCase(), stored.id);
     this.userStore.set(stored.id, stored);
     return this.user(stored.id);
   }
 
   deleteUser(id: string): void {
-    if (!this.userStore.delete(id)) throw new DirectoryException('NOT_FOUND', `User ${id} not found`);
-    for (const group of this.groupStore.values()) {
-      group.members = group.members.filter((member) => member.value !== id);
+    const existing = this.userStore.get(id);
+    if (!existing) throw new DirectoryException('NOT_FOUND', `User ${id} not found`);
+    this.userStore.delete(id);
+    this.userIdByName.delete(existing.userName.toLowerCase());
+    for (const groupId of this.groupIdsByMember.get(id) ?? []) {
+      const group = this.groupStore.get(groupId);
+      if (group) group.members = group.members.filter((member) => member.value !== id);
     }
+    this.groupIdsByMember.delete(id);
   }
 
   groups(): StoredGroup[] {
@@ -101,12 +132,25 @@ export class AppDirectory {
       members: this.membersOf(attributes.members),
       meta: { created: existing?.meta.created ?? now, lastModified: now },
     };
+    if (existing) this.forgetMembers(existing);
     this.groupStore.set(stored.id, stored);
+    for (const member of stored.members) {
+      const groups = this.groupIdsByMember.get(member.value) ?? new Set<string>();
+      groups.add(stored.id);
+      this.groupIdsByMember.set(member.value, groups);
+    }
     return this.group(stored.id);
   }
 
   deleteGroup(id: string): void {
-    if (!this.groupStore.delete(id)) throw new DirectoryException('NOT_FOUND', `Group ${id} not found`);
+    const existing = this.groupStore.get(id);
+    if (!existing) throw new DirectoryException('NOT_FOUND', `Group ${id} not found`);
+    this.groupStore.delete(id);
+    this.forgetMembers(existing);
+  }
+
+  private forgetMembers(group: StoredGroup): void {
+    for (const member of group.members) this.groupIdsByMember.get(member.value)?.delete(group.id);
   }
 
   /** Members must be users of this app; adding someone twice keeps one membership, as real apps do. */
@@ -119,8 +163,19 @@ export class AppDirectory {
       if (typeof memberId !== 'string') throw new DirectoryException('INVALID_VALUE', 'each member needs a value');
       const user = this.userStore.get(memberId);
       if (!user) throw new DirectoryException('INVALID_VALUE', `member ${memberId} is not a user of this app`);
-      const display = typeof user.displayName === 'string' ? user.displayName : user.userName;
-      members.set(memberId, { value: memberId, display, type: 'User' });
+      const given = entry as { display?: unknown; $ref?: unknown };
+      const display =
+        typeof given.display === 'string'
+          ? given.display
+          : typeof user.displayName === 'string'
+            ? user.displayName
+            : user.userName;
+      members.set(memberId, {
+        value: memberId,
+        display,
+        type: 'User',
+        ...(typeof given.$ref === 'string' ? { $ref: given.$ref } : {}),
+      });
     }
     return [...members.values()];
   }

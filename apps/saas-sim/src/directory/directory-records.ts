@@ -17,6 +17,7 @@ export interface GroupMember {
   value: string;
   display?: string;
   type: 'User';
+  $ref?: string;
 }
 
 export interface StoredGroup {

@@ -1,18 +1,14 @@
 import { Request, RequestHandler, Router } from 'express';
 import SCIMMY from 'scimmy';
 import { SCIMMYRouters } from 'scimmy-routers';
-import { bearerTokenOf, constantTimeEquals } from '@tenure/auth';
-import { SimulatedAppSettings } from '../config/simulated-app';
-import { AppDirectory } from '../directory/app-directory';
+import { bearerTokenOf } from '@tenure/auth';
+import { acceptsToken, ServedApp } from '../extensions/served-app';
 import { RandomSource, simulatedConditions } from '../simulation/simulated-conditions.middleware';
 import { declareScimResources } from './scim-resources';
+import { fastUserList, MAX_PAGE_SIZE } from './fast-user-list.middleware';
+import { alwaysReturnSchemas, readOnlyDiscovery, tolerantPatchValues } from './scim-conformance.middleware';
 import { rejectUnparsableFilter } from './reject-unparsable-filter.middleware';
 import { scimErrorBody } from './scim-error.body';
-
-export interface ServedApp {
-  settings: SimulatedAppSettings;
-  directory: AppDirectory;
-}
 
 /**
  * Serves every simulated app under `/<appId>/scim/v2` from one SCIMMY router.
@@ -39,27 +35,59 @@ export function createScimAppsRouter(apps: readonly ServedApp[], random: RandomS
     next();
   };
 
+  // Apps such as Salesforce deactivate users but never delete them.
+  const refuseUserDelete: RequestHandler = (request, response, next) => {
+    const app = appOfRequest.get(request);
+    if (request.method !== 'DELETE' || app?.settings.allowUserDelete !== false || !/^\/Users\//.test(request.path)) {
+      next();
+      return;
+    }
+    response
+      .status(405)
+      .type('application/scim+json')
+      .json(scimErrorBody(405, 'Users cannot be deleted in this app; deactivate them instead'));
+  };
+
+  const isAuthorized = (request: Request): boolean => {
+    const app = appOfRequest.get(request);
+    const token = bearerTokenOf(request);
+    return app !== undefined && acceptsToken(app, token);
+  };
+
   const scim = new SCIMMYRouters({
     type: 'bearer',
     handler: (request) => {
-      const app = appOfRequest.get(request);
-      const token = bearerTokenOf(request);
-      if (!app || !token || !constantTimeEquals(token, app.settings.token)) {
-        throw new Error('A valid bearer token for this app is required');
-      }
-      return `${app.settings.id}-provisioning-client`;
+      if (!isAuthorized(request)) throw new Error('A valid bearer token for this app is required');
+      return `${appOfRequest.get(request)?.settings.id}-provisioning-client`;
     },
     context: (request) => appOfRequest.get(request)?.directory,
   });
-  // Bulk requests are not part of what the simulator offers; the rest is what SCIMMY implements.
-  SCIMMY.Config.set({ bulk: false });
+  // What the simulated apps advertise (RFC 7643 §5), and so what compliance checks hold them to:
+  // PATCH and filtering yes (pages of up to MAX_PAGE_SIZE), no bulk, sorting, ETags or password changes.
+  SCIMMY.Config.set({
+    patch: true,
+    filter: MAX_PAGE_SIZE,
+    bulk: false,
+    sort: false,
+    etag: false,
+    changePassword: false,
+  });
 
   const router = Router();
   router.use(
     '/:appId/scim/v2',
     resolveApp,
-    simulatedConditions((request) => appOfRequest.get(request)?.settings, random),
+    simulatedConditions((request) => appOfRequest.get(request)?.conditions, random),
     rejectUnparsableFilter,
+    refuseUserDelete,
+    readOnlyDiscovery,
+    alwaysReturnSchemas((request: Request, id: string) => {
+      const directory = appOfRequest.get(request)?.directory;
+      if (directory?.hasUser(id)) return 'User';
+      return directory?.hasGroup(id) ? 'Group' : undefined;
+    }),
+    tolerantPatchValues,
+    fastUserList((request) => appOfRequest.get(request)?.directory, isAuthorized),
     scim,
   );
   return router;

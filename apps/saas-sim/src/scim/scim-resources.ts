@@ -50,6 +50,8 @@ export function declareScimResources(): void {
   if (declared) return;
   declared = true;
 
+  // Roles and certificates are not part of what the simulated apps offer, so they are not advertised either.
+  SCIMMY.Schemas.User.definition.truncate('roles', 'x509Certificates');
   SCIMMY.Resources.declare(SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false))
     .ingress((resource, instance, context) =>
       asScim(() => directoryOf(context).writeUser(resource.id, attributesOf(instance))),

@@ -6,7 +6,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUrl,
   Matches,
   Max,
   MaxLength,
@@ -14,30 +13,31 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { AppAuthConfig } from './app-auth.config';
+import { CircuitBreakerConfig, RateLimitConfig } from './app-protection.config';
+import { LdapConnectorConfig, ScimConnectorConfig } from './connector-settings.config';
+import { ReconciliationConfig } from './reconciliation.config';
 
-export const CONNECTOR_KINDS = ['scim'] as const;
+export * from './app-auth.config';
+export * from './app-protection.config';
+export * from './connector-settings.config';
+export * from './reconciliation.config';
+
+export const CONNECTOR_KINDS = ['scim', 'ldap'] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
 
-export const AUTH_TYPES = ['bearer'] as const;
-
-/** How the gateway authenticates to an app. The secret itself never sits in the file. */
-export class AppAuthConfig {
-  @IsIn(AUTH_TYPES)
-  type: (typeof AUTH_TYPES)[number];
-
-  @ValidateIf((auth: AppAuthConfig) => auth.tokenFile === undefined)
-  @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'tokenEnv must name an environment variable (or give tokenFile)' })
-  tokenEnv?: string;
-
-  @IsOptional()
-  @IsString()
-  tokenFile?: string;
-}
-
-export class ScimConnectorConfig {
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
-  baseUrl: string;
-}
+/** What a connector can do for an app; the orchestrator plans only what an app's connector declares. */
+export const CONNECTOR_CAPABILITIES = [
+  'create',
+  'update',
+  'disable',
+  'delete',
+  'groups',
+  'revoke_sessions',
+  'transfer_ownership',
+  'list_accounts',
+] as const;
+export type ConnectorCapability = (typeof CONNECTOR_CAPABILITIES)[number];
 
 export class AppConfig {
   @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'id must be lower-case letters, digits and dashes' })
@@ -55,15 +55,36 @@ export class AppConfig {
   @Type(() => ScimConnectorConfig)
   scim?: ScimConnectorConfig;
 
+  @ValidateIf((app: AppConfig) => app.connector === 'ldap')
+  @ValidateNested()
+  @Type(() => LdapConnectorConfig)
+  ldap?: LdapConnectorConfig;
+
   @ValidateNested()
   @Type(() => AppAuthConfig)
   auth: AppAuthConfig;
+
+  /** Capabilities the connector has but this app refuses (e.g. Salesforce never deletes users). */
+  @IsOptional()
+  @IsArray()
+  @IsIn(CONNECTOR_CAPABILITIES, { each: true })
+  unsupported: ConnectorCapability[] = [];
 
   @IsOptional()
   @IsInt()
   @Min(100)
   @Max(120_000)
   timeoutMs = 10_000;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CircuitBreakerConfig)
+  circuitBreaker: CircuitBreakerConfig = new CircuitBreakerConfig();
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RateLimitConfig)
+  rateLimit: RateLimitConfig = new RateLimitConfig();
 }
 
 export class AppsConfig {
@@ -72,4 +93,9 @@ export class AppsConfig {
   @Type(() => AppConfig)
   @ArrayUnique((app: AppConfig) => app.id, { message: 'each app id must appear once' })
   apps: AppConfig[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReconciliationConfig)
+  reconciliation: ReconciliationConfig = new ReconciliationConfig();
 }

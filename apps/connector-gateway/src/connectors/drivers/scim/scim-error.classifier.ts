@@ -47,7 +47,7 @@ export function classifyScimResponse(
       : `the app answered HTTP ${status}${detail ? `: ${detail}` : ''}`;
   const retryAfter =
     code === 'RATE_LIMITED' || code === 'TEMPORARY' ? parseRetryAfter(headers.get('retry-after'), now) : undefined;
-  return new ConnectorException(code, message, retryAfter);
+  return new ConnectorException(code, message, retryAfter, status);
 }
 
 /** Classifies a request that got no answer: timeouts, refused or reset connections, DNS failures. */

@@ -1,6 +1,16 @@
 import { ConnectorException } from '../../connector.exception';
 import { equalsFilter, filterQuery, resourcePath } from './scim-filter';
-import { asScimGroup, listedResources, patchOp, SCIM_GROUP_SCHEMA, ScimApi, ScimGroup } from './scim.types';
+import { groupNamesOf } from './scim-user.mapper';
+import {
+  asScimGroup,
+  listedResources,
+  listResponse,
+  patchOp,
+  SCIM_GROUP_SCHEMA,
+  ScimApi,
+  ScimGroup,
+  ScimUser,
+} from './scim.types';
 
 async function findGroup(api: ScimApi, displayName: string): Promise<ScimGroup | undefined> {
   const [group] = listedResources(
@@ -25,12 +35,29 @@ async function createGroupWith(api: ScimApi, displayName: string, userId: string
   }
 }
 
+/** How membership changes reach the app: PATCH where it supports it, else PUT of the whole group. */
+export interface GroupWriteOptions {
+  patch: boolean;
+}
+
+/** For apps without PATCH: the group sent back whole with its new member list. */
+async function replaceMembers(api: ScimApi, group: ScimGroup, members: { value: string }[]): Promise<void> {
+  const { meta: _meta, ...rest } = group;
+  await api.request('PUT', resourcePath('Groups', group.id), { ...rest, members });
+}
+
 /** Makes the user a member of the group named displayName; a member already is left alone. */
-async function ensureMembership(api: ScimApi, userId: string, displayName: string): Promise<void> {
+async function ensureMembership(
+  api: ScimApi,
+  userId: string,
+  displayName: string,
+  { patch }: GroupWriteOptions,
+): Promise<void> {
   // Real apps usually have their groups created by an administrator; the
   // simulated apps and fresh tenants may not, so a missing group is created.
   const group = (await findGroup(api, displayName)) ?? (await createGroupWith(api, displayName, userId));
   if (!group || group.members?.some((member) => member.value === userId)) return;
+  if (!patch) return replaceMembers(api, group, [...(group.members ?? []), { value: userId }]);
   await api.request(
     'PATCH',
     resourcePath('Groups', group.id),
@@ -42,8 +69,65 @@ export async function ensureGroupMemberships(
   api: ScimApi,
   userId: string,
   displayNames: readonly string[],
+  options: GroupWriteOptions = { patch: true },
 ): Promise<void> {
   for (const displayName of new Set(displayNames)) {
-    await ensureMembership(api, userId, displayName);
+    await ensureMembership(api, userId, displayName, options);
+  }
+}
+
+/** Takes the user out of each named group; a group that does not exist or lacks the user is left alone. */
+export async function removeGroupMemberships(
+  api: ScimApi,
+  userId: string,
+  displayNames: readonly string[],
+  options: GroupWriteOptions = { patch: true },
+): Promise<void> {
+  for (const displayName of new Set(displayNames)) {
+    const group = await findGroup(api, displayName);
+    if (!group?.members?.some((member) => member.value === userId)) continue;
+    if (!options.patch) {
+      await replaceMembers(
+        api,
+        group,
+        group.members.filter((member) => member.value !== userId),
+      );
+      continue;
+    }
+    await api.request(
+      'PATCH',
+      resourcePath('Groups', group.id),
+      patchOp({ op: 'remove', path: `members[value eq ${JSON.stringify(userId)}]` }),
+    );
+  }
+}
+
+/**
+ * The names of the user's groups: from its read-only `groups` attribute when
+ * the app fills it in, else by asking for the groups that have it as a member.
+ */
+export async function groupNamesOfUser(api: ScimApi, user: ScimUser): Promise<string[]> {
+  if (Array.isArray(user.groups)) return groupNamesOf(user);
+  const filter = `members[value eq ${JSON.stringify(user.id)}]`;
+  const groups = listedResources(await api.request('GET', `/Groups?filter=${encodeURIComponent(filter)}`), asScimGroup);
+  return groups.map((group) => group.displayName).sort();
+}
+
+/** Every group's members, paged through once: user id → group names, for listing many users. */
+export async function groupsByMember(api: ScimApi, pageSize: number): Promise<Map<string, string[]>> {
+  const byMember = new Map<string, string[]>();
+  for (let startIndex = 1; ;) {
+    const page = listResponse(
+      await api.request('GET', `/Groups?startIndex=${startIndex}&count=${pageSize}`),
+      asScimGroup,
+    );
+    for (const group of page.resources) {
+      for (const member of group.members ?? []) {
+        byMember.set(member.value, [...(byMember.get(member.value) ?? []), group.displayName]);
+      }
+    }
+    startIndex += page.resources.length;
+    const done = page.resources.length === 0 || (page.totalResults !== undefined && startIndex > page.totalResults);
+    if (done) return byMember;
   }
 }

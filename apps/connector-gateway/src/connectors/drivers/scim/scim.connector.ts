@@ -1,28 +1,70 @@
+import type { AccountPage } from '@tenure/contracts';
 import {
   Account,
+  AccountChanges,
   AccountLookup,
   Connector,
   ConnectorCapability,
   CreateAccountRequest,
   CreateAccountResult,
+  OwnershipTransfer,
+  PageRequest,
 } from '../../connector';
 import { ConnectorException } from '../../connector.exception';
-import { ensureGroupMemberships } from './scim-groups';
+import { ScimAppApi } from './scim-app-api';
+import { DEFAULT_FEATURES, discoverFeatures, keepsAttribute, ScimFeatures } from './scim-discovery';
+import { ensureGroupMemberships, groupNamesOfUser, groupsByMember, removeGroupMemberships } from './scim-groups';
 import { equalsFilter, filterQuery, resourcePath } from './scim-filter';
-import { replaceableUser, toScimUser } from './scim-user.mapper';
-import { asScimUser, isActive, listedResources, patchOp, ScimApi, ScimUser, supportsPatch } from './scim.types';
+import {
+  profilePatchOperations,
+  replaceableUser,
+  toScimUser,
+  toSnapshot,
+  withProfileChanges,
+} from './scim-user.mapper';
+import {
+  asScimUser,
+  isActive,
+  listedResources,
+  listResponse,
+  patchOp,
+  ScimApi,
+  ScimUser,
+  versionOf,
+} from './scim.types';
 
 function toAccount(user: ScimUser): Account {
   return { externalId: user.id, userName: user.userName, employeeId: user.externalId, active: isActive(user) };
 }
 
+/** The cursor of a SCIM list is the 1-based startIndex of the next page (RFC 7644 §3.4.2.4). */
+function startIndexOf(cursor: string | undefined): number {
+  if (cursor === undefined) return 1;
+  if (!/^[1-9]\d{0,8}$/.test(cursor)) throw new ConnectorException('INVALID', `cursor ${cursor} was not issued here`);
+  return Number(cursor);
+}
+
 /** A connector for any app that speaks SCIM 2.0 (RFC 7643/7644). */
 export class ScimConnector implements Connector {
   readonly kind = 'scim';
-  readonly capabilities: readonly ConnectorCapability[] = ['create', 'disable', 'groups'];
-  private patchSupported: boolean | undefined;
+  readonly capabilities: readonly ConnectorCapability[];
+  private discovered: ScimFeatures | undefined;
 
-  constructor(private readonly api: ScimApi) {}
+  constructor(
+    private readonly api: ScimApi,
+    private readonly appApi?: ScimAppApi,
+  ) {
+    this.capabilities = [
+      'create',
+      'update',
+      'disable',
+      'delete',
+      'groups',
+      'list_accounts',
+      ...(appApi?.canRevokeSessions ? (['revoke_sessions'] as const) : []),
+      ...(appApi?.canTransferOwnership ? (['transfer_ownership'] as const) : []),
+    ];
+  }
 
   async findAccount(lookup: AccountLookup): Promise<Account | undefined> {
     const user =
@@ -35,13 +77,92 @@ export class ScimConnector implements Connector {
     const existing = await this.findPersonsUser(request);
     const { user, created } = existing ? { user: existing, created: false } : await this.createUser(request);
     if (!isActive(user)) await this.setActive(user, true);
-    await ensureGroupMemberships(this.api, user.id, request.groups);
+    await ensureGroupMemberships(this.api, user.id, request.groups, await this.features());
     return { externalId: user.id, created };
   }
 
   async disableAccount(externalId: string): Promise<void> {
-    const user = asScimUser(await this.api.request('GET', resourcePath('Users', externalId)));
+    const user = await this.getUser(externalId);
     if (isActive(user)) await this.setActive(user, false);
+  }
+
+  async enableAccount(externalId: string): Promise<void> {
+    const user = await this.getUser(externalId);
+    if (!isActive(user)) await this.setActive(user, true);
+  }
+
+  async updateAccount(externalId: string, changes: AccountChanges): Promise<{ groups: string[] }> {
+    const features = await this.features();
+    const { managerId, ...profile } = changes.profile;
+    const manager = managerId ? await this.findUser(equalsFilter('externalId', managerId)) : undefined;
+    const operations = profilePatchOperations(profile, manager?.id).filter(
+      (operation) => operation.path === undefined || keepsAttribute(features, operation.path),
+    );
+    if (operations.length > 0) {
+      await this.writeUser(externalId, (user) =>
+        features.patch
+          ? { method: 'PATCH', body: patchOp(...operations) }
+          : { method: 'PUT', body: replaceableUser(withProfileChanges(user, profile, manager?.id)) },
+      );
+    }
+    await removeGroupMemberships(this.api, externalId, changes.removeGroups, features);
+    await ensureGroupMemberships(this.api, externalId, changes.addGroups, features);
+    return { groups: await groupNamesOfUser(this.api, await this.getUser(externalId)) };
+  }
+
+  async deleteAccount(externalId: string): Promise<boolean> {
+    try {
+      await this.api.request('DELETE', resourcePath('Users', externalId));
+      return true;
+    } catch (error) {
+      // Gone already, perhaps by an earlier attempt whose answer was lost: the goal is met.
+      if (error instanceof ConnectorException && error.code === 'NOT_FOUND') return false;
+      throw error;
+    }
+  }
+
+  async revokeSessions(externalId: string): Promise<number> {
+    return this.requireAppApi('revoke sessions').revokeSessions(externalId);
+  }
+
+  async transferOwnership(externalId: string, toEmployeeId: string): Promise<OwnershipTransfer> {
+    const appApi = this.requireAppApi('transfer ownership');
+    const receiver = await this.findUser(equalsFilter('externalId', toEmployeeId));
+    if (!receiver) {
+      throw new ConnectorException('NOT_FOUND', `employee ${toEmployeeId} has no account in the app to receive items`);
+    }
+    return { toExternalId: receiver.id, transferred: await appApi.transferOwnership(externalId, receiver.id) };
+  }
+
+  async listAccounts({ cursor, limit }: PageRequest): Promise<AccountPage> {
+    const startIndex = startIndexOf(cursor);
+    const { maxResults } = await this.features();
+    const count = Math.min(limit, maxResults ?? limit);
+    const page = listResponse(
+      await this.api.request('GET', `/Users?startIndex=${startIndex}&count=${count}`),
+      asScimUser,
+    );
+    const next = startIndex + page.resources.length;
+    // Without totalResults, a short page is the last one.
+    const more =
+      page.resources.length > 0 &&
+      (page.totalResults !== undefined ? next <= page.totalResults : page.resources.length >= count);
+    // Apps that leave the read-only `groups` attribute out of users are asked for their groups once per page.
+    const needGroups = page.resources.some((user) => !Array.isArray(user.groups));
+    const memberships = needGroups ? await groupsByMember(this.api, maxResults ?? 1000) : undefined;
+    const items = page.resources.map((user) =>
+      memberships ? toSnapshot(user, [...(memberships.get(user.id) ?? [])].sort()) : toSnapshot(user),
+    );
+    return { items, ...(more ? { nextCursor: String(next) } : {}) };
+  }
+
+  private requireAppApi(what: string): ScimAppApi {
+    if (!this.appApi) throw new ConnectorException('NOT_SUPPORTED', `this app's connector cannot ${what}`);
+    return this.appApi;
+  }
+
+  private async getUser(externalId: string): Promise<ScimUser> {
+    return asScimUser(await this.api.request('GET', resourcePath('Users', externalId)));
   }
 
   /**
@@ -73,7 +194,7 @@ export class ScimConnector implements Connector {
     const manager = request.managerId ? await this.findUser(equalsFilter('externalId', request.managerId)) : undefined;
     try {
       return {
-        user: asScimUser(await this.api.request('POST', '/Users', toScimUser(request, manager?.id))),
+        user: asScimUser(await this.api.request('POST', '/Users', await this.newUser(request, manager?.id))),
         created: true,
       };
     } catch (error) {
@@ -85,6 +206,13 @@ export class ScimConnector implements Connector {
     }
   }
 
+  /** The user to create, in the shape the app's discovered schema takes. */
+  private async newUser(request: CreateAccountRequest, managerAccountId?: string): Promise<Record<string, unknown>> {
+    const features = await this.features();
+    const user = toScimUser(request, managerAccountId, features.enterpriseUser);
+    return Object.fromEntries(Object.entries(user).filter(([attribute]) => keepsAttribute(features, attribute)));
+  }
+
   private async findUser(filter: string): Promise<ScimUser | undefined> {
     const users = listedResources(await this.api.request('GET', filterQuery('Users', filter)), asScimUser);
     if (users.length > 1)
@@ -93,29 +221,50 @@ export class ScimConnector implements Connector {
   }
 
   private async setActive(user: ScimUser, active: boolean): Promise<void> {
-    if (await this.canPatch()) {
-      await this.api.request(
-        'PATCH',
-        resourcePath('Users', user.id),
-        patchOp({ op: 'replace', path: 'active', value: active }),
-      );
-    } else {
-      await this.api.request('PUT', resourcePath('Users', user.id), { ...replaceableUser(user), active });
-    }
+    const { patch } = await this.features();
+    await this.writeUser(
+      user.id,
+      (current) =>
+        patch
+          ? { method: 'PATCH', body: patchOp({ op: 'replace', path: 'active', value: active }) }
+          : { method: 'PUT', body: { ...replaceableUser(current), active } },
+      user,
+    );
   }
 
   /**
-   * Read once from the app's ServiceProviderConfig. If it cannot be read,
-   * PATCH is tried: every major app supports it, and a refusal still surfaces.
+   * Writes a user, with If-Match where the app offers ETags: a change made in
+   * between (412) is met by reading the user again and trying once more, so
+   * nobody's concurrent edit is overwritten blindly.
    */
-  private async canPatch(): Promise<boolean> {
-    if (this.patchSupported === undefined) {
+  private async writeUser(
+    id: string,
+    write: (user: ScimUser) => { method: 'PATCH' | 'PUT'; body: unknown },
+    known?: ScimUser,
+  ): Promise<void> {
+    const { etag } = await this.features();
+    for (let attempt = 1; ; attempt += 1) {
+      const user = attempt === 1 && known && (!etag || versionOf(known)) ? known : await this.getUser(id);
+      const version = etag ? versionOf(user) : undefined;
+      const { method, body } = write(user);
       try {
-        this.patchSupported = supportsPatch(await this.api.request('GET', '/ServiceProviderConfig'));
-      } catch {
-        return true;
+        await this.api.request(method, resourcePath('Users', id), body, version ? { 'if-match': version } : {});
+        return;
+      } catch (error) {
+        const stale = error instanceof ConnectorException && error.appStatus === 412;
+        if (!stale || attempt >= 2) throw error;
       }
     }
-    return this.patchSupported;
+  }
+
+  /** What the app supports, read once from its discovery endpoints (kept only once they could be read). */
+  private async features(): Promise<ScimFeatures> {
+    if (this.discovered) return this.discovered;
+    const { complete, ...features } = await discoverFeatures(this.api).catch(() => ({
+      ...DEFAULT_FEATURES,
+      complete: false,
+    }));
+    if (complete) this.discovered = features;
+    return features;
   }
 }

@@ -9,7 +9,17 @@ export type ScimMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One SCIM request to an app; resolves to the parsed JSON body, or undefined for 204 No Content. */
 export interface ScimApi {
-  request(method: ScimMethod, path: string, body?: unknown): Promise<unknown>;
+  request(method: ScimMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<unknown>;
+}
+
+/** The version (ETag) of a resource as the app reported it in meta.version, for If-Match. */
+export function versionOf(resource: Record<string, unknown>): string | undefined {
+  return isRecord(resource.meta) && typeof resource.meta.version === 'string' ? resource.meta.version : undefined;
+}
+
+/** A request to any URL of the app, for its own API beside SCIM (sessions, ownership). */
+export interface AppHttp {
+  call(method: ScimMethod, url: string, body?: unknown): Promise<unknown>;
 }
 
 export interface ScimUser {
@@ -64,18 +74,37 @@ export function asScimGroup(value: unknown): ScimGroup {
 }
 
 export function listedResources<T>(value: unknown, as: (item: unknown) => T): T[] {
+  return listResponse(value, as).resources;
+}
+
+export interface ScimListResponse<T> {
+  resources: T[];
+  totalResults?: number;
+  startIndex?: number;
+}
+
+export function listResponse<T>(value: unknown, as: (item: unknown) => T): ScimListResponse<T> {
   if (!isRecord(value)) throw unexpected('list response');
   const resources = value.Resources ?? [];
   if (!Array.isArray(resources)) throw unexpected('list response');
-  return resources.map(as);
+  const number = (field: unknown) => (typeof field === 'number' && Number.isInteger(field) ? field : undefined);
+  return {
+    resources: resources.map(as),
+    totalResults: number(value.totalResults),
+    startIndex: number(value.startIndex),
+  };
 }
+
+/** A number an app put in a JSON answer, e.g. `{"revoked": 3}`. */
+export function countIn(value: unknown, field: string): number {
+  const count = isRecord(value) ? value[field] : undefined;
+  if (typeof count === 'number' && Number.isInteger(count) && count >= 0) return count;
+  throw unexpected(`answer without a count of ${field}`);
+}
+
+export { isRecord };
 
 /** RFC 7643: an absent `active` does not mean disabled. */
 export function isActive(user: ScimUser): boolean {
   return user.active !== false;
-}
-
-export function supportsPatch(serviceProviderConfig: unknown): boolean {
-  if (!isRecord(serviceProviderConfig) || !isRecord(serviceProviderConfig.patch)) return true;
-  return serviceProviderConfig.patch.supported !== false;
 }
