@@ -42,8 +42,8 @@ describe('policy preview', () => {
     for (const employee of [engineer, seller]) {
       await waitFor(
         () => stack.employee(employee.employeeId),
-        (r) => r.status === 200 && r.body.state === 'active',
-        { description: `${employee.employeeId} to be known` },
+        (r) => r.status === 200 && r.body.accounts.length === 3 && r.body.accounts.every((a) => a.status === 'active'),
+        { description: `the three accounts of ${employee.employeeId} to be active` },
       );
     }
   });
@@ -106,7 +106,11 @@ rules:
 
   it('changes nothing: the people keep exactly their accounts', async () => {
     const { body } = await stack.employee(seller.employeeId);
-    expect(body.accounts.map((a) => a.appId).sort()).toEqual(['salesforce', 'slack', 'zoom']);
+    expect(body.accounts.map((a) => [a.appId, a.status]).sort()).toEqual([
+      ['salesforce', 'active'],
+      ['slack', 'active'],
+      ['zoom', 'active'],
+    ]);
   });
 
   it('refuses a policy granting an app Tenure does not connect, naming the rule', async () => {
