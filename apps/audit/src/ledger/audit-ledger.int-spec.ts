@@ -100,6 +100,16 @@ describe('audit ledger', () => {
       expect(await verifier.verify()).toMatchObject({ ok: true, count: 9 });
     });
 
+    it('keeps the chain in order past 9, 99 and 999 records, batches arriving together', async () => {
+      const batches = Array.from({ length: 12 }, (_, b) =>
+        Array.from({ length: 90 }, (_, i) => outcome(5 + b * 90 + i)),
+      );
+      await Promise.all(batches.map((batch) => ledger.append(batch)));
+      const records = await rows();
+      expect(records.map((r) => r.seq)).toEqual(Array.from({ length: 1084 }, (_, i) => String(i + 1)));
+      expect(await verifier.verify()).toMatchObject({ ok: true, count: 1084, lastSeq: '1084' });
+    });
+
     it('refuses UPDATE, DELETE and TRUNCATE: no role holds the privilege', async () => {
       await expect(dataSource.query(`UPDATE audit_events SET outcome = 'failed' WHERE seq = 2`)).rejects.toThrow(
         /permission denied/,

@@ -88,7 +88,7 @@ export class AuditLedgerService {
   private async insertChained(manager: EntityManager, records: NewAuditRecord[]): Promise<void> {
     if (records.length === 0) return;
     const [last]: { seq: string; hash: string }[] = await manager.query(
-      'SELECT seq::text AS seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
+      'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
     );
     let seq = last ? BigInt(last.seq) : 0n;
     let prevHash = last?.hash ?? GENESIS_HASH;

@@ -27,8 +27,11 @@ export interface AuditRow {
   hash: string;
 }
 
-/** The select list that reads a whole record as an AuditRow (raw SQL, no entity hydration, for speed). */
-export const AUDIT_ROW_COLUMNS = `seq::text AS seq, id, source_id AS "sourceId", hash_version AS "hashVersion",
+/**
+ * The select list that reads a whole record as an AuditRow (raw SQL, no entity hydration, for speed).
+ * seq stays the bigint column (pg hands int8 over as a string): a cast alias would make ORDER BY seq sort text.
+ */
+export const AUDIT_ROW_COLUMNS = `seq, id, source_id AS "sourceId", hash_version AS "hashVersion",
   kind, at, recorded_at AS "recordedAt", employee_id AS "employeeId", app_id AS "appId", action, outcome,
   event_id AS "eventId", workflow_id AS "workflowId", actor, actor_id AS "actorId", rule, group_name AS "group",
   external_id AS "externalId", reason, effective_at AS "effectiveAt", details, prev_hash AS "prevHash", hash`;

@@ -19,7 +19,7 @@ export class IngestStatusController {
   @Get('status')
   async status(): Promise<IngestStatus> {
     const [last]: { seq: string; recorded_at: Date }[] = await this.dataSource.query(
-      'SELECT seq::text AS seq, recorded_at FROM audit_events ORDER BY seq DESC LIMIT 1',
+      'SELECT seq, recorded_at FROM audit_events ORDER BY seq DESC LIMIT 1',
     );
     return { records: last ? Number(last.seq) : 0, lastRecordedAt: last?.recorded_at.toISOString() ?? null };
   }
