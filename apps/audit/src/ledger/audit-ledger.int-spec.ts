@@ -7,7 +7,7 @@ import { AUDIT_ROW_COLUMNS, AuditRow, hashedContentOf } from './audit-row';
 import { AUDIT_MIGRATIONS } from './migrations';
 import { CreateAuditChain1764100000002 } from './migrations/1764100000002-create-audit-chain';
 import type { NewAuditRecord } from './new-audit-record';
-import { GENESIS_HASH, HashedContentV1, recordHash } from './record-hash';
+import { canonicalJson, GENESIS_HASH, HashedContentV1, recordHash } from './record-hash';
 
 /** The audit chain against the real PostgreSQL, in a schema of its own per test. */
 describe('audit ledger', () => {
@@ -108,6 +108,20 @@ describe('audit ledger', () => {
       const records = await rows();
       expect(records.map((r) => r.seq)).toEqual(Array.from({ length: 1084 }, (_, i) => String(i + 1)));
       expect(await verifier.verify()).toMatchObject({ ok: true, count: 1084, lastSeq: '1084' });
+    });
+
+    it('verifies records whatever characters they hold (the database recomputes the hashes)', async () => {
+      await ledger.append([
+        {
+          ...outcome(5),
+          reason: 'quote " backslash \\ tab \t newline \n bell \u0007 del \u007f é 漢字 🙂 \u2028 </script>',
+          group: 'O\'Brien, "core"',
+          details: canonicalJson({ note: 'ünïcödé', nested: { b: [1, null, true], a: 'x' } }),
+          effectiveAt: new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 999)),
+          at: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, 1)),
+        },
+      ]);
+      expect(await verifier.verify()).toMatchObject({ ok: true, count: 5 });
     });
 
     it('refuses UPDATE, DELETE and TRUNCATE: no role holds the privilege', async () => {
