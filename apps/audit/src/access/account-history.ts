@@ -4,3 +4,4 @@ export const DEACTIVATING_ACTIONS = ['account.disable', 'account.delete'] as con
 export const ACCOUNT_STATE_ACTIONS: string[] = [...ACTIVATING_ACTIONS, ...DEACTIVATING_ACTIONS];
 
 export const isActivating = (action: string): boolean => (ACTIVATING_ACTIONS as readonly string[]).includes(action);
+export const isDeactivating = (action: string): boolean => (DEACTIVATING_ACTIONS as readonly string[]).includes(action);

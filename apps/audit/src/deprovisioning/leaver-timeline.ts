@@ -1,4 +1,4 @@
-import { isActivating } from '../access/account-history';
+import { isActivating, isDeactivating } from '../access/account-history';
 
 export interface AccountStep {
   appId: string;
@@ -31,10 +31,13 @@ export function leaverTimeline(effectiveAt: Date, steps: AccountStep[]): LeaverT
   let last: Date | null = null;
   let open = false;
   for (const [appId, history] of [...byApp.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const before = history.filter((step) => step.at <= effectiveAt);
+    // Updates, group and session steps neither grant nor remove the account.
+    const before = history.filter(
+      (step) => step.at <= effectiveAt && (isActivating(step.action) || isDeactivating(step.action)),
+    );
     const activeAtEffect = before.length > 0 && isActivating(before[before.length - 1].action);
     if (!activeAtEffect) continue;
-    const removal = history.find((step) => step.at > effectiveAt && !isActivating(step.action));
+    const removal = history.find((step) => step.at > effectiveAt && isDeactivating(step.action));
     apps.push({ appId, removedAt: removal?.at.toISOString() ?? null });
     if (!removal) open = true;
     else if (!last || removal.at > last) last = removal.at;
