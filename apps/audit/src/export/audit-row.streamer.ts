@@ -8,6 +8,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AUDIT_ROW_COLUMNS } from '../ledger/audit-row';
 import { AuditFilterDto } from '../query/dto/audit-filter.dto';
 import { filterSql } from '../query/filter-sql';
+import { seqOrder } from '../query/seq-order';
 
 /** Rows fetched per round trip by the server-side cursor. */
 const BATCH_SIZE = 1_000;
@@ -26,14 +27,14 @@ export class AuditRowStreamer {
   /** An object-mode stream of AuditRow; destroy it to stop early. */
   async open(filter: AuditFilterDto, order: ExportOrder = 'asc'): Promise<Readable> {
     const { where, params } = filterSql(filter);
+    const orderBy = await seqOrder(this.dataSource, filter, order === 'desc' ? 'DESC' : 'ASC');
     const driver = this.dataSource.driver as PostgresDriver;
     const [client, release] = (await driver.obtainMasterConnection()) as [PoolClient, (error?: Error) => void];
     const rows = client.query(
-      new QueryStream(
-        `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events ${where} ORDER BY seq ${order === 'desc' ? 'DESC' : 'ASC'}`,
-        params,
-        { batchSize: BATCH_SIZE, highWaterMark: BATCH_SIZE },
-      ),
+      new QueryStream(`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events ${where} ORDER BY ${orderBy}`, params, {
+        batchSize: BATCH_SIZE,
+        highWaterMark: BATCH_SIZE,
+      }),
     );
     let released = false;
     const releaseOnce = (error?: Error) => {

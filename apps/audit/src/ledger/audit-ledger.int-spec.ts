@@ -110,6 +110,20 @@ describe('audit ledger', () => {
       expect(await verifier.verify()).toMatchObject({ ok: true, count: 1084, lastSeq: '1084' });
     });
 
+    it('verifies across pages and finds a record missing at either edge of one', async () => {
+      await ledger.append(Array.from({ length: 296 }, (_, i) => outcome(5 + i)));
+      expect(await verifier.verify(100)).toMatchObject({ ok: true, count: 300, lastSeq: '300' });
+      await tamper('DELETE FROM audit_events WHERE seq = 201');
+      expect(await verifier.verify(100)).toMatchObject({ ok: false, count: 200, brokenAt: { seq: '202' } });
+      await tamper('DELETE FROM audit_events WHERE seq = 200');
+      expect(await verifier.verify(100)).toEqual({
+        ok: false,
+        count: 199,
+        brokenAt: { seq: '200', id: null },
+        reason: 'record 200 is missing',
+      });
+    });
+
     it('verifies records whatever characters they hold (the database recomputes the hashes)', async () => {
       await ledger.append([
         {

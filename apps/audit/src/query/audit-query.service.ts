@@ -5,6 +5,7 @@ import { AUDIT_ROW_COLUMNS, AuditRow } from '../ledger/audit-row';
 import { AuditEventView, toAuditEventView } from './audit-event-view';
 import { AuditEventsQueryDto } from './dto/audit-events-query.dto';
 import { filterSql } from './filter-sql';
+import { seqOrder } from './seq-order';
 
 export interface AuditEventsPage {
   items: AuditEventView[];
@@ -20,9 +21,9 @@ export class AuditQueryService {
     const descending = query.order === 'desc';
     const cursor = query.cursor ? [{ clause: descending ? 'seq < ?' : 'seq > ?', value: query.cursor }] : [];
     const { where, params } = filterSql(query, cursor);
+    const order = await seqOrder(this.dataSource, query, descending ? 'DESC' : 'ASC');
     const rows: AuditRow[] = await this.dataSource.query(
-      `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events ${where}
-       ORDER BY seq ${descending ? 'DESC' : 'ASC'} LIMIT ${query.limit + 1}`,
+      `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events ${where} ORDER BY ${order} LIMIT ${query.limit + 1}`,
       params,
     );
     const page = rows.slice(0, query.limit);

@@ -34,12 +34,13 @@ export class RecordKinds1764300000003 implements MigrationInterface {
     await runner.query(`CREATE INDEX audit_events_actor ON audit_events (actor, seq)`);
     await runner.query(`CREATE INDEX audit_events_actor_id ON audit_events (actor_id, seq) WHERE actor_id IS NOT NULL`);
     await runner.query(`CREATE INDEX audit_events_at_seq ON audit_events (at, seq)`);
-    // Point-in-time access and time to deprovision read one person's (or one app's) account history.
+    // Point-in-time access and time to deprovision read one person's (or one app's) account history,
+    // newest step first per account (DISTINCT ON … ORDER BY at DESC, seq DESC) without a sort.
     await runner.query(`
-      CREATE INDEX audit_events_account_history ON audit_events (employee_id, app_id, at)
+      CREATE INDEX audit_events_account_history ON audit_events (employee_id, app_id, at DESC, seq DESC)
       WHERE kind = 'outcome' AND outcome = 'succeeded'`);
     await runner.query(`
-      CREATE INDEX audit_events_app_history ON audit_events (app_id, at)
+      CREATE INDEX audit_events_app_history ON audit_events (app_id, employee_id, at DESC, seq DESC)
       WHERE kind = 'outcome' AND outcome = 'succeeded'`);
     await runner.query(`
       CREATE INDEX audit_events_leavers ON audit_events (effective_at)
