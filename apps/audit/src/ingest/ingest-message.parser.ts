@@ -10,17 +10,7 @@ import type { ClassConstructor } from 'class-transformer';
 import type { NewAuditRecord } from '../ledger/new-audit-record';
 import { recordFromDecision, recordFromHrEvent, recordFromOutcome } from './records-from-messages';
 
-/** The topics the audit service records, each with its contract and how a message becomes a record. */
-const INGESTED = {
-  [TOPICS.lifecycleOutcomes]: { contract: LifecycleOutcomeMessage, toRecord: recordFromOutcome },
-  [TOPICS.hrLifecycle]: { contract: HrLifecycleEventMessage, toRecord: recordFromHrEvent },
-  [TOPICS.planDecisions]: { contract: PlanDecisionMessage, toRecord: recordFromDecision },
-} as const;
-
 const CONTRACT_MISMATCH = 'message does not match its topic contract';
-
-export type IngestedTopic = keyof typeof INGESTED;
-export const INGESTED_TOPICS = Object.keys(INGESTED) as IngestedTopic[];
 
 export type ParsedMessage =
   { ok: true; record: NewAuditRecord } | { ok: false; reason: string; errors: FieldError[]; payload: unknown };
@@ -45,6 +35,16 @@ function parseAs<T extends object>(
   return { ok: true, record: toRecord(result.value) };
 }
 
+/** The topics the audit service records, each with its contract and how a message becomes a record. */
+const PARSERS = {
+  [TOPICS.lifecycleOutcomes]: (value: unknown) => parseAs(LifecycleOutcomeMessage, recordFromOutcome, value),
+  [TOPICS.hrLifecycle]: (value: unknown) => parseAs(HrLifecycleEventMessage, recordFromHrEvent, value),
+  [TOPICS.planDecisions]: (value: unknown) => parseAs(PlanDecisionMessage, recordFromDecision, value),
+} as const;
+
+export type IngestedTopic = keyof typeof PARSERS;
+export const INGESTED_TOPICS = Object.keys(PARSERS) as IngestedTopic[];
+
 /** Turns a message of an ingested topic (name without the environment's prefix) into a record, or says why not. */
 export function parseIngestedMessage(topic: IngestedTopic, raw: Buffer | null): ParsedMessage {
   const text = raw?.toString('utf8') ?? '';
@@ -57,13 +57,5 @@ export function parseIngestedMessage(topic: IngestedTopic, raw: Buffer | null): 
       payload: text,
     };
   }
-  // Each topic's pair is typed together; TypeScript cannot follow the correlation through the union.
-  switch (topic) {
-    case TOPICS.lifecycleOutcomes:
-      return parseAs(INGESTED[topic].contract, INGESTED[topic].toRecord, json.value);
-    case TOPICS.hrLifecycle:
-      return parseAs(INGESTED[topic].contract, INGESTED[topic].toRecord, json.value);
-    case TOPICS.planDecisions:
-      return parseAs(INGESTED[topic].contract, INGESTED[topic].toRecord, json.value);
-  }
+  return PARSERS[topic](json.value);
 }
