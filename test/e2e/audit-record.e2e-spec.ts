@@ -182,6 +182,20 @@ describe('audit record', () => {
     });
   });
 
+  describe('delivery', () => {
+    it('makes no second record when Kafka delivers a message again', async () => {
+      const first = outcomeMessage({ employeeId, appId: 'slack', action: 'account.create', at: minutes(0) });
+      const marker = outcomeMessage({ employeeId, appId: 'github', action: 'account.create', at: minutes(9) });
+      await audit.publish(TOPICS.lifecycleOutcomes, [first, first, marker]);
+      const items = await waitFor(
+        () => audit.allEvents({ employeeId }, 100),
+        (found) => found.some((r) => r.appId === 'github'),
+        { description: 'the message behind the redelivered ones' },
+      );
+      expect(items.map((r) => r.seq)).toEqual([...planted.map((r) => r.seq), items[items.length - 1].seq]);
+    });
+  });
+
   describe('proof', () => {
     it('shows hashes anyone can recompute from the record itself, each linked to the one before', async () => {
       for (const record of planted) expect(recomputeHash(record)).toBe(record.hash);
