@@ -28,6 +28,7 @@ export class RecordKinds1764300000003 implements MigrationInterface {
     // Every filter of the query API is served by an index ordered by seq, so a
     // page is an index range scan whatever the size of the chain.
     await runner.query(`CREATE INDEX audit_events_action ON audit_events (action, seq)`);
+    await runner.query(`CREATE INDEX audit_events_app_action ON audit_events (app_id, action, seq)`);
     await runner.query(`CREATE INDEX audit_events_event ON audit_events (event_id, seq)`);
     await runner.query(`CREATE INDEX audit_events_kind ON audit_events (kind, seq)`);
     await runner.query(`CREATE INDEX audit_events_outcome ON audit_events (outcome, seq)`);
@@ -38,10 +39,10 @@ export class RecordKinds1764300000003 implements MigrationInterface {
     // newest step first per account (DISTINCT ON … ORDER BY at DESC, seq DESC) without a sort.
     await runner.query(`
       CREATE INDEX audit_events_account_history ON audit_events (employee_id, app_id, at DESC, seq DESC)
-      WHERE kind = 'outcome' AND outcome = 'succeeded'`);
+      INCLUDE (action, external_id, group_name) WHERE kind = 'outcome' AND outcome = 'succeeded'`);
     await runner.query(`
       CREATE INDEX audit_events_app_history ON audit_events (app_id, employee_id, at DESC, seq DESC)
-      WHERE kind = 'outcome' AND outcome = 'succeeded'`);
+      INCLUDE (action, external_id, group_name) WHERE kind = 'outcome' AND outcome = 'succeeded'`);
     await runner.query(`
       CREATE INDEX audit_events_leavers ON audit_events (effective_at)
       WHERE kind = 'hr.event' AND action = 'hr.terminate'`);
@@ -56,6 +57,7 @@ export class RecordKinds1764300000003 implements MigrationInterface {
     await runner.query(`GRANT UPDATE, DELETE, TRUNCATE ON audit_events TO CURRENT_USER`);
     for (const index of [
       'action',
+      'app_action',
       'event',
       'kind',
       'outcome',
