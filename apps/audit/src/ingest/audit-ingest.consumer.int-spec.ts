@@ -226,4 +226,33 @@ describe('audit ingest', () => {
     );
     expect(await new ChainVerifierService(dataSource).verify()).toMatchObject({ ok: true });
   });
+
+  it('passes over an unreadable HR event without a second dead letter (the orchestrator parks it) and goes on', async () => {
+    const employeeId = uniqueId('E');
+    const marker = uniqueId('broken-hr');
+    await publishRaw(kafkaBrokers, topic(TOPICS.hrLifecycle), employeeId, `{"eventId":"${marker}",`);
+    await publisher.publish(TOPICS.hrLifecycle, [
+      {
+        key: employeeId,
+        value: {
+          eventId: `${marker}-ok`,
+          source: 'generic',
+          type: 'hire',
+          effectiveAt: new Date().toISOString(),
+          receivedAt: new Date().toISOString(),
+          employee: { employeeId, email: 'e@example.com', givenName: 'A', familyName: 'B', employmentType: 'employee' },
+        },
+      },
+    ]);
+    const [record] = await waitFor(
+      () => recordsOf(employeeId),
+      (found) => found.length === 1,
+      {
+        description: 'the valid HR event behind the broken one',
+      },
+    );
+    expect(record.sourceId).toBe(`hr:generic:${marker}-ok`);
+    const letters = await readTopic(kafkaBrokers, topic(TOPICS.deadLetter));
+    expect(letters.filter((l) => JSON.stringify(l.value).includes(marker))).toEqual([]);
+  });
 });

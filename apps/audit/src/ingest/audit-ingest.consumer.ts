@@ -1,12 +1,20 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
+import { TOPICS } from '@tenure/contracts';
 import { DEAD_LETTER_PUBLISHER, DeadLetterPublisher, createKafka } from '@tenure/kafka';
 import { AuditLedgerService } from '../ledger/audit-ledger.service';
 import type { NewAuditRecord } from '../ledger/new-audit-record';
 import { AUDIT_LOGGER } from '../audit-logger';
 import { INGEST_SETTINGS, IngestSettings } from './ingest-settings';
 import { INGESTED_TOPICS, IngestedTopic, parseIngestedMessage } from './ingest-message.parser';
+
+/**
+ * HR events are consumed by the orchestrator too, which parks the unreadable
+ * ones on the dead-letter topic; a second letter for the same message would
+ * only be noise, so here they are logged and passed over.
+ */
+const PARKED_BY_ANOTHER_CONSUMER: ReadonlySet<IngestedTopic> = new Set([TOPICS.hrLifecycle]);
 
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 10_000;
@@ -71,6 +79,13 @@ export class AuditIngestConsumer implements OnApplicationBootstrap, OnApplicatio
         continue;
       }
       const coordinates = { topic: batch.topic, partition: batch.partition, offset: message.offset };
+      if (PARKED_BY_ANOTHER_CONSUMER.has(topic)) {
+        this.logger.warn(
+          { ...coordinates, errors: parsed.errors },
+          'invalid message passed over (parked by its main consumer)',
+        );
+        continue;
+      }
       this.logger.warn({ ...coordinates, errors: parsed.errors }, 'invalid message sent to the dead-letter topic');
       await this.deadLetter.publish(message.key?.toString() ?? 'unknown', {
         sourceTopic: batch.topic,
