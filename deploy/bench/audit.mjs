@@ -22,7 +22,7 @@ const keep = args.includes('--keep');
 
 const env = process.env;
 const run = Date.now().toString(36);
-const database = `tenure_bench_audit_${env.TENURE_ENV ?? 'dev'}${(env.TENURE_TOPIC_PREFIX ?? '').replace(/[^a-z0-9]/g, '')}`;
+const database = `tenure_bench_audit_${run}`;
 const prefix = `bench-audit-${run}.`;
 const port = Number(env.AUDIT_PORT) + 90;
 const base = `http://127.0.0.1:${port}`;
