@@ -9,6 +9,7 @@ import {
   ListenEnvironment,
   loadEnvironment,
 } from '@tenure/config';
+import { withSecretFiles } from './secret-files';
 
 export class AuditSettings {
   @IsPort()
@@ -31,10 +32,13 @@ export class AuditSettings {
   AUDIT_DEPROVISION_TARGET_HOURS: number = 4;
 }
 
+/** The tokens that may be given as files instead (`TENURE_AUDIT_TOKEN_FILE`, …). */
+export const AUDIT_SECRET_VARIABLES = ['TENURE_AUDIT_TOKEN', 'TENURE_AUDIT_OPERATOR_TOKEN'] as const;
+
 export const loadAuditEnvironment = (source: NodeJS.ProcessEnv = process.env) =>
   loadEnvironment(
     [AuditSettings, ListenEnvironment, DatabaseEnvironment, KafkaEnvironment, LoggingEnvironment],
-    source,
+    withSecretFiles(source, AUDIT_SECRET_VARIABLES),
   );
 
 export type AuditEnvironment = ReturnType<typeof loadAuditEnvironment>;
