@@ -1,11 +1,15 @@
 # shellcheck shell=bash
-# ./tenure bench: measurements against the running dev stack (./tenure up), or,
-# with --env test, against the test environment of TENURE_TEST_SLOT (its
-# services are started for the run and stopped after).
+# ./tenure bench: measurements that print their figures.
+#   lifecycle, reconcile: against the running dev stack (./tenure up) or, with
+#     --env test, against the test environment of TENURE_TEST_SLOT (its
+#     services are started for the run and stopped after).
+#   audit: an audit service of its own, on a database and topics of its own,
+#     next to the dev environment or (--env test) a test slot's.
 
 bench_usage() {
   die "usage: ./tenure bench [--env dev|test] lifecycle [people (20)] [concurrency (5)]
-       ./tenure bench [--env dev|test] reconcile [accounts (10000)] [app (github)]"
+       ./tenure bench [--env dev|test] reconcile [accounts (10000)] [app (github)]
+       ./tenure bench [--env dev|test] audit [--messages 100000] [--records 1000000] [--samples 40] [--keep]"
 }
 
 cmd_bench() {
@@ -14,13 +18,21 @@ cmd_bench() {
     env="${2:-}"
     shift 2 || bench_usage
   fi
-  local name="${1:-}" script
+  local name="${1:-}"
   [[ $# -gt 0 ]] && shift
   case "$name" in
-    lifecycle) script=lifecycle-latency.mjs ;;
-    reconcile) script=reconcile.mjs ;;
+    lifecycle) bench_against_services "$env" lifecycle-latency.mjs "$@" ;;
+    reconcile) bench_against_services "$env" reconcile.mjs "$@" ;;
+    audit) bench_audit "$env" "$@" ;;
     *) bench_usage ;;
   esac
+}
+
+# bench_against_services <env> <script> [args]: runs deploy/bench/<script>
+# with the environment's variables, against its running services.
+bench_against_services() {
+  local env="$1" script="$2"
+  shift 2
   env_select "$env"
   if [[ "$env" == test ]]; then
     trap 'env_select test; services_stop' EXIT
@@ -30,11 +42,27 @@ cmd_bench() {
     services_start || die "the test services did not all start; logs: ${ENV_LOG_DIR#"$TENURE_ROOT"/}/"
   fi
   [[ -f "$ENV_FILE" ]] || die "no $env environment yet: run ./tenure up first"
+  with_env node "$TENURE_ROOT/deploy/bench/$script" "$@"
+}
+
+bench_audit() {
+  local env="$1" rest=()
+  shift
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --env) env="${2:?--env needs dev or test}"; shift 2 ;;
+      --env=*) env="${1#--env=}"; shift ;;
+      *) rest+=("$1"); shift ;;
+    esac
+  done
+  env_select "$env"
+  # The bench needs the environment's servers and secrets, not its services:
+  # it starts an audit service of its own from dist/.
+  pg_healthy && kafka_healthy || die "PostgreSQL and Kafka must be running (./tenure infra up)"
+  env_write
+  build_tenure
   (
-    set -a
-    # shellcheck disable=SC1090
-    . "$ENV_FILE"
-    set +a
-    exec node "$TENURE_ROOT/deploy/bench/$script" "$@"
+    export TENURE_BENCH_LOG_DIR="$ENV_LOG_DIR"
+    with_env node "$TENURE_ROOT/deploy/bench/audit.mjs" "${rest[@]}"
   )
 }

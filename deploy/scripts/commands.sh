@@ -23,6 +23,10 @@ usage: ./tenure <command> [args]
   bench lifecycle [people] [concurrency]
                         on the running dev stack: time from a hire's and a
                         termination's 202 until every account is active/disabled
+  bench audit [--env dev|test] [--messages N] [--records N] [--samples N] [--keep]
+                        an audit service on a database and topics of its own:
+                        ingest rate from Kafka, query latency and verification
+                        time with a million records, export throughput
   help                  this text
 
 Existing servers are used instead of local ones when DATABASE_URL,

@@ -60,7 +60,7 @@ describe('dead letters', () => {
     const person = employeeFixture();
     expect((await stack.sendEvent({ eventId: uniqueId('evt-hire'), type: 'hire', employee: person })).status).toBe(202);
     await waitFor(
-      () => stack.auditEvents({ employeeId: person.employeeId }),
+      () => stack.auditEvents({ employeeId: person.employeeId, kind: 'outcome' }),
       (r) => r.body.items?.length === 3,
       { description: 'the hire’s three outcomes in the audit trail' },
     );

@@ -1,17 +1,29 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { bearerGuardProvider } from '@tenure/auth';
+import { roleGuardProvider } from '@tenure/auth';
 import { ENVIRONMENT } from '@tenure/config';
 import { serviceDatabaseModule } from '@tenure/database';
 import { HealthController } from '@tenure/http';
 import { kafkaProviders } from '@tenure/kafka';
-import { createLoggerModule } from '@tenure/observability';
+import { createLogger, createLoggerModule } from '@tenure/observability';
+import { AccessController } from './access/access.controller';
+import { AccessService } from './access/access.service';
 import type { AuditEnvironment } from './audit.environment';
-import { OutcomesConsumer } from './consumer/outcomes.consumer';
+import { AUDIT_LOGGER } from './audit-logger';
+import { auditTokens } from './audit-roles';
+import { DeprovisioningController } from './deprovisioning/deprovisioning.controller';
+import { DeprovisioningService } from './deprovisioning/deprovisioning.service';
+import { EvidenceController } from './evidence/evidence.controller';
+import { EvidenceService } from './evidence/evidence.service';
+import { AuditExportController } from './export/audit-export.controller';
+import { AuditExportService } from './export/audit-export.service';
+import { AuditRowStreamer } from './export/audit-row.streamer';
+import { AuditIngestConsumer } from './ingest/audit-ingest.consumer';
+import { INGEST_SETTINGS, IngestSettings } from './ingest/ingest-settings';
 import { AuditLedgerService } from './ledger/audit-ledger.service';
-import { AuditRecordEntity } from './ledger/audit-record.entity';
-import { CreateAuditChain1764100000002 } from './ledger/migrations/1764100000002-create-audit-chain';
+import { AUDIT_MIGRATIONS } from './ledger/migrations';
 import { AuditQueryController } from './query/audit-query.controller';
 import { AuditQueryService } from './query/audit-query.service';
+import { IngestStatusController } from './status/ingest-status.controller';
 import { ChainVerifierService } from './verify/chain-verifier.service';
 
 export const AUDIT_SCHEMA = 'audit';
@@ -19,6 +31,13 @@ export const AUDIT_SCHEMA = 'audit';
 @Module({})
 export class AuditModule {
   static register(env: AuditEnvironment): DynamicModule {
+    const ingest: IngestSettings = {
+      clientId: 'tenure-audit',
+      groupId: 'tenure-audit',
+      brokers: env.KAFKA_BROKERS,
+      topicPrefix: env.TENURE_TOPIC_PREFIX,
+      partitionsConsumedConcurrently: 3,
+    };
     return {
       module: AuditModule,
       imports: [
@@ -26,17 +45,33 @@ export class AuditModule {
         serviceDatabaseModule({
           url: env.DATABASE_URL,
           schema: AUDIT_SCHEMA,
-          entities: [AuditRecordEntity],
-          migrations: [CreateAuditChain1764100000002],
+          entities: [],
+          migrations: AUDIT_MIGRATIONS,
         }),
       ],
-      controllers: [HealthController, AuditQueryController, OutcomesConsumer],
+      controllers: [
+        HealthController,
+        AuditQueryController,
+        AuditExportController,
+        AccessController,
+        DeprovisioningController,
+        EvidenceController,
+        IngestStatusController,
+      ],
       providers: [
         { provide: ENVIRONMENT, useValue: env },
-        bearerGuardProvider<AuditEnvironment>(ENVIRONMENT, (e) => e.TENURE_AUDIT_TOKEN),
+        roleGuardProvider<AuditEnvironment>(ENVIRONMENT, auditTokens),
         ...kafkaProviders('audit', env),
+        { provide: AUDIT_LOGGER, useValue: createLogger('audit', env.LOG_LEVEL) },
+        { provide: INGEST_SETTINGS, useValue: ingest },
         AuditLedgerService,
+        AuditIngestConsumer,
         AuditQueryService,
+        AuditRowStreamer,
+        AuditExportService,
+        AccessService,
+        DeprovisioningService,
+        EvidenceService,
         ChainVerifierService,
       ],
     };

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { constantTimeEquals } from './constant-time';
 
-const PUBLIC_KEY = 'tenure:public';
+export const PUBLIC_KEY = 'tenure:public';
 
 /** Marks a route that needs no token (health checks, signed webhooks that verify their own signature). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);

@@ -53,6 +53,12 @@ export class LifecycleOutcomeMessage implements LifecycleOutcome {
   @MaxLength(128)
   rule?: string;
 
+  /** The group a `group.add` or `group.remove` step was about. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  group?: string;
+
   @IsOptional()
   @IsString()
   @MaxLength(256)

@@ -1,4 +1,4 @@
-import { canonicalEncoding, GENESIS_HASH, HashedContent, recordHash } from './record-hash';
+import { canonicalEncoding, canonicalJson, GENESIS_HASH, HashedContent, recordHash } from './record-hash';
 
 const content: HashedContent = {
   seq: '1',
@@ -35,5 +35,20 @@ describe('record hash', () => {
     expect(recordHash(GENESIS_HASH, { ...content, outcome: 'failed' })).not.toBe(base);
     expect(recordHash(GENESIS_HASH, { ...content, seq: '2' })).not.toBe(base);
     expect(recordHash('f'.repeat(64), content)).not.toBe(base);
+  });
+});
+
+describe('canonical JSON', () => {
+  it('sorts keys at every level and leaves arrays in order', () => {
+    expect(canonicalJson({ b: [3, { d: 1, c: null }], a: 'x' })).toBe('{"a":"x","b":[3,{"c":null,"d":1}]}');
+  });
+
+  it('drops undefined members, as JSON does', () => {
+    expect(canonicalJson({ b: undefined, a: 1 })).toBe('{"a":1}');
+  });
+
+  it('gives the same text for the same value, however it was built', () => {
+    const once = canonicalJson({ changes: [{ appId: 'slack', change: 'create' }], eventType: 'hire' });
+    expect(canonicalJson(JSON.parse(once))).toBe(once);
   });
 });

@@ -1,22 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditRecordEntity } from '../ledger/audit-record.entity';
+import { AUDIT_ROW_COLUMNS, AuditRow } from '../ledger/audit-row';
 import { AuditEventView, toAuditEventView } from './audit-event-view';
 import { AuditEventsQueryDto } from './dto/audit-events-query.dto';
+import { filterSql } from './filter-sql';
+import { seqOrder } from './seq-order';
 
 export interface AuditEventsPage {
   items: AuditEventView[];
   nextCursor: string | null;
 }
-
-const EQUALITY_FILTERS = [
-  ['employeeId', 'employee_id'],
-  ['appId', 'app_id'],
-  ['action', 'action'],
-  ['outcome', 'outcome'],
-  ['eventId', 'event_id'],
-] as const;
 
 /** Filtered, cursor-paged reads of the chain; the cursor is the last seq seen, so pages never shift. */
 @Injectable()
@@ -24,23 +18,18 @@ export class AuditQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async events(query: AuditEventsQueryDto): Promise<AuditEventsPage> {
-    const builder = this.dataSource.getRepository(AuditRecordEntity).createQueryBuilder('r');
-    for (const [param, column] of EQUALITY_FILTERS) {
-      if (query[param] !== undefined) builder.andWhere(`r.${column} = :${param}`, { [param]: query[param] });
-    }
-    if (query.from) builder.andWhere('r.at >= :from', { from: new Date(query.from) });
-    if (query.to) builder.andWhere('r.at < :to', { to: new Date(query.to) });
-    if (query.cursor) {
-      builder.andWhere(query.order === 'desc' ? 'r.seq < :cursor' : 'r.seq > :cursor', { cursor: query.cursor });
-    }
-    const rows = await builder
-      .orderBy('r.seq', query.order === 'desc' ? 'DESC' : 'ASC')
-      .take(query.limit + 1)
-      .getMany();
+    const descending = query.order === 'desc';
+    const cursor = query.cursor ? [{ clause: descending ? 'seq < ?' : 'seq > ?', value: query.cursor }] : [];
+    const { where, params } = filterSql(query, cursor);
+    const order = await seqOrder(this.dataSource, query, descending ? 'DESC' : 'ASC');
+    const rows: AuditRow[] = await this.dataSource.query(
+      `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events ${where} ORDER BY ${order} LIMIT ${query.limit + 1}`,
+      params,
+    );
     const page = rows.slice(0, query.limit);
     return {
       items: page.map(toAuditEventView),
-      nextCursor: rows.length > query.limit ? String(page[page.length - 1].seq) : null,
+      nextCursor: rows.length > query.limit ? page[page.length - 1].seq : null,
     };
   }
 }

@@ -1,42 +1,11 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { LIFECYCLE_ACTIONS, OUTCOME_RESULTS } from '@tenure/domain';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { AuditFilterDto } from './audit-filter.dto';
 
 export const MAX_PAGE_SIZE = 1_000;
 
 /** Query string of `GET /v1/audit/events`. */
-export class AuditEventsQueryDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  employeeId?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  appId?: string;
-
-  @IsOptional()
-  @IsIn(LIFECYCLE_ACTIONS)
-  action?: string;
-
-  @IsOptional()
-  @IsIn(OUTCOME_RESULTS)
-  outcome?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
-  eventId?: string;
-
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
-
+export class AuditEventsQueryDto extends AuditFilterDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -45,7 +14,7 @@ export class AuditEventsQueryDto {
   limit: number = 100;
 
   @IsOptional()
-  @Matches(/^[0-9]{1,19}$/, { message: 'cursor must be a value returned as nextCursor' })
+  @Matches(/^[0-9]{1,18}$/, { message: 'cursor must be a value returned as nextCursor' })
   cursor?: string;
 
   @IsOptional()

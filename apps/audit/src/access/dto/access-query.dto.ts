@@ -1,0 +1,17 @@
+import { IsISO8601, IsString, MaxLength, ValidateIf } from 'class-validator';
+
+/** Query string of `GET /v1/audit/access`: an app, a person, or both, at a moment. */
+export class AccessQueryDto {
+  @IsISO8601({ strict: true }, { message: 'at must be an ISO-8601 instant' })
+  at: string;
+
+  @ValidateIf((query: AccessQueryDto) => query.employeeId === undefined || query.appId !== undefined)
+  @IsString({ message: 'appId or employeeId is required' })
+  @MaxLength(64)
+  appId?: string;
+
+  @ValidateIf((query: AccessQueryDto) => query.appId === undefined || query.employeeId !== undefined)
+  @IsString({ message: 'employeeId or appId is required' })
+  @MaxLength(64)
+  employeeId?: string;
+}

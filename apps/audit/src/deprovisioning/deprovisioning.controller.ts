@@ -1,0 +1,16 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { RequireRole } from '@tenure/auth';
+import { AUDIT_ROLES } from '../audit-roles';
+import { DeprovisioningReport, DeprovisioningService } from './deprovisioning.service';
+import { DeprovisioningQueryDto } from './dto/deprovisioning-query.dto';
+
+@Controller('v1/audit')
+@RequireRole(AUDIT_ROLES.auditor)
+export class DeprovisioningController {
+  constructor(private readonly deprovisioning: DeprovisioningService) {}
+
+  @Get('deprovisioning')
+  report(@Query() query: DeprovisioningQueryDto): Promise<DeprovisioningReport> {
+    return this.deprovisioning.report(query);
+  }
+}

@@ -1,0 +1,17 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { RequireRole } from '@tenure/auth';
+import type { Response } from 'express';
+import { AUDIT_ROLES } from '../audit-roles';
+import { DeprovisioningQueryDto } from '../deprovisioning/dto/deprovisioning-query.dto';
+import { EvidenceService } from './evidence.service';
+
+@Controller('v1/audit')
+@RequireRole(AUDIT_ROLES.auditor)
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  @Get('evidence')
+  bundle(@Query() query: DeprovisioningQueryDto, @Res() response: Response): Promise<void> {
+    return this.evidence.send(query, response);
+  }
+}

@@ -1,0 +1,5 @@
+import { CreateAuditChain1764100000002 } from './1764100000002-create-audit-chain';
+import { RecordKinds1764300000003 } from './1764300000003-record-kinds';
+
+/** The audit schema's migrations, oldest first. */
+export const AUDIT_MIGRATIONS = [CreateAuditChain1764100000002, RecordKinds1764300000003];
