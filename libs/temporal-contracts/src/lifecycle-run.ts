@@ -45,6 +45,8 @@ export interface RunState {
   /** The next phase's moment while scheduled. */
   nextAt?: string;
   completedPhases: PhaseName[];
+  /** When the event took effect (its first phase after any preparation ran). */
+  appliedAt?: string;
   steps: StepState[];
   /** Who approved, rejected or cancelled it. */
   actorId?: string;

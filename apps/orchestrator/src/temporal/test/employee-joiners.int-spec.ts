@@ -7,7 +7,12 @@ describe('employee lifecycle workflow: joiners and movers', () => {
   let h: LifecycleHarness;
 
   beforeAll(async () => {
-    h = await LifecycleHarness.start({ prepareLeadTime: '2d', moverOverlap: '1d', retentionBeforeDelete: '30d', blastRadiusLimit: 3 });
+    h = await LifecycleHarness.start({
+      prepareLeadTime: '2d',
+      moverOverlap: '1d',
+      retentionBeforeDelete: '30d',
+      blastRadiusLimit: 3,
+    });
   });
   afterAll(() => h?.stop());
 
@@ -18,7 +23,11 @@ describe('employee lifecycle workflow: joiners and movers', () => {
     const start = Date.parse(resolveEffectiveAt(startDate, 'America/New_York'));
     await h.send(lifecycleEvent('hire', ada, { effectiveAt: startDate, receivedAt: iso(now) }));
 
-    const scheduled = await h.settle(ada.employeeId, (s) => s.runs.some((r) => r.status === 'scheduled'), 'hire scheduled');
+    const scheduled = await h.settle(
+      ada.employeeId,
+      (s) => s.runs.some((r) => r.status === 'scheduled'),
+      'hire scheduled',
+    );
     expect(scheduled.state).toBe('pending_start');
     expect(scheduled.runs[0].nextAt).toBe(iso(start - 2 * DAY));
     expect(h.gateway.accountsOf(ada.employeeId)).toEqual([]);
@@ -31,7 +40,11 @@ describe('employee lifecycle workflow: joiners and movers', () => {
       ['slack', false],
       ['zoom', false],
     ]);
-    expect((await h.identity.accountsOf(ada.employeeId)).map((a) => a.status)).toEqual(['pending', 'pending', 'pending']);
+    expect((await h.identity.accountsOf(ada.employeeId)).map((a) => a.status)).toEqual([
+      'pending',
+      'pending',
+      'pending',
+    ]);
 
     // One minute before local midnight in New York nothing is switched on yet.
     await h.env.sleep(start - (await h.now()) - 60_000);
@@ -78,13 +91,21 @@ describe('employee lifecycle workflow: joiners and movers', () => {
     const change = lifecycleEvent('change', moved, { effectiveAt: iso(now + 60_000), receivedAt: iso(now + 60_000) });
     await h.env.sleep(60_000);
     await h.send(change);
-    await h.settle(cleo.employeeId, (s) => s.runs.find((r) => r.eventId === change.eventId)?.completedPhases.includes('apply') ?? false, 'change applied');
+    await h.settle(
+      cleo.employeeId,
+      (s) => s.runs.find((r) => r.eventId === change.eventId)?.completedPhases.includes('apply') ?? false,
+      'change applied',
+    );
     expect(h.gateway.account('salesforce', cleo.employeeId)?.active).toBe(true);
     expect(h.gateway.account('github', cleo.employeeId)?.active).toBe(true);
     expect(h.gateway.account('slack', cleo.employeeId)?.title).toBe('Account Executive');
 
     await h.env.sleep(DAY + 60_000);
-    await h.settle(cleo.employeeId, (s) => s.runs.find((r) => r.eventId === change.eventId)?.status === 'completed', 'overlap over');
+    await h.settle(
+      cleo.employeeId,
+      (s) => s.runs.find((r) => r.eventId === change.eventId)?.status === 'completed',
+      'overlap over',
+    );
     expect(h.gateway.account('github', cleo.employeeId)?.active).toBe(false);
     expect(h.gateway.account('github', cleo.employeeId)?.groups).toEqual([]);
     const record = await h.identity.findPerson(cleo.employeeId);
@@ -99,14 +120,30 @@ describe('employee lifecycle workflow: joiners and movers', () => {
     const hire = lifecycleEvent('hire', dan, { effectiveAt: iso(now), receivedAt: iso(now) });
     await h.send(hire);
     await h.settle(dan.employeeId, (s) => s.state === 'active' && s.runs[0]?.status === 'completed', 'hired');
-    const promoted = lifecycleEvent('change', { ...dan, title: 'Staff Engineer' }, { effectiveAt: iso(now + 2000), receivedAt: iso(now + 2000) });
+    const promoted = lifecycleEvent(
+      'change',
+      { ...dan, title: 'Staff Engineer' },
+      { effectiveAt: iso(now + 2000), receivedAt: iso(now + 2000) },
+    );
     await h.send(promoted);
-    await h.settle(dan.employeeId, (s) => s.runs.find((r) => r.eventId === promoted.eventId)?.status === 'completed', 'promotion');
+    await h.settle(
+      dan.employeeId,
+      (s) => s.runs.find((r) => r.eventId === promoted.eventId)?.status === 'completed',
+      'promotion',
+    );
 
     await h.send(hire);
-    const late = lifecycleEvent('change', { ...dan, title: 'Intern' }, { effectiveAt: iso(now + 1000), receivedAt: iso(now + 3000) });
+    const late = lifecycleEvent(
+      'change',
+      { ...dan, title: 'Intern' },
+      { effectiveAt: iso(now + 1000), receivedAt: iso(now + 3000) },
+    );
     await h.send(late);
-    const snapshot = await h.settle(dan.employeeId, (s) => s.runs.some((r) => r.eventId === late.eventId), 'late change decided');
+    const snapshot = await h.settle(
+      dan.employeeId,
+      (s) => s.runs.some((r) => r.eventId === late.eventId),
+      'late change decided',
+    );
 
     expect(snapshot.runs.find((r) => r.eventId === late.eventId)?.status).toBe('skipped');
     expect(snapshot.runs.filter((r) => r.eventId === hire.eventId)).toHaveLength(1);
@@ -115,7 +152,6 @@ describe('employee lifecycle workflow: joiners and movers', () => {
     expect(decisions).toContainEqual([late.eventId, 'skipped_stale']);
     expect((await h.identity.findPerson(dan.employeeId))?.person.attributes.title).toBe('Staff Engineer');
     expect(h.gateway.account('slack', dan.employeeId)?.title).toBe('Staff Engineer');
-    expect(h.gateway.calls.filter((c) => c === 'slack:create')).toBeDefined();
     expect(h.outcomes(dan.employeeId).filter((o) => o.action === 'account.create')).toHaveLength(3);
   });
 
@@ -125,10 +161,24 @@ describe('employee lifecycle workflow: joiners and movers', () => {
     const endDate = localDate(now + 5 * DAY, tz);
     const eve = person({ employmentType: 'contractor', endDate, timeZone: tz, department: 'Finance' });
     await h.send(lifecycleEvent('hire', eve, { effectiveAt: iso(now), receivedAt: iso(now) }));
-    await h.settle(eve.employeeId, (s) => s.state === 'active' && s.runs.some((r) => r.status === 'completed'), 'hired');
+    await h.settle(
+      eve.employeeId,
+      (s) => s.state === 'active' && s.runs.some((r) => r.status === 'completed'),
+      'hired',
+    );
     const extended = localDate(now + 12 * DAY, tz);
-    await h.send(lifecycleEvent('change', { ...eve, endDate: extended }, { effectiveAt: iso(now + 1000), receivedAt: iso(now + 1000) }));
-    await h.settle(eve.employeeId, (s) => s.runs.filter((r) => r.eventId.startsWith('contractor-end')).length === 2, 'expiry moved');
+    await h.send(
+      lifecycleEvent(
+        'change',
+        { ...eve, endDate: extended },
+        { effectiveAt: iso(now + 1000), receivedAt: iso(now + 1000) },
+      ),
+    );
+    await h.settle(
+      eve.employeeId,
+      (s) => s.runs.filter((r) => r.eventId.startsWith('contractor-end')).length === 2,
+      'expiry moved',
+    );
 
     const firstEnd = Date.parse(resolveEffectiveAt(endDate, tz)) + DAY;
     await h.env.sleep(firstEnd - (await h.now()) + 60_000);

@@ -137,7 +137,8 @@ export class LifecycleHarness {
   ): Promise<EmployeeLifecycleSnapshot> {
     return waitFor(
       () => this.snapshot(employeeId),
-      (snapshot) => snapshot.pendingEvents === 0 && !snapshot.runs.some((run) => run.status === 'running') && accept(snapshot),
+      (snapshot) =>
+        snapshot.pendingEvents === 0 && !snapshot.runs.some((run) => run.status === 'running') && accept(snapshot),
       { description, timeoutMs: 30_000 },
     );
   }
@@ -163,5 +164,12 @@ export function lifecycleEvent(
   at: { effectiveAt: string; receivedAt: string },
   extra: Partial<LifecycleEvent> = {},
 ): LifecycleEvent {
-  return { eventId: `evt-${type}-${++sequence}-${employee.employeeId}`, source: 'generic', type, employee, ...at, ...extra };
+  return {
+    eventId: `evt-${type}-${++sequence}-${employee.employeeId}`,
+    source: 'generic',
+    type,
+    employee,
+    ...at,
+    ...extra,
+  };
 }

@@ -71,7 +71,15 @@ export class SimulatedGateway extends ConnectorGatewayClient {
     let account = this.account(appId, employee.employeeId);
     const created = !account;
     if (!account) {
-      account = { appId, externalId: `${appId}-${++this.sequence}`, employeeId: employee.employeeId, active: true, deleted: false, groups: [], sessionsRevoked: 0 };
+      account = {
+        appId,
+        externalId: `${appId}-${++this.sequence}`,
+        employeeId: employee.employeeId,
+        active: true,
+        deleted: false,
+        groups: [],
+        sessionsRevoked: 0,
+      };
       this.accounts.push(account);
     }
     account.active = true;

@@ -103,7 +103,6 @@ export async function decideEvent(context: LifecycleContext, event: LifecycleEve
     const reason = `older than the applied event ${context.lastApplied?.eventId} (effective ${context.lastApplied?.effectiveAt})`;
     Object.assign(run, { status: 'skipped', nextAt: undefined, reason });
     context.runs.set(runId, run);
-    await store.recordPerson(event, context.state).catch(() => undefined);
     await saveRun(run);
     await publishDecision(context, run, 'skipped_stale', { reason });
     return;

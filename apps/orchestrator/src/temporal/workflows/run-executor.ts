@@ -87,7 +87,9 @@ export async function advanceRun(context: LifecycleContext, run: RunState): Prom
   const plan = await store.planRun({ subject: run.subject, now: nowIso() });
   const phase = plan.phases.find((candidate) => !run.completedPhases.includes(candidate.name));
   if (phase && Date.parse(phase.at) <= Date.now()) {
-    if (run.completedPhases.length === 0 && run.subject.kind === 'event' && run.subject.origin === 'hr') {
+    // Preparing ahead of a start is not yet applying the event: a cancellation or change may still come first.
+    const applies = phase.name !== 'prepare' && !run.appliedAt;
+    if (applies && run.subject.kind === 'event' && run.subject.origin === 'hr') {
       // Runs are applied in effective order; one overtaken by a newer applied event is skipped, never replayed over it.
       const { event } = run.subject;
       if (isStale(context, plan.effectiveAt, event.receivedAt)) {
@@ -99,6 +101,7 @@ export async function advanceRun(context: LifecycleContext, run: RunState): Prom
       }
       context.lastApplied = { eventId: event.eventId, effectiveAt: plan.effectiveAt, receivedAt: event.receivedAt };
     }
+    if (applies) run.appliedAt = nowIso();
     run.status = 'running';
     if (phase.commit) {
       await store.commitPhase({ employeeId: context.employeeId, eventId: run.eventId, commit: phase.commit });
