@@ -21,9 +21,13 @@ const CAPABILITY_OF: Record<ChangeKind, string> = {
   delete: 'delete',
 };
 
-/** When an event takes effect: now for an immediate termination, else its effectiveAt read in the person's zone. */
-export function effectiveMoment(event: LifecycleEvent, now: string): string {
-  if (event.immediate && event.type === 'terminate') return now;
+/**
+ * When an event takes effect: an immediate termination when it was received
+ * (a stable moment, so a run re-planned later keeps its timers), else its
+ * effectiveAt read in the person's zone.
+ */
+export function effectiveMoment(event: LifecycleEvent): string {
+  if (event.immediate && event.type === 'terminate') return new Date(event.receivedAt).toISOString();
   return resolveEffectiveAt(event.effectiveAt, event.employee.timeZone);
 }
 
@@ -61,7 +65,7 @@ export function planLifecycle(input: PlanningInput): LifecyclePlan {
   const { subject } = input;
   const event = subject.kind === 'event' ? subject.event : undefined;
   const effectiveAt =
-    subject.kind === 'event' ? effectiveMoment(subject.event, input.now) : (subject.request.decidedAt ?? input.now);
+    subject.kind === 'event' ? effectiveMoment(subject.event) : (subject.request.decidedAt ?? input.now);
   const supported = (appId: string, change: ChangeKind) =>
     input.capabilities.get(appId)?.includes(CAPABILITY_OF[change]) ?? false;
   const phases: PlanPhase[] = draftPhases(input, effectiveAt).map((phase) => ({

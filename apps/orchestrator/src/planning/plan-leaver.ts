@@ -30,7 +30,8 @@ export function planLeaver(
   phases.push({
     name: 'cleanup',
     at: effectiveAt,
-    changes: enabled.flatMap(({ appId }): DraftChange[] => [
+    // Planned again after the disable phase: every account still there, disabled or not.
+    changes: live.flatMap(({ appId }): DraftChange[] => [
       { appId, change: 'revoke_sessions', rule },
       ...(managerId ? [{ appId, change: 'transfer_ownership' as const, rule, toEmployeeId: managerId }] : []),
     ]),

@@ -78,7 +78,9 @@ describe('employee lifecycle workflow: joiners and movers', () => {
 
     await h.env.sleep(3 * DAY);
     expect(h.gateway.accountsOf(bob.employeeId).every((a) => a.deleted && !a.active)).toBe(true);
-    expect(h.gateway.calls.filter((c) => c.endsWith(':enable'))).toHaveLength(0);
+    const after = await h.snapshot(bob.employeeId);
+    expect(after.state).toBe('hire_cancelled');
+    expect(after.runs.find((r) => r.eventId === hire.eventId)?.completedPhases).toEqual(['prepare']);
   });
 
   it('moves a person: grants the new access at once, keeps the old through the overlap, then revokes it', async () => {

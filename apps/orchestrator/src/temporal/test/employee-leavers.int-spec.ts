@@ -146,7 +146,7 @@ describe('employee lifecycle workflow: leavers, approvals and failures', () => {
     const approved = await h
       .handle(admin.employeeId)
       .executeUpdate(approveRunUpdate, { args: [{ runId: run?.runId ?? '', actorId: 'ops.alice' }] });
-    expect(approved.status).toBe('scheduled');
+    expect(approved.actorId).toBe('ops.alice');
     await h.settle(admin.employeeId, (s) => s.state === 'terminated', 'terminated after approval');
     expect(h.gateway.accountsOf(admin.employeeId).every((a) => !a.active)).toBe(true);
     expect(h.decisions(admin.employeeId).find((d) => d.decision === 'approved')).toMatchObject({
