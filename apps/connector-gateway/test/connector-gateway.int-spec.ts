@@ -75,15 +75,29 @@ describe('connector gateway HTTP API', () => {
     expect(await usersIn(sim, 'slack')).toEqual([]);
   });
 
-  it('lists the configured apps with their connector and capabilities', async () => {
+  it('lists the configured apps with their connector, capabilities and health', async () => {
     const { body } = await api().get('/v1/apps').set(authorized).expect(200);
-    expect(body.apps.map((app: { id: string }) => app.id)).toEqual(['slack', 'zoom', 'github', 'salesforce']);
+    expect(body.apps.map((app: { appId: string }) => app.appId)).toEqual(['slack', 'zoom', 'github', 'salesforce']);
     expect(body.apps[0]).toEqual({
-      id: 'slack',
+      appId: 'slack',
       displayName: 'Slack',
-      connector: 'scim',
-      capabilities: ['create', 'disable', 'groups'],
+      kind: 'scim',
+      capabilities: [
+        'create',
+        'update',
+        'disable',
+        'delete',
+        'groups',
+        'list_accounts',
+        'revoke_sessions',
+        'transfer_ownership',
+      ],
+      health: { circuit: 'closed', consecutiveFailures: 0 },
     });
+    const capabilitiesOf = (appId: string) =>
+      body.apps.find((app: { appId: string }) => app.appId === appId).capabilities;
+    expect(capabilitiesOf('zoom')).not.toContain('transfer_ownership');
+    expect(capabilitiesOf('salesforce')).not.toContain('delete');
   });
 
   it('creates the account once: the same call again answers the same account', async () => {

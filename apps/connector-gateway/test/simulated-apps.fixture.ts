@@ -59,3 +59,42 @@ export async function createInApp(
   if (response.status !== 201) throw new Error(`${appId} answered ${response.status}`);
   return (await response.json()) as ScimResource;
 }
+
+/** Calls an app's own (non-SCIM) API under /<appId>/api/v1 with the app's token, as the app's users and admins do. */
+export async function callAppApi(
+  sim: RunningSaasSim,
+  appId: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${sim.url}/${appId}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${appToken(appId)}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+export const SIM_ADMIN_TOKEN = 'saas-sim-admin-token-0123456789';
+
+/** The simulated apps with their admin API open, so a test can inflict faults at run time. */
+export function startSimulatedAppsWithAdmin(apps: SimulatedAppSettings[]): Promise<RunningSaasSim> {
+  return startSaasSim({
+    apps,
+    logger: createLogger('saas-sim', 'silent'),
+    host: '127.0.0.1',
+    port: 0,
+    adminToken: SIM_ADMIN_TOKEN,
+  });
+}
+
+/** Changes an app's live conditions (latency, faults, outage) through the simulator's admin API. */
+export async function inflict(sim: RunningSaasSim, appId: string, change: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${sim.url}/admin/apps/${appId}/conditions`, {
+    method: change.reset ? 'DELETE' : 'PUT',
+    headers: { authorization: `Bearer ${SIM_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: change.reset ? undefined : JSON.stringify(change),
+  });
+  if (!response.ok) throw new Error(`admin API answered ${response.status}: ${await response.text()}`);
+}

@@ -33,6 +33,7 @@ import { DecisionPublisher } from './outcomes/decision.publisher';
 import { OutcomePublisher } from './outcomes/outcome.publisher';
 import { PlannerService } from './planning/planner.service';
 import { PolicyService } from './policy/policy.service';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { LIFECYCLE_ACTIVITIES, PLANNER, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
@@ -55,6 +56,7 @@ export class OrchestratorModule {
           entities: [PersonEntity, AccountEntity, EntitlementEntity, RunEntity, AccessRequestEntity],
           migrations: [CreateIdentityStore1764100000001, CreateRunsAndAccessRequests1764200000001],
         }),
+        ReconciliationModule.register(env),
       ],
       controllers: [
         HealthController,

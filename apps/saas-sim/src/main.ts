@@ -14,7 +14,13 @@ runService('saas-sim', async () => {
   // App tokens live in variables the YAML names, so they are read here, at the edge, once.
   const apps = resolveSimulatedApps(config.apps, process.env);
   const logger = createLogger('saas-sim', environment.LOG_LEVEL);
-  const sim = await startSaasSim({ apps, logger, host: environment.TENURE_BIND_HOST, port: environment.SAAS_SIM_PORT });
+  const sim = await startSaasSim({
+    apps,
+    logger,
+    host: environment.TENURE_BIND_HOST,
+    port: environment.SAAS_SIM_PORT,
+    adminToken: environment.TENURE_SAAS_SIM_ADMIN_TOKEN,
+  });
   logger.info({ url: sim.url, apps: apps.map((app) => app.id) }, 'simulated SaaS apps listening');
 
   const stop = (signal: NodeJS.Signals) => {

@@ -5,8 +5,11 @@ import express, { ErrorRequestHandler, Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { SimulatedAppSettings } from './config/simulated-app';
-import { AppDirectory } from './directory/app-directory';
+import { createAdminRouter } from './admin/admin.router';
+import { createAppApiRouter } from './extensions/app-api.router';
+import { serveApp } from './extensions/served-app';
 import { createScimAppsRouter } from './scim/scim-apps.router';
+import { parseScimQuery } from './scim/scim-query.parser';
 import { RandomSource } from './simulation/simulated-conditions.middleware';
 
 export interface SaasSimOptions {
@@ -14,11 +17,14 @@ export interface SaasSimOptions {
   logger: Logger;
   /** Replaces Math.random for latency and faults, so tests can pin them. */
   random?: RandomSource;
+  /** Opens the admin API (live faults, seeding); without it the admin API refuses every call. */
+  adminToken?: string;
 }
 
-export function createSaasSimApp({ apps, logger, random }: SaasSimOptions): Express {
+export function createSaasSimApp({ apps, logger, random, adminToken }: SaasSimOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('query parser', parseScimQuery);
   app.use(
     pinoHttp({
       logger,
@@ -36,12 +42,10 @@ export function createSaasSimApp({ apps, logger, random }: SaasSimOptions): Expr
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
-  app.use(
-    createScimAppsRouter(
-      apps.map((settings) => ({ settings, directory: new AppDirectory(settings.id) })),
-      random,
-    ),
-  );
+  const served = apps.map(serveApp);
+  app.use(createScimAppsRouter(served, random));
+  app.use(createAppApiRouter(served, random));
+  app.use(createAdminRouter(served, adminToken));
   app.use((_request, response) => {
     response.status(404).json({ message: 'not found' });
   });

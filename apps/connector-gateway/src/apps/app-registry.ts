@@ -1,51 +1,97 @@
 import { AppConfig } from '@tenure/config';
+import type { AppSummary } from '@tenure/contracts';
 import { Connector, ConnectorCapability } from '../connectors/connector';
+import { ConnectorException } from '../connectors/connector.exception';
 import { createConnector } from '../connectors/connector.factory';
+import { AppGuard } from '../protection/app-guard';
+import { CircuitBreaker } from '../protection/circuit-breaker';
+import { GatewayMetrics } from '../protection/gateway-metrics';
 import { resolveAppCredentials } from './app-credentials';
 import { UnknownAppException } from './unknown-app.exception';
 
-export interface AppSummary {
+/** One configured app as the gateway serves it. */
+export interface RegisteredApp {
   id: string;
   displayName: string;
-  connector: string;
-  capabilities: readonly ConnectorCapability[];
-}
-
-interface RegisteredApp {
-  summary: AppSummary;
   connector: Connector;
+  /** What the connector can do, less what the app's configuration says it refuses. */
+  capabilities: readonly ConnectorCapability[];
+  guard: AppGuard;
 }
 
-/** The configured apps, each with its connector, built once at start. */
+/** The configured apps, each with its connector and protection, built once at start. */
 export class AppRegistry {
   private readonly apps: Map<string, RegisteredApp>;
 
-  constructor(apps: readonly { id: string; displayName: string; connector: Connector }[]) {
-    this.apps = new Map(
-      apps.map(({ id, displayName, connector }) => [
-        id,
-        { summary: { id, displayName, connector: connector.kind, capabilities: connector.capabilities }, connector },
-      ]),
+  constructor(
+    apps: readonly RegisteredApp[],
+    readonly metrics: GatewayMetrics = new GatewayMetrics(),
+  ) {
+    this.apps = new Map(apps.map((app) => [app.id, app]));
+    metrics.observeCircuits(() =>
+      [...this.apps.values()].map((app) => ({ appId: app.id, state: app.guard.health().circuit })),
     );
   }
 
   static fromConfig(apps: readonly AppConfig[], env: NodeJS.ProcessEnv): AppRegistry {
+    const metrics = new GatewayMetrics();
     return new AppRegistry(
-      resolveAppCredentials(apps, env).map(({ app, credential }) => ({
-        id: app.id,
-        displayName: app.displayName,
-        connector: createConnector(app, credential),
-      })),
+      resolveAppCredentials(apps, env).map(({ app, credential }) => {
+        const breaker = new CircuitBreaker({
+          failureThreshold: app.circuitBreaker.failureThreshold,
+          openMs: app.circuitBreaker.openSeconds * 1000,
+        });
+        const { requestsPerSecond, burst, maxConcurrent, maxRetryAfterWaitSeconds } = app.rateLimit;
+        const guard = new AppGuard(
+          app.id,
+          breaker,
+          { requestsPerSecond, burst, maxConcurrent, maxRetryAfterWaitMs: maxRetryAfterWaitSeconds * 1000 },
+          metrics,
+        );
+        const connector = createConnector(app, credential, guard);
+        return {
+          id: app.id,
+          displayName: app.displayName,
+          connector,
+          capabilities: connector.capabilities.filter((capability) => !app.unsupported.includes(capability)),
+          guard,
+        };
+      }),
+      metrics,
     );
   }
 
+  /** Stops every app's rate limiter (its refill timer) when the gateway shuts down. */
+  async close(): Promise<void> {
+    await Promise.all([...this.apps.values()].map((app) => app.guard.close()));
+  }
+
   list(): AppSummary[] {
-    return [...this.apps.values()].map(({ summary }) => summary);
+    return [...this.apps.values()].map((app) => ({
+      appId: app.id,
+      kind: app.connector.kind,
+      displayName: app.displayName,
+      capabilities: [...app.capabilities],
+      health: app.guard.health(),
+    }));
+  }
+
+  get(appId: string): RegisteredApp {
+    const app = this.apps.get(appId);
+    if (!app) throw new UnknownAppException(appId);
+    return app;
   }
 
   connectorFor(appId: string): Connector {
-    const app = this.apps.get(appId);
-    if (!app) throw new UnknownAppException(appId);
+    return this.get(appId).connector;
+  }
+
+  /** The app's connector, provided it declares the capability; otherwise a non-retryable NOT_SUPPORTED. */
+  connectorWith(appId: string, capability: ConnectorCapability): Connector {
+    const app = this.get(appId);
+    if (!app.capabilities.includes(capability)) {
+      throw new ConnectorException('NOT_SUPPORTED', `app ${appId} does not support ${capability.replace('_', ' ')}`);
+    }
     return app.connector;
   }
 }

@@ -1,9 +1,12 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { MetricsController } from '../protection/metrics.controller';
 import { AppRegistry } from './app-registry';
 import { AppsController } from './apps.controller';
 
 @Module({})
-export class AppsModule {
+export class AppsModule implements OnApplicationShutdown {
+  constructor(@Inject(AppRegistry) private readonly registry: AppRegistry) {}
+
   /**
    * The registry is built before Nest starts, so a bad config or a missing
    * token stops start-up with one clear line; every feature shares it.
@@ -12,9 +15,13 @@ export class AppsModule {
     return {
       module: AppsModule,
       global: true,
-      controllers: [AppsController],
+      controllers: [AppsController, MetricsController],
       providers: [{ provide: AppRegistry, useValue: registry }],
       exports: [AppRegistry],
     };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.registry.close();
   }
 }

@@ -1,17 +1,8 @@
-import type { ConnectorKind } from '@tenure/config';
+import type { ConnectorCapability, ConnectorKind } from '@tenure/config';
+import type { AccountPage } from '@tenure/contracts';
 
-/** What a connector can do for an app; the orchestrator plans only what an app's connector declares. */
-export const CONNECTOR_CAPABILITIES = [
-  'create',
-  'update',
-  'disable',
-  'delete',
-  'groups',
-  'revoke_sessions',
-  'transfer_ownership',
-  'list_accounts',
-] as const;
-export type ConnectorCapability = (typeof CONNECTOR_CAPABILITIES)[number];
+export { CONNECTOR_CAPABILITIES } from '@tenure/config';
+export type { ConnectorCapability } from '@tenure/config';
 
 /** A person as an app account should show them. */
 export interface AccountProfile {
@@ -39,6 +30,28 @@ export interface CreateAccountResult {
   created: boolean;
 }
 
+/** The profile fields an update changes; those left out stay as they are. */
+export type ProfileChanges = Partial<Omit<AccountProfile, 'employeeId' | 'userName'>>;
+
+export interface AccountChanges {
+  profile: ProfileChanges;
+  addGroups: readonly string[];
+  removeGroups: readonly string[];
+}
+
+export interface OwnershipTransfer {
+  /** The receiving person's account in the app. */
+  toExternalId: string;
+  /** How many items moved; 0 when repeated. */
+  transferred: number;
+}
+
+export interface PageRequest {
+  /** Opaque, as returned in a previous page's nextCursor. */
+  cursor?: string;
+  limit: number;
+}
+
 export interface AccountLookup {
   employeeId?: string;
   userName?: string;
@@ -64,4 +77,16 @@ export interface Connector {
   createAccount(request: CreateAccountRequest): Promise<CreateAccountResult>;
   /** Disables the account with this externalId; an already disabled account is left as it is. */
   disableAccount(externalId: string): Promise<void>;
+  /** Re-activates the account; an active one is left as it is. */
+  enableAccount(externalId: string): Promise<void>;
+  /** Changes the given profile fields and group memberships; answers the account's groups afterwards. */
+  updateAccount(externalId: string, changes: AccountChanges): Promise<{ groups: string[] }>;
+  /** Deletes the account; false when it was already gone. */
+  deleteAccount(externalId: string): Promise<boolean>;
+  /** Ends the account's sign-in sessions; answers how many were ended. */
+  revokeSessions(externalId: string): Promise<number>;
+  /** Hands what the account owns to the account of the person with toEmployeeId. */
+  transferOwnership(externalId: string, toEmployeeId: string): Promise<OwnershipTransfer>;
+  /** One page of the app's accounts, in a stable order. */
+  listAccounts(page: PageRequest): Promise<AccountPage>;
 }

@@ -4,6 +4,8 @@ import { ENVIRONMENT } from '@tenure/config';
 import { createLogger } from '@tenure/observability';
 import type { OrchestratorEnvironment } from '../orchestrator.environment';
 import type { LifecycleActivities } from './activities/lifecycle.activities';
+import type { ReconciliationActivities } from '../reconciliation/reconciliation.activities';
+import { RECONCILIATION_ACTIVITIES } from '../reconciliation/reconciliation.tokens';
 import { installTemporalRuntime } from './temporal-logging';
 import { LIFECYCLE_ACTIVITIES } from './temporal.tokens';
 import { workflowBundle } from './workflow-bundle';
@@ -23,6 +25,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(ENVIRONMENT) private readonly env: OrchestratorEnvironment,
     @Inject(LIFECYCLE_ACTIVITIES) private readonly activities: LifecycleActivities,
+    @Inject(RECONCILIATION_ACTIVITIES) private readonly reconciliation: ReconciliationActivities,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,7 +37,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.env.TEMPORAL_NAMESPACE,
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
       workflowBundle: await workflowBundle(logger),
-      activities: this.activities,
+      activities: { ...this.activities, ...this.reconciliation },
     });
     this.running = this.worker.run().catch((error: unknown) => {
       // A worker that stopped on its own leaves workflows unattended: fail loudly so the process restarts.

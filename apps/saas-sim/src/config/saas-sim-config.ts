@@ -3,6 +3,8 @@ import {
   ArrayNotEmpty,
   ArrayUnique,
   IsArray,
+  IsBoolean,
+  IsIn,
   IsInt,
   IsNumber,
   IsOptional,
@@ -68,6 +70,9 @@ export class FaultInjectionConfig {
   retryAfterSeconds = 1;
 }
 
+export const SIMULATED_EXTENSIONS = ['sessions', 'ownedItems'] as const;
+export type SimulatedExtension = (typeof SIMULATED_EXTENSIONS)[number];
+
 export class SimulatedAppConfig {
   @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'id must be lower-case letters, digits and dashes' })
   id: string;
@@ -87,6 +92,17 @@ export class SimulatedAppConfig {
   @ValidateNested()
   @Type(() => FaultInjectionConfig)
   faults?: FaultInjectionConfig;
+
+  /** Non-SCIM features of the app's own API under /<id>/api/v1: sign-in sessions, items users own. */
+  @IsOptional()
+  @IsArray()
+  @IsIn(SIMULATED_EXTENSIONS, { each: true })
+  extensions: SimulatedExtension[] = [];
+
+  /** Some apps (Salesforce) never delete users, only deactivate them; DELETE then answers 405. */
+  @IsOptional()
+  @IsBoolean()
+  allowUserDelete = true;
 }
 
 /** config/saas-sim.yaml: the simulated apps one saas-sim process serves. */

@@ -1,4 +1,4 @@
-import { SimulatedAppConfig } from './saas-sim-config';
+import { SimulatedAppConfig, SimulatedExtension } from './saas-sim-config';
 
 /** One simulated app as served: its settings plus the bearer token it accepts. */
 export interface SimulatedAppSettings {
@@ -7,6 +7,10 @@ export interface SimulatedAppSettings {
   token: string;
   latencyMs: { min: number; max: number };
   faults: { rateLimitedRatio: number; unavailableRatio: number; retryAfterSeconds: number };
+  /** Absent: none of the app's own API extensions. */
+  extensions?: readonly SimulatedExtension[];
+  /** Absent: users can be deleted. */
+  allowUserDelete?: boolean;
 }
 
 export class SimulatedAppTokenError extends Error {
@@ -38,5 +42,7 @@ export function resolveSimulatedApps(apps: SimulatedAppConfig[], env: NodeJS.Pro
       unavailableRatio: app.faults?.unavailableRatio ?? 0,
       retryAfterSeconds: app.faults?.retryAfterSeconds ?? 1,
     },
+    extensions: app.extensions ?? [],
+    allowUserDelete: app.allowUserDelete ?? true,
   }));
 }

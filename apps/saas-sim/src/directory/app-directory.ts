@@ -41,6 +41,10 @@ export class AppDirectory {
     return [...this.userStore.keys()].map((id) => this.user(id));
   }
 
+  hasUser(id: string): boolean {
+    return this.userStore.has(id);
+  }
+
   user(id: string): StoredUser {
     const stored = this.userStore.get(id);
     if (!stored) throw new DirectoryException('NOT_FOUND', `User ${id} not found`);

@@ -2,17 +2,11 @@ import { Request, RequestHandler, Router } from 'express';
 import SCIMMY from 'scimmy';
 import { SCIMMYRouters } from 'scimmy-routers';
 import { bearerTokenOf, constantTimeEquals } from '@tenure/auth';
-import { SimulatedAppSettings } from '../config/simulated-app';
-import { AppDirectory } from '../directory/app-directory';
+import { ServedApp } from '../extensions/served-app';
 import { RandomSource, simulatedConditions } from '../simulation/simulated-conditions.middleware';
 import { declareScimResources } from './scim-resources';
 import { rejectUnparsableFilter } from './reject-unparsable-filter.middleware';
 import { scimErrorBody } from './scim-error.body';
-
-export interface ServedApp {
-  settings: SimulatedAppSettings;
-  directory: AppDirectory;
-}
 
 /**
  * Serves every simulated app under `/<appId>/scim/v2` from one SCIMMY router.
@@ -39,6 +33,19 @@ export function createScimAppsRouter(apps: readonly ServedApp[], random: RandomS
     next();
   };
 
+  // Apps such as Salesforce deactivate users but never delete them.
+  const refuseUserDelete: RequestHandler = (request, response, next) => {
+    const app = appOfRequest.get(request);
+    if (request.method !== 'DELETE' || app?.settings.allowUserDelete !== false || !/^\/Users\//.test(request.path)) {
+      next();
+      return;
+    }
+    response
+      .status(405)
+      .type('application/scim+json')
+      .json(scimErrorBody(405, 'Users cannot be deleted in this app; deactivate them instead'));
+  };
+
   const scim = new SCIMMYRouters({
     type: 'bearer',
     handler: (request) => {
@@ -58,8 +65,9 @@ export function createScimAppsRouter(apps: readonly ServedApp[], random: RandomS
   router.use(
     '/:appId/scim/v2',
     resolveApp,
-    simulatedConditions((request) => appOfRequest.get(request)?.settings, random),
+    simulatedConditions((request) => appOfRequest.get(request)?.conditions, random),
     rejectUnparsableFilter,
+    refuseUserDelete,
     scim,
   );
   return router;

@@ -1,2 +1,3 @@
 // The workflow bundle's entry point: every workflow the orchestrator's worker runs.
 export { employeeLifecycleWorkflow } from './employee-lifecycle.workflow';
+export { reconciliationWorkflow } from '../../reconciliation/reconciliation.workflow';

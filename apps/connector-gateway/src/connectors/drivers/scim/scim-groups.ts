@@ -47,3 +47,20 @@ export async function ensureGroupMemberships(
     await ensureMembership(api, userId, displayName);
   }
 }
+
+/** Takes the user out of each named group; a group that does not exist or lacks the user is left alone. */
+export async function removeGroupMemberships(
+  api: ScimApi,
+  userId: string,
+  displayNames: readonly string[],
+): Promise<void> {
+  for (const displayName of new Set(displayNames)) {
+    const group = await findGroup(api, displayName);
+    if (!group?.members?.some((member) => member.value === userId)) continue;
+    await api.request(
+      'PATCH',
+      resourcePath('Groups', group.id),
+      patchOp({ op: 'remove', path: `members[value eq ${JSON.stringify(userId)}]` }),
+    );
+  }
+}

@@ -1,5 +1,13 @@
-import { AccountProfile } from '../../connector';
-import { SCIM_ENTERPRISE_USER_SCHEMA, SCIM_USER_SCHEMA, ScimUser } from './scim.types';
+import type { AccountSnapshot } from '@tenure/contracts';
+import { AccountProfile, ProfileChanges } from '../../connector';
+import {
+  isActive,
+  isRecord,
+  SCIM_ENTERPRISE_USER_SCHEMA,
+  SCIM_USER_SCHEMA,
+  ScimPatchOperation,
+  ScimUser,
+} from './scim.types';
 
 /**
  * The SCIM user for a person. externalId and the enterprise employeeNumber
@@ -29,4 +37,82 @@ export function toScimUser(profile: AccountProfile, managerAccountId?: string): 
 /** A user as it can be sent back with PUT: without the attributes only the app may set. */
 export function replaceableUser(user: ScimUser): Record<string, unknown> {
   return Object.fromEntries(Object.entries(user).filter(([key]) => key !== 'meta' && key !== 'groups'));
+}
+
+const enterprisePath = (attribute: string) => `${SCIM_ENTERPRISE_USER_SCHEMA}:${attribute}`;
+
+/** PATCH operations (RFC 7644 §3.5.2) that set the given fields and nothing else. */
+export function profilePatchOperations(changes: ProfileChanges, managerAccountId?: string): ScimPatchOperation[] {
+  const operations: ScimPatchOperation[] = [];
+  const replace = (path: string, value: unknown) => operations.push({ op: 'replace', path, value });
+  if (changes.email !== undefined) replace('emails', [{ value: changes.email, type: 'work', primary: true }]);
+  if (changes.givenName !== undefined) replace('name.givenName', changes.givenName);
+  if (changes.familyName !== undefined) replace('name.familyName', changes.familyName);
+  if (changes.displayName !== undefined) replace('displayName', changes.displayName);
+  if (changes.title !== undefined) replace('title', changes.title);
+  if (changes.department !== undefined) replace(enterprisePath('department'), changes.department);
+  if (managerAccountId !== undefined) replace(enterprisePath('manager'), { value: managerAccountId });
+  return operations;
+}
+
+/** The same changes applied to a whole user, for apps that only take PUT. */
+export function withProfileChanges(user: ScimUser, changes: ProfileChanges, managerAccountId?: string): ScimUser {
+  const name = isRecord(user.name) ? user.name : {};
+  const enterprise = isRecord(user[SCIM_ENTERPRISE_USER_SCHEMA]) ? user[SCIM_ENTERPRISE_USER_SCHEMA] : {};
+  return {
+    ...user,
+    ...(changes.email !== undefined ? { emails: [{ value: changes.email, type: 'work', primary: true }] } : {}),
+    name: {
+      ...name,
+      ...(changes.givenName !== undefined ? { givenName: changes.givenName } : {}),
+      ...(changes.familyName !== undefined ? { familyName: changes.familyName } : {}),
+    },
+    ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+    ...(changes.title !== undefined ? { title: changes.title } : {}),
+    [SCIM_ENTERPRISE_USER_SCHEMA]: {
+      ...enterprise,
+      ...(changes.department !== undefined ? { department: changes.department } : {}),
+      ...(managerAccountId !== undefined ? { manager: { value: managerAccountId } } : {}),
+    },
+  };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function primaryEmail(user: ScimUser): string | undefined {
+  if (!Array.isArray(user.emails)) return undefined;
+  const emails = user.emails.filter(isRecord);
+  const chosen = emails.find((email) => email.primary === true) ?? emails[0];
+  return chosen ? text(chosen.value) : undefined;
+}
+
+/** Group names from the user's read-only `groups` attribute (RFC 7643 §4.1.2). */
+export function groupNamesOf(user: ScimUser): string[] {
+  if (!Array.isArray(user.groups)) return [];
+  return user.groups
+    .filter(isRecord)
+    .map((group) => text(group.display))
+    .filter((name): name is string => name !== undefined)
+    .sort();
+}
+
+/** A user as reconciliation compares it with the identity store. */
+export function toSnapshot(user: ScimUser): AccountSnapshot {
+  const enterprise = isRecord(user[SCIM_ENTERPRISE_USER_SCHEMA]) ? user[SCIM_ENTERPRISE_USER_SCHEMA] : {};
+  const employeeId = text(user.externalId) ?? text(enterprise.employeeNumber);
+  const email = primaryEmail(user);
+  const department = text(enterprise.department);
+  const title = text(user.title);
+  return {
+    externalId: user.id,
+    userName: user.userName,
+    ...(employeeId ? { employeeId } : {}),
+    ...(email ? { email } : {}),
+    active: isActive(user),
+    groups: groupNamesOf(user),
+    ...(department ? { department } : {}),
+    ...(title ? { title } : {}),
+  };
 }

@@ -1,12 +1,15 @@
 import { ConnectorException } from '../../connector.exception';
 import { BearerCredential } from '../../bearer-credential';
+import { RequestGuard, UNGUARDED } from '../../../protection/app-guard';
 import { classifyScimResponse, classifyTransportError } from './scim-error.classifier';
-import { ScimApi, ScimMethod } from './scim.types';
+import { AppHttp, ScimApi, ScimMethod } from './scim.types';
 
 export interface ScimClientOptions {
   baseUrl: string;
   credential: BearerCredential;
   timeoutMs: number;
+  /** The app's rate limit and circuit breaker; every request passes through it. */
+  guard?: RequestGuard;
 }
 
 function parseJson(text: string): unknown {
@@ -18,21 +21,30 @@ function parseJson(text: string): unknown {
 }
 
 /** SCIM 2.0 over HTTP with Node's fetch: every failure leaves here as a classified ConnectorException. */
-export class ScimClient implements ScimApi {
+export class ScimClient implements ScimApi, AppHttp {
   private readonly baseUrl: string;
 
   constructor(private readonly options: ScimClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
   }
 
-  async request(method: ScimMethod, path: string, body?: unknown): Promise<unknown> {
+  request(method: ScimMethod, path: string, body?: unknown): Promise<unknown> {
+    return this.call(method, `${this.baseUrl}${path}`, body);
+  }
+
+  /** Any URL of the app (its own API beside SCIM), with the same credential, timeout and error classification. */
+  call(method: ScimMethod, url: string, body?: unknown): Promise<unknown> {
+    return (this.options.guard ?? UNGUARDED).run(() => this.send(method, url, body));
+  }
+
+  private async send(method: ScimMethod, url: string, body?: unknown): Promise<unknown> {
     const { credential, timeoutMs } = this.options;
     let status: number;
     let headers: Headers;
     let text: string;
     try {
       // The timeout covers the whole exchange, body included: a stalled body is as bad as no answer.
-      const response = await fetch(`${this.baseUrl}${path}`, {
+      const response = await fetch(url, {
         method,
         headers: {
           accept: 'application/scim+json, application/json',

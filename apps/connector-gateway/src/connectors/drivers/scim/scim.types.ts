@@ -12,6 +12,11 @@ export interface ScimApi {
   request(method: ScimMethod, path: string, body?: unknown): Promise<unknown>;
 }
 
+/** A request to any URL of the app, for its own API beside SCIM (sessions, ownership). */
+export interface AppHttp {
+  call(method: ScimMethod, url: string, body?: unknown): Promise<unknown>;
+}
+
 export interface ScimUser {
   [attribute: string]: unknown;
   id: string;
@@ -64,11 +69,35 @@ export function asScimGroup(value: unknown): ScimGroup {
 }
 
 export function listedResources<T>(value: unknown, as: (item: unknown) => T): T[] {
+  return listResponse(value, as).resources;
+}
+
+export interface ScimListResponse<T> {
+  resources: T[];
+  totalResults?: number;
+  startIndex?: number;
+}
+
+export function listResponse<T>(value: unknown, as: (item: unknown) => T): ScimListResponse<T> {
   if (!isRecord(value)) throw unexpected('list response');
   const resources = value.Resources ?? [];
   if (!Array.isArray(resources)) throw unexpected('list response');
-  return resources.map(as);
+  const number = (field: unknown) => (typeof field === 'number' && Number.isInteger(field) ? field : undefined);
+  return {
+    resources: resources.map(as),
+    totalResults: number(value.totalResults),
+    startIndex: number(value.startIndex),
+  };
 }
+
+/** A number an app put in a JSON answer, e.g. `{"revoked": 3}`. */
+export function countIn(value: unknown, field: string): number {
+  const count = isRecord(value) ? value[field] : undefined;
+  if (typeof count === 'number' && Number.isInteger(count) && count >= 0) return count;
+  throw unexpected(`answer without a count of ${field}`);
+}
+
+export { isRecord };
 
 /** RFC 7643: an absent `active` does not mean disabled. */
 export function isActive(user: ScimUser): boolean {

@@ -1,0 +1,192 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { AppsConfig, parseYamlConfig } from '@tenure/config';
+import { createHttpApp } from '@tenure/http';
+import { AppRegistry } from '../src/apps/app-registry';
+import { loadGatewayEnvironment } from '../src/connector-gateway.environment';
+import { ConnectorGatewayModule } from '../src/connector-gateway.module';
+import {
+  appToken,
+  inflict,
+  RunningSaasSim,
+  simulatedApp,
+  startSimulatedAppsWithAdmin,
+  usersIn,
+} from './simulated-apps.fixture';
+
+const GATEWAY_TOKEN = 'gateway-token-0123456789abcdef';
+const APP_IDS = ['burst', 'patient', 'flaky', 'outage', 'slow'];
+
+let sim: RunningSaasSim;
+let gateway: INestApplication;
+
+/** Each app gets its own settings so one test's faults and pauses never reach another's. */
+function appsYaml(simUrl: string): string {
+  const app = (id: string, extra: string) =>
+    [
+      `  - id: ${id}`,
+      `    displayName: ${id}`,
+      '    connector: scim',
+      `    scim: { baseUrl: "${simUrl}/${id}/scim/v2" }`,
+      `    auth: { type: bearer, tokenEnv: TOKEN_${id.toUpperCase()} }`,
+      extra,
+    ].join('\n');
+  return [
+    'apps:',
+    app('burst', '    rateLimit: { maxRetryAfterWaitSeconds: 2 }'),
+    app('patient', '    rateLimit: { maxRetryAfterWaitSeconds: 2 }'),
+    app('flaky', '    circuitBreaker: { failureThreshold: 3, openSeconds: 1 }'),
+    app('outage', '    circuitBreaker: { failureThreshold: 1000 }'),
+    app('slow', '    timeoutMs: 300'),
+  ].join('\n');
+}
+
+beforeAll(async () => {
+  sim = await startSimulatedAppsWithAdmin(APP_IDS.map((id) => simulatedApp(id)));
+  const env = Object.fromEntries(APP_IDS.map((id) => [`TOKEN_${id.toUpperCase()}`, appToken(id)]));
+  const { apps } = parseYamlConfig('apps.yaml', appsYaml(sim.url), AppsConfig, env);
+  const settings = loadGatewayEnvironment({ TENURE_GATEWAY_TOKEN: GATEWAY_TOKEN, LOG_LEVEL: 'silent' });
+  gateway = await createHttpApp(ConnectorGatewayModule.register(settings, AppRegistry.fromConfig(apps, env)));
+  await gateway.init();
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await sim?.close();
+});
+
+const api = () => request(gateway.getHttpServer());
+const authorized = { authorization: `Bearer ${GATEWAY_TOKEN}` };
+
+let sequence = 0;
+const person = () => {
+  sequence += 1;
+  return {
+    employeeId: `E${5000 + sequence}`,
+    userName: `faulty${sequence}@example.com`,
+    email: `faulty${sequence}@example.com`,
+    givenName: 'Fault',
+    familyName: `Tolerant${sequence}`,
+    groups: ['all-staff'],
+  };
+};
+
+interface Attempts {
+  status: number;
+  body: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * Calls the gateway as the orchestrator's activities do: a retryable error is
+ * tried again after its retryAfterSeconds (or a short back-off), a permanent
+ * one is returned at once.
+ */
+async function callUntilDone(send: () => request.Test, deadlineMs = 20_000): Promise<Attempts> {
+  const deadline = Date.now() + deadlineMs;
+  for (let attempts = 1; ; attempts += 1) {
+    const response = await send();
+    const error = response.body.error as { retryable?: boolean; retryAfterSeconds?: number } | undefined;
+    if (!error?.retryable || Date.now() > deadline) return { status: response.status, body: response.body, attempts };
+    await new Promise((resolve) => setTimeout(resolve, Math.min((error.retryAfterSeconds ?? 0.2) * 1000, 1000)));
+  }
+}
+
+const metrics = async () => (await api().get('/metrics').set(authorized).expect(200)).text;
+const healthOf = async (appId: string) =>
+  ((await api().get('/v1/apps').set(authorized).expect(200)).body.apps as { appId: string; health: object }[]).find(
+    (app) => app.appId === appId,
+  )?.health;
+
+describe('per-app protection against a misbehaving app', () => {
+  it('waits out a burst of 429 with a short Retry-After, then carries the request out once', async () => {
+    await inflict(sim, 'burst', { rateLimitBurst: 2, retryAfterSeconds: 1 });
+    const ada = person();
+    const response = await api().post('/v1/apps/burst/accounts').set(authorized).send(ada).expect(200);
+    expect(response.body).toMatchObject({ created: true });
+    expect(await usersIn(sim, 'burst', `externalId eq "${ada.employeeId}"`)).toHaveLength(1);
+    const text = await metrics();
+    expect(text).toMatch(/tenure_gateway_app_requests_total\{app_id="burst",outcome="RATE_LIMITED"\} 2/);
+    expect(text).toMatch(/tenure_gateway_rate_limit_waits_total\{app_id="burst",reason="retry_after"\} [1-9]/);
+  });
+
+  it('hands a long Retry-After back to the caller and holds further requests without calling the app', async () => {
+    await inflict(sim, 'patient', { rateLimitBurst: 1, retryAfterSeconds: 30 });
+    const first = await api().post('/v1/apps/patient/accounts').set(authorized).send(person()).expect(429);
+    expect(first.body.error).toMatchObject({ code: 'RATE_LIMITED', retryable: true, retryAfterSeconds: 30 });
+    expect(first.headers['retry-after']).toBe('30');
+
+    const second = await api().post('/v1/apps/patient/accounts').set(authorized).send(person()).expect(429);
+    expect(second.body.error.retryAfterSeconds).toBeGreaterThan(25);
+    expect(await metrics()).toMatch(/tenure_gateway_app_requests_total\{app_id="patient",outcome="RATE_LIMITED"\} 1\n/);
+    expect(await usersIn(sim, 'patient')).toEqual([]);
+  });
+
+  it('opens the circuit after repeated 503s, fails fast while open, and closes after a successful probe', async () => {
+    await inflict(sim, 'flaky', { unavailableRatio: 1 });
+    for (let i = 0; i < 3; i += 1) {
+      const { body } = await api().post('/v1/apps/flaky/accounts').set(authorized).send(person()).expect(503);
+      expect(body.error).toMatchObject({ code: 'TEMPORARY', retryable: true });
+    }
+    expect(await healthOf('flaky')).toEqual({
+      circuit: 'open',
+      consecutiveFailures: 3,
+      openUntil: expect.any(String),
+    });
+    const fastFail = await api().post('/v1/apps/flaky/accounts').set(authorized).send(person()).expect(503);
+    expect(fastFail.body.error).toMatchObject({ code: 'TEMPORARY', retryAfterSeconds: 1 });
+    expect(fastFail.body.error.message).toContain('calls resume after a pause');
+    expect(await metrics()).toContain('tenure_gateway_circuit_state{app_id="flaky",state="open"} 1');
+
+    await inflict(sim, 'flaky', { reset: true });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await healthOf('flaky')).toMatchObject({ circuit: 'half_open' });
+    const ada = person();
+    await api().post('/v1/apps/flaky/accounts').set(authorized).send(ada).expect(200);
+    expect(await healthOf('flaky')).toEqual({ circuit: 'closed', consecutiveFailures: 0 });
+    expect(await usersIn(sim, 'flaky')).toHaveLength(1);
+  });
+
+  // The same behaviour as an outage of a minute, shortened to 3 s to keep the suite quick.
+  it('loses no operation during an outage: a retrying caller gets it done once the app is back', async () => {
+    const ada = person();
+    const created = await api().post('/v1/apps/outage/accounts').set(authorized).send(ada).expect(200);
+    await inflict(sim, 'outage', { outageSeconds: 3 });
+    const started = Date.now();
+    const [createdDuringOutage, disabled] = await Promise.all([
+      callUntilDone(() => api().post('/v1/apps/outage/accounts').set(authorized).send(person())),
+      callUntilDone(() => api().post(`/v1/apps/outage/accounts/${created.body.externalId}/disable`).set(authorized)),
+    ]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2500);
+    expect(createdDuringOutage).toMatchObject({ status: 200, body: { created: true } });
+    expect(createdDuringOutage.attempts).toBeGreaterThan(1);
+    expect(disabled).toMatchObject({ status: 200, body: { status: 'disabled' } });
+    const users = await usersIn(sim, 'outage');
+    expect(users).toHaveLength(2);
+    expect(users.find((user) => user.externalId === ada.employeeId)?.active).toBe(false);
+  });
+
+  it('times out a hanging app as a retryable failure', async () => {
+    await inflict(sim, 'slow', { hangRatio: 1 });
+    const started = Date.now();
+    const { body } = await api().post('/v1/apps/slow/accounts').set(authorized).send(person()).expect(503);
+    expect(body.error).toMatchObject({ code: 'TEMPORARY', retryable: true });
+    expect(body.error.message).toContain('did not answer within 300 ms');
+    expect(Date.now() - started).toBeLessThan(2000);
+    await inflict(sim, 'slow', { reset: true });
+  });
+
+  it('makes no second account when the app created one but its answer was lost', async () => {
+    const ada = person();
+    await inflict(sim, 'slow', { lostWriteAnswerRatio: 1 });
+    const lost = await api().post('/v1/apps/slow/accounts').set(authorized).send(ada).expect(503);
+    expect(lost.body.error.message).toContain('did not answer');
+    await inflict(sim, 'slow', { reset: true });
+
+    const retried = await api().post('/v1/apps/slow/accounts').set(authorized).send(ada).expect(200);
+    expect(retried.body).toMatchObject({ created: false });
+    const accounts = await usersIn(sim, 'slow', `externalId eq "${ada.employeeId}"`);
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0].id).toBe(retried.body.externalId);
+  });
+});

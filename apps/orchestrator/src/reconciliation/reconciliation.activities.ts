@@ -1,0 +1,92 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { AccountSnapshot } from '@tenure/contracts';
+import { reconcileAccounts } from './reconcile-accounts';
+import { ReconciliationGatewayClient, ReconciliationGatewayError } from './reconciliation-gateway.client';
+import { ReconciliationRepository } from './reconciliation.repository';
+import { AppReconciliationReport, ReconciliationSettings } from './reconciliation.types';
+
+export interface ReconciliationDependencies {
+  gateway: ReconciliationGatewayClient;
+  repository: ReconciliationRepository;
+  settings: ReconciliationSettings;
+}
+
+/** Accounts asked for per page: large pages keep a 10,000-account app to a handful of calls. */
+const PAGE_SIZE = 1000;
+
+/** A permanent refusal fails the activity at once; anything else is retried by Temporal. */
+function asActivityFailure(error: unknown): unknown {
+  if (error instanceof ReconciliationGatewayError && !error.retryable) {
+    return ApplicationFailure.nonRetryable(error.message, 'GatewayRefusal');
+  }
+  return error;
+}
+
+function heartbeat(details: unknown): void {
+  // Outside a Temporal activity (unit tests) there is nothing to tell.
+  try {
+    Context.current().heartbeat(details);
+  } catch {
+    /* not in an activity */
+  }
+}
+
+export function createReconciliationActivities({ gateway, repository, settings }: ReconciliationDependencies) {
+  return {
+    /** The apps to reconcile: those whose connector can list accounts (one, when asked for one). */
+    async reconcilableApps(appId?: string): Promise<string[]> {
+      try {
+        const apps = await gateway.apps();
+        if (appId && !apps.some((app) => app.appId === appId)) {
+          throw ApplicationFailure.nonRetryable(`no app ${appId} is configured`, 'UnknownApp');
+        }
+        return apps
+          .filter((app) => app.capabilities.includes('list_accounts') && (!appId || app.appId === appId))
+          .map((app) => app.appId);
+      } catch (error) {
+        throw asActivityFailure(error);
+      }
+    },
+
+    /** Pages through the app's accounts, compares them with the identity store, and acts on orphans if allowed. */
+    async reconcileApp(appId: string): Promise<AppReconciliationReport> {
+      const started = Date.now();
+      try {
+        const accounts: AccountSnapshot[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await gateway.accounts(appId, cursor, PAGE_SIZE);
+          accounts.push(...page.items);
+          cursor = page.nextCursor;
+          heartbeat({ appId, accounts: accounts.length });
+        } while (cursor);
+        const findings = reconcileAccounts(accounts, await repository.appIdentity(appId));
+
+        const tooMany = findings.orphanIds.length > settings.maxAutoDisable;
+        const canDisable = settings.autoDisableOrphans && findings.orphanIds.length > 0 && !tooMany;
+        const disabled: string[] = [];
+        if (canDisable) {
+          for (const externalId of findings.orphanIds) {
+            await gateway.disable(appId, externalId);
+            disabled.push(externalId);
+          }
+        }
+        return {
+          appId,
+          accountsInApp: accounts.length,
+          counts: findings.counts,
+          orphaned: findings.orphaned,
+          unmanaged: findings.unmanaged,
+          drifted: findings.drifted,
+          orphanAction: canDisable ? 'disabled' : settings.autoDisableOrphans && tooMany ? 'needs_approval' : 'none',
+          disabled,
+          durationMs: Date.now() - started,
+        };
+      } catch (error) {
+        throw asActivityFailure(error);
+      }
+    },
+  };
+}
+
+export type ReconciliationActivities = ReturnType<typeof createReconciliationActivities>;

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { IsOptional, Matches } from 'class-validator';
+import { ReconciliationRun, ReconciliationService } from './reconciliation.service';
+
+export class StartReconciliationRequest {
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'appId must be a configured app id' })
+  appId?: string;
+}
+
+export class ReconciliationParams {
+  @Matches(/^reconciliation-[A-Za-z0-9:_.-]{1,200}$/, { message: 'id must be a reconciliation id' })
+  id: string;
+}
+
+/** On the ops API (TENURE_OPS_TOKEN): start a reconciliation, then read its report. */
+@Controller('v1/reconciliations')
+export class ReconciliationController {
+  constructor(private readonly reconciliations: ReconciliationService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  start(@Body() body: StartReconciliationRequest): Promise<ReconciliationRun> {
+    return this.reconciliations.start(body.appId ? { appId: body.appId } : {});
+  }
+
+  @Get(':id')
+  get(@Param() { id }: ReconciliationParams): Promise<ReconciliationRun> {
+    return this.reconciliations.get(id);
+  }
+}

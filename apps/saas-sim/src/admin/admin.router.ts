@@ -1,0 +1,81 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import express, { ErrorRequestHandler, Request, RequestHandler, Response, Router } from 'express';
+import { bearerTokenOf, constantTimeEquals } from '@tenure/auth';
+import { flattenValidationErrors } from '@tenure/contracts';
+import { DirectoryException } from '../directory/directory.exception';
+import { ServedApp } from '../extensions/served-app';
+import { ConditionsChangeDto } from './conditions-change.dto';
+
+const MAX_SEEDED_USERS = 20_000;
+
+function problems(response: Response, errors: { field: string; message: string }[]): void {
+  response.status(400).json({ errors });
+}
+
+/**
+ * The simulator's own admin API, for tests and benchmarks, authenticated with
+ * TENURE_SAAS_SIM_ADMIN_TOKEN (absent: the admin API refuses everyone):
+ *
+ *   GET    /admin/apps/:appId/conditions   the app's live latency and faults
+ *   PUT    /admin/apps/:appId/conditions   change them now (see ConditionsChangeDto)
+ *   DELETE /admin/apps/:appId/conditions   back to the configured ones
+ *   POST   /admin/apps/:appId/users {users: [...SCIM users]}   seed many users at once
+ */
+export function createAdminRouter(apps: readonly ServedApp[], adminToken: string | undefined): Router {
+  const appsById = new Map(apps.map((app) => [app.settings.id, app]));
+  const appOf = new WeakMap<Request, ServedApp>();
+
+  const authenticate: RequestHandler = (request, response, next) => {
+    const token = bearerTokenOf(request);
+    if (!adminToken || !token || !constantTimeEquals(token, adminToken)) {
+      response.status(401).json({ message: 'a valid admin token is required' });
+      return;
+    }
+    const app = appsById.get(String(request.params.appId));
+    if (!app) {
+      response.status(404).json({ message: 'no such app' });
+      return;
+    }
+    appOf.set(request, app);
+    next();
+  };
+  const served = (request: Request) => appOf.get(request) as ServedApp;
+
+  const admin = Router({ mergeParams: true });
+  admin.get('/conditions', (request, response) => {
+    response.json(served(request).conditions.current());
+  });
+  admin.put('/conditions', (request, response) => {
+    const change = plainToInstance(ConditionsChangeDto, (request.body ?? {}) as object);
+    const errors = validateSync(change, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) return problems(response, flattenValidationErrors(errors));
+    response.json(served(request).conditions.change(change));
+  });
+  admin.delete('/conditions', (request, response) => {
+    response.json(served(request).conditions.reset());
+  });
+  admin.post('/users', (request, response) => {
+    const users: unknown = (request.body as { users?: unknown } | undefined)?.users;
+    if (!Array.isArray(users) || users.length > MAX_SEEDED_USERS) {
+      return problems(response, [{ field: 'users', message: `must be a list of at most ${MAX_SEEDED_USERS} users` }]);
+    }
+    try {
+      const { directory } = served(request);
+      const ids = users.map((user: Record<string, unknown>) => directory.writeUser(undefined, user).id);
+      response.status(201).json({ created: ids.length, ids });
+    } catch (error) {
+      if (!(error instanceof DirectoryException)) throw error;
+      problems(response, [{ field: 'users', message: error.message }]);
+    }
+  });
+
+  const unreadableBody: ErrorRequestHandler = (error: { type?: string }, _request, response, next) => {
+    if (error.type === 'entity.parse.failed') return problems(response, [{ field: 'body', message: 'is not JSON' }]);
+    next(error);
+  };
+
+  const router = Router();
+  router.use('/admin/apps/:appId', authenticate, express.json({ limit: '20mb' }), admin, unreadableBody);
+  return router;
+}
