@@ -18,6 +18,7 @@ export function planLeaver(
   const live = liveAccounts(input.accounts);
   const enabled = live.filter((account) => account.status !== 'disabled');
   const managerId = event.employee.managerId ?? input.person?.attributes.managerId;
+  const receives = (appId: string) => liveAccounts(input.managerAccounts).some((account) => account.appId === appId);
   const phases: DraftPhase[] = [
     {
       name: 'disable',
@@ -33,7 +34,9 @@ export function planLeaver(
     // Planned again after the disable phase: every account still there, disabled or not.
     changes: live.flatMap(({ appId }): DraftChange[] => [
       { appId, change: 'revoke_sessions', rule },
-      ...(managerId ? [{ appId, change: 'transfer_ownership' as const, rule, toEmployeeId: managerId }] : []),
+      ...(managerId && receives(appId)
+        ? [{ appId, change: 'transfer_ownership' as const, rule, toEmployeeId: managerId }]
+        : []),
     ]),
   });
   phases.push({

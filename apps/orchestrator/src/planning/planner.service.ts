@@ -21,6 +21,9 @@ export class PlannerService {
       this.gateway.capabilities(),
       this.runs.accessRequestsOf(employeeId),
     ]);
+    const managerId =
+      (subject.kind === 'event' ? subject.event.employee.managerId : undefined) ?? record?.person.attributes.managerId;
+    const managerAccounts = managerId ? await this.identity.accountsOf(managerId) : [];
     return planLifecycle({
       subject,
       now,
@@ -30,6 +33,7 @@ export class PlannerService {
         status: account.status,
         ...(account.externalId ? { externalId: account.externalId } : {}),
       })),
+      managerAccounts,
       entitlements: (record?.entitlements ?? []).map(({ appId, roles, groups, rules }) => ({
         appId,
         roles,

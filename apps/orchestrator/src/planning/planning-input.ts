@@ -17,6 +17,8 @@ export interface PlanningInput {
   now: string;
   person?: { state: EmployeeLifecycleState; attributes: Employee };
   accounts: AccountState[];
+  /** The manager's accounts: a leaver's data goes to the manager only in apps where the manager has one. */
+  managerAccounts: AccountState[];
   /** The desired entitlements the identity store holds now. */
   entitlements: GrantedAccess[];
   /** Approved access requests still in force: their apps are kept when birthright no longer grants them. */

@@ -26,7 +26,8 @@ describe('employee lifecycle workflow: leavers, approvals and failures', () => {
   }
 
   it('terminates at the local effective moment: disable first, then sessions and data, zoom’s transfer not supported', async () => {
-    const tokyo = await hired({ timeZone: 'Asia/Tokyo' });
+    const manager = await hired();
+    const tokyo = await hired({ timeZone: 'Asia/Tokyo', managerId: manager.employeeId });
     const now = await h.now();
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(now + 3 * DAY));
     const terminate = lifecycleEvent('terminate', tokyo, { effectiveAt: `${day}T18:00:00`, receivedAt: iso(now) });
@@ -55,8 +56,8 @@ describe('employee lifecycle workflow: leavers, approvals and failures', () => {
     expect(done.state).toBe('terminated');
     const accounts = h.gateway.accountsOf(tokyo.employeeId);
     expect(accounts.map((a) => [a.appId, a.active, a.sessionsRevoked, a.transferredTo])).toEqual([
-      ['github', false, 1, 'M1000'],
-      ['slack', false, 1, 'M1000'],
+      ['github', false, 1, manager.employeeId],
+      ['slack', false, 1, manager.employeeId],
       ['zoom', false, 1, undefined],
     ]);
     // Every account is disabled before any session is revoked or data moved.
