@@ -121,6 +121,7 @@ describe('planLifecycle', () => {
     const grant = { appId: 'github', status: 'approved' } as AccessRequestRecord;
     const plan = planLifecycle(input({ type: 'change', employee: moved }, { accessGrants: [grant] }));
     expect(flat(plan).filter((line) => line.includes('github'))).toEqual([
+      `apply@${NOW} github update supported`,
       `apply@${NOW} github group.remove supported`,
     ]);
   });
