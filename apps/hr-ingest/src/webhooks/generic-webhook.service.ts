@@ -30,6 +30,7 @@ export class GenericWebhookService {
       effectiveAt: body.effectiveAt ? normaliseEffectiveAt(body.effectiveAt) : receivedAt,
       receivedAt,
       employee: { ...body.employee },
+      ...(body.immediate !== undefined ? { immediate: body.immediate } : {}),
     });
   }
 }

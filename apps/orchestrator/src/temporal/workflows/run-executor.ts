@@ -135,13 +135,22 @@ export async function retryRun(context: LifecycleContext, run: RunState): Promis
   await saveRun(run);
 }
 
-/** The due run to advance first: earliest moment, then earliest effective event, then first received. */
+/**
+ * The due run to advance first: HR events before a contractor's expiry (a
+ * contractor hired after their end date is hired, then expires), then the
+ * earliest moment, the earliest effective event, the first received.
+ */
 export function nextDueRun(runs: Iterable<RunState>): RunState | undefined {
   const due = [...runs].filter(isDue);
-  const key = (run: RunState) => [Date.parse(run.nextAt ?? ''), Date.parse(run.effectiveAt), Date.parse(run.createdAt)];
+  const key = (run: RunState) => [
+    run.subject.kind === 'event' && run.subject.origin === 'contractor_end_date' ? 1 : 0,
+    Date.parse(run.nextAt ?? ''),
+    Date.parse(run.effectiveAt),
+    Date.parse(run.createdAt),
+  ];
   due.sort((a, b) => {
     const [x, y] = [key(a), key(b)];
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3];
   });
   return due[0];
 }
