@@ -35,6 +35,8 @@ export interface EmployeeLifecycleInput {
   managerId?: string;
   /** Events received but not yet decided when the previous run continued as new. */
   pendingEvents?: LifecycleEvent[];
+  /** History length after which the run continues as new (default 2,000 events, or when Temporal suggests it). */
+  historyLimit?: number;
 }
 
 export interface EmployeeLifecycleSnapshot {

@@ -1,5 +1,6 @@
 import { GatewayError } from '../../gateway/connector-gateway.client';
 import { approveRunUpdate, decideAccessUpdate, requestAccessUpdate, retryStepUpdate } from '@tenure/temporal-contracts';
+import { waitFor } from '@tenure/testing';
 import { DAY, LifecycleHarness, lifecycleEvent } from './lifecycle-harness';
 import { iso, person } from './lifecycle-fixtures';
 
@@ -215,7 +216,11 @@ describe('employee lifecycle workflow: leavers, approvals and failures', () => {
       reason: 'INVALID: zoom rejects the email domain',
     });
     expect(h.gateway.accountsOf(employee.employeeId).map((a) => a.appId)).toEqual(['github', 'slack']);
-    expect((await h.runs.findRun(failed.runs[0].runId))?.status).toBe('failed');
+    await waitFor(
+      () => h.runs.findRun(failed.runs[0].runId),
+      (run) => run?.status === 'failed',
+      { description: 'the failed run in the identity store' },
+    );
 
     await h
       .handle(employee.employeeId)

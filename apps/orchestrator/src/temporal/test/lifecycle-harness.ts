@@ -111,11 +111,11 @@ export class LifecycleHarness {
     return this.env.currentTimeMs();
   }
 
-  async send(event: LifecycleEvent): Promise<void> {
+  async send(event: LifecycleEvent, historyLimit?: number): Promise<void> {
     await this.env.client.workflow.signalWithStart(EMPLOYEE_LIFECYCLE_WORKFLOW, {
       workflowId: employeeWorkflowId(event.employee.employeeId),
       taskQueue: TASK_QUEUE,
-      args: [{ employeeId: event.employee.employeeId }],
+      args: [{ employeeId: event.employee.employeeId, historyLimit }],
       signal: lifecycleEventSignal,
       signalArgs: [event],
     });
@@ -141,6 +141,15 @@ export class LifecycleHarness {
         snapshot.pendingEvents === 0 && !snapshot.runs.some((run) => run.status === 'running') && accept(snapshot),
       { description, timeoutMs: 30_000 },
     );
+  }
+
+  /** Waits (in real time) for a condition, even while an app step is still being retried. */
+  async until(
+    employeeId: string,
+    accept: (snapshot: EmployeeLifecycleSnapshot) => boolean,
+    description: string,
+  ): Promise<EmployeeLifecycleSnapshot> {
+    return waitFor(() => this.snapshot(employeeId), accept, { description, timeoutMs: 30_000 });
   }
 
   outcomes(employeeId: string): LifecycleOutcome[] {

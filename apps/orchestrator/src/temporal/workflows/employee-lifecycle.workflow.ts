@@ -14,6 +14,9 @@ import { LifecycleContext } from './lifecycle-context';
 import { installAccessHandlers, installOperatorHandlers } from './operator-handlers';
 import { advanceRun, nextDueRun, retryRun } from './run-executor';
 
+/** A person's history stays far below Temporal's limits: a few hundred events per continued run. */
+const DEFAULT_HISTORY_LIMIT = 2_000;
+
 /** What a continued-as-new run still needs: open runs, runs with failed steps, live access requests. */
 function carriedRuns(runs: Iterable<RunState>): RunState[] {
   return [...runs].filter((run) => isOpenRun(run) || run.status === 'failed');
@@ -49,6 +52,8 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
     retries: new Set(),
   };
   const inbox: LifecycleEvent[] = [...(input.pendingEvents ?? [])];
+  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+  const historyLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyLimit;
 
   setHandler(lifecycleEventSignal, (event) => {
     if (!inbox.some((queued) => queued.eventId === event.eventId)) inbox.push(event);
@@ -75,7 +80,7 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
   for (;;) {
     const wake = nextWake();
     const ready = () => inbox.length > 0 || context.retries.size > 0 || nextDueRun(context.runs.values()) !== undefined;
-    const woken = () => ready() || workflowInfo().continueAsNewSuggested;
+    const woken = () => ready() || historyLong();
     if (wake === undefined) await condition(woken);
     else await condition(woken, Math.max(1, wake - Date.now()));
 
@@ -97,7 +102,7 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
       await afterAdvance(context, due);
       continue;
     }
-    if (workflowInfo().continueAsNewSuggested) break;
+    if (historyLong()) break;
   }
 
   // History is getting long: carry the state into a fresh run once no handler is mid-way.
@@ -115,5 +120,6 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
       (r) => r.status === 'pending' || r.status === 'approved',
     ),
     pendingEvents: inbox,
+    historyLimit: input.historyLimit,
   });
 }
