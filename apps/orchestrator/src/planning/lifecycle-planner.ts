@@ -1,25 +1,12 @@
 import type { LifecycleEvent } from '@tenure/domain';
-import { ChangeKind, LifecyclePlan, PlannedChange, PlanPhase, removesAccount } from '@tenure/temporal-contracts';
+import { LifecyclePlan, PlanPhase, removesAccount } from '@tenure/temporal-contracts';
+import { withSupport } from './change-support';
 import { resolveEffectiveAt } from './effective-time';
 import { planAccessGrant } from './plan-access';
 import { planCancelHire, planJoiner } from './plan-joiner';
 import { planLeave, planLeaver } from './plan-leaver';
 import { planMover } from './plan-mover';
 import { DraftPhase, PlanningInput } from './planning-input';
-
-/** The connector capability each change needs (gateway `GET /v1/apps`). */
-const CAPABILITY_OF: Record<ChangeKind, string> = {
-  create: 'create',
-  enable: 'disable',
-  update: 'update',
-  'group.add': 'groups',
-  'group.remove': 'groups',
-  disable: 'disable',
-  suspend: 'disable',
-  revoke_sessions: 'revoke_sessions',
-  transfer_ownership: 'transfer_ownership',
-  delete: 'delete',
-};
 
 /**
  * When an event takes effect: an immediate termination when it was received
@@ -66,14 +53,9 @@ export function planLifecycle(input: PlanningInput): LifecyclePlan {
   const event = subject.kind === 'event' ? subject.event : undefined;
   const effectiveAt =
     subject.kind === 'event' ? effectiveMoment(subject.event) : (subject.request.decidedAt ?? input.now);
-  const supported = (appId: string, change: ChangeKind) =>
-    input.capabilities.get(appId)?.includes(CAPABILITY_OF[change]) ?? false;
   const phases: PlanPhase[] = draftPhases(input, effectiveAt).map((phase) => ({
     ...phase,
-    changes: phase.changes.map((change): PlannedChange => ({
-      ...change,
-      support: supported(change.appId, change.change) ? 'supported' : 'not_supported',
-    })),
+    changes: phase.changes.map((change) => withSupport(change, input.capabilities)),
   }));
   const removed = new Set(
     phases.flatMap((phase) =>

@@ -1,8 +1,9 @@
 import type { LifecycleEvent } from '@tenure/domain';
-import { diffEntitlements, durationMs, mergeEntitlements } from '@tenure/policy';
+import { durationMs, mergeEntitlements } from '@tenure/policy';
 import { addMs } from './effective-time';
+import { entitlementChanges } from './entitlement-changes';
 import { planJoiner } from './plan-joiner';
-import { accountOf, DraftChange, DraftPhase, liveAccounts, PlanningInput, ruleOf } from './planning-input';
+import { DraftChange, DraftPhase, liveAccounts, PlanningInput } from './planning-input';
 import { profileChanged } from './profile-changes';
 
 /**
@@ -20,38 +21,13 @@ export function planMover(input: PlanningInput, event: LifecycleEvent, effective
     return [{ name: 'record', at: effectiveAt, commit: { state, attributes: employee }, changes: [] }];
   }
   const desired = input.policy(employee);
-  const diffs = diffEntitlements(input.entitlements, desired);
-  const keptByRequest = new Set(input.accessGrants.map((grant) => grant.appId));
+  const { grants, revocations } = entitlementChanges({
+    before: input.entitlements,
+    after: desired,
+    accounts: input.accounts,
+    keptApps: new Set(input.accessGrants.map((grant) => grant.appId)),
+  });
   const overlapMs = durationMs(input.settings.moverOverlap);
-  const grants: DraftChange[] = [];
-  const revocations: DraftChange[] = [];
-  for (const diff of diffs) {
-    const account = accountOf(input.accounts, diff.appId);
-    const rule = ruleOf(diff.rules);
-    if (diff.kind === 'grant') {
-      if (!account?.externalId) grants.push({ appId: diff.appId, change: 'create', rule, groups: diff.addGroups });
-      else {
-        if (account.status !== 'active') grants.push({ appId: diff.appId, change: 'enable', rule });
-        if (diff.addGroups.length > 0)
-          grants.push({ appId: diff.appId, change: 'group.add', rule, groups: diff.addGroups });
-      }
-      continue;
-    }
-    if (!account?.externalId) continue;
-    if (diff.addGroups.length > 0)
-      grants.push({ appId: diff.appId, change: 'group.add', rule, groups: diff.addGroups });
-    if (diff.removeGroups.length > 0) {
-      revocations.push({
-        appId: diff.appId,
-        change: 'group.remove',
-        rule: `no longer: ${rule ?? 'policy'}`,
-        groups: diff.removeGroups,
-      });
-    }
-    if (diff.kind === 'revoke' && !keptByRequest.has(diff.appId) && account.status !== 'disabled') {
-      revocations.push({ appId: diff.appId, change: 'disable', rule: `no longer: ${rule ?? 'policy'}` });
-    }
-  }
   const revoked = new Set(revocations.filter((c) => c.change === 'disable').map((c) => c.appId));
   const updates: DraftChange[] =
     input.person && profileChanged(input.person.attributes, employee)

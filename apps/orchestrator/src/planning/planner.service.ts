@@ -5,8 +5,13 @@ import type { RunRepository } from '../identity/run.repository';
 import type { PolicyService } from '../policy/policy.service';
 import { planLifecycle } from './lifecycle-planner';
 
+/** Capabilities change only when the gateway's configuration does: asked for at most this often. */
+const CAPABILITIES_TTL_MS = 30_000;
+
 /** Gathers what a plan depends on (identity store, policy, app capabilities) and plans. */
 export class PlannerService {
+  private capabilities?: { value: Map<string, string[]>; fetchedAt: number };
+
   constructor(
     private readonly identity: IdentityRepository,
     private readonly runs: RunRepository,
@@ -18,7 +23,7 @@ export class PlannerService {
     const employeeId = subject.kind === 'event' ? subject.event.employee.employeeId : subject.request.employeeId;
     const [record, capabilities, requests] = await Promise.all([
       this.identity.findPerson(employeeId),
-      this.gateway.capabilities(),
+      this.appCapabilities(),
       this.runs.accessRequestsOf(employeeId),
     ]);
     const managerId =
@@ -45,5 +50,19 @@ export class PlannerService {
       capabilities,
       policy: (employee) => this.policy.entitlementsFor(employee),
     });
+  }
+
+  /** Recent capabilities, or the last known ones while the gateway does not answer. */
+  private async appCapabilities(): Promise<Map<string, string[]>> {
+    const cached = this.capabilities;
+    if (cached && Date.now() - cached.fetchedAt < CAPABILITIES_TTL_MS) return cached.value;
+    try {
+      const value = await this.gateway.capabilities();
+      this.capabilities = { value, fetchedAt: Date.now() };
+      return value;
+    } catch (error) {
+      if (cached) return cached.value;
+      throw error;
+    }
   }
 }
