@@ -20,9 +20,10 @@ usage: ./tenure <command> [args]
                         connector-gateway, audit, saas-sim)
   event <type> <employeeId> [field=value ...] [--env test]
                         send a signed HR webhook to hr-ingest
-  bench lifecycle [people] [concurrency]
-                        on the running dev stack: time from a hire's and a
-                        termination's 202 until every account is active/disabled
+  bench lifecycle [--env dev|test] [people] [concurrency]
+                        time from a hire's and a termination's 202 until every
+                        account is active/disabled, on the running dev stack
+                        (or on test services started for it: --env test)
   help                  this text
 
 Existing servers are used instead of local ones when DATABASE_URL,
