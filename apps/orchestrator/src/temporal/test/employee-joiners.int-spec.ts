@@ -30,12 +30,12 @@ describe('employee lifecycle workflow: joiners and movers', () => {
     );
     expect(scheduled.state).toBe('pending_start');
     expect(scheduled.runs[0].nextAt).toBe(iso(start - 2 * DAY));
-    expect(h.gateway.accountsOf(ada.employeeId)).toEqual([]);
+    expect(await h.apps.accountsOf(ada.employeeId)).toEqual([]);
     expect(h.decisions(ada.employeeId).map((d) => d.decision)).toEqual(['scheduled']);
 
     await h.env.sleep(start - 2 * DAY - now + 60_000);
     await h.settle(ada.employeeId, (s) => s.runs[0].completedPhases.includes('prepare'), 'accounts prepared');
-    expect(h.gateway.accountsOf(ada.employeeId).map((a) => [a.appId, a.active])).toEqual([
+    expect((await h.apps.accountsOf(ada.employeeId)).map((a) => [a.appId, a.active])).toEqual([
       ['github', false],
       ['slack', false],
       ['zoom', false],
@@ -48,12 +48,12 @@ describe('employee lifecycle workflow: joiners and movers', () => {
 
     // One minute before local midnight in New York nothing is switched on yet.
     await h.env.sleep(start - (await h.now()) - 60_000);
-    expect(h.gateway.accountsOf(ada.employeeId).every((a) => !a.active)).toBe(true);
+    expect((await h.apps.accountsOf(ada.employeeId)).every((a) => !a.active)).toBe(true);
 
     await h.env.sleep(120_000);
     const started = await h.settle(ada.employeeId, (s) => s.runs[0].status === 'completed', 'hire started');
     expect(started.state).toBe('active');
-    expect(h.gateway.accountsOf(ada.employeeId).map((a) => [a.appId, a.active, a.groups])).toEqual([
+    expect((await h.apps.accountsOf(ada.employeeId)).map((a) => [a.appId, a.active, a.groups])).toEqual([
       ['github', true, ['engineering']],
       ['slack', true, ['all-staff']],
       ['zoom', true, []],
@@ -68,16 +68,16 @@ describe('employee lifecycle workflow: joiners and movers', () => {
     await h.send(hire);
     await h.env.sleep(3 * DAY + 60_000);
     await h.settle(bob.employeeId, (s) => s.runs[0]?.completedPhases.includes('prepare'), 'accounts prepared');
-    expect(h.gateway.accountsOf(bob.employeeId)).toHaveLength(3);
+    expect(await h.apps.accountsOf(bob.employeeId)).toHaveLength(3);
 
     const later = await h.now();
     await h.send(lifecycleEvent('cancel_hire', bob, { effectiveAt: iso(later), receivedAt: iso(later) }));
     const cancelled = await h.settle(bob.employeeId, (s) => s.state === 'hire_cancelled', 'hire cancelled');
     expect(cancelled.runs.find((r) => r.eventId === hire.eventId)?.status).toBe('cancelled');
-    expect(h.gateway.accountsOf(bob.employeeId).every((a) => a.deleted)).toBe(true);
+    expect(await h.apps.accountsOf(bob.employeeId)).toEqual([]);
 
     await h.env.sleep(3 * DAY);
-    expect(h.gateway.accountsOf(bob.employeeId).every((a) => a.deleted && !a.active)).toBe(true);
+    expect(await h.apps.accountsOf(bob.employeeId)).toEqual([]);
     const after = await h.snapshot(bob.employeeId);
     expect(after.state).toBe('hire_cancelled');
     expect(after.runs.find((r) => r.eventId === hire.eventId)?.completedPhases).toEqual(['prepare']);
@@ -98,9 +98,9 @@ describe('employee lifecycle workflow: joiners and movers', () => {
       (s) => s.runs.find((r) => r.eventId === change.eventId)?.completedPhases.includes('apply') ?? false,
       'change applied',
     );
-    expect(h.gateway.account('salesforce', cleo.employeeId)?.active).toBe(true);
-    expect(h.gateway.account('github', cleo.employeeId)?.active).toBe(true);
-    expect(h.gateway.account('slack', cleo.employeeId)?.title).toBe('Account Executive');
+    expect((await h.apps.account('salesforce', cleo.employeeId))?.active).toBe(true);
+    expect((await h.apps.account('github', cleo.employeeId))?.active).toBe(true);
+    expect((await h.apps.account('slack', cleo.employeeId))?.title).toBe('Account Executive');
 
     await h.env.sleep(DAY + 60_000);
     await h.settle(
@@ -108,8 +108,8 @@ describe('employee lifecycle workflow: joiners and movers', () => {
       (s) => s.runs.find((r) => r.eventId === change.eventId)?.status === 'completed',
       'overlap over',
     );
-    expect(h.gateway.account('github', cleo.employeeId)?.active).toBe(false);
-    expect(h.gateway.account('github', cleo.employeeId)?.groups).toEqual([]);
+    expect((await h.apps.account('github', cleo.employeeId))?.active).toBe(false);
+    expect((await h.apps.account('github', cleo.employeeId))?.groups).toEqual([]);
     const record = await h.identity.findPerson(cleo.employeeId);
     expect(record?.entitlements.map((e) => e.appId)).toEqual(['salesforce', 'slack', 'zoom']);
     const revoke = h.outcomes(cleo.employeeId).find((o) => o.appId === 'github' && o.action === 'account.disable');
@@ -153,7 +153,7 @@ describe('employee lifecycle workflow: joiners and movers', () => {
     expect(decisions).toContainEqual([hire.eventId, 'skipped_duplicate']);
     expect(decisions).toContainEqual([late.eventId, 'skipped_stale']);
     expect((await h.identity.findPerson(dan.employeeId))?.person.attributes.title).toBe('Staff Engineer');
-    expect(h.gateway.account('slack', dan.employeeId)?.title).toBe('Staff Engineer');
+    expect((await h.apps.account('slack', dan.employeeId))?.title).toBe('Staff Engineer');
     expect(h.outcomes(dan.employeeId).filter((o) => o.action === 'account.create')).toHaveLength(3);
   });
 
@@ -184,15 +184,24 @@ describe('employee lifecycle workflow: joiners and movers', () => {
 
     const firstEnd = Date.parse(resolveEffectiveAt(endDate, tz)) + DAY;
     await h.env.sleep(firstEnd - (await h.now()) + 60_000);
-    expect(h.gateway.accountsOf(eve.employeeId).every((a) => a.active)).toBe(true);
+    expect((await h.apps.accountsOf(eve.employeeId)).map((a) => [a.appId, a.active])).toEqual([
+      ['slack', true],
+      ['zoom', true],
+    ]);
 
     const secondEnd = Date.parse(resolveEffectiveAt(extended, tz)) + DAY;
     await h.env.sleep(secondEnd - (await h.now()) - 60_000);
-    expect(h.gateway.accountsOf(eve.employeeId).every((a) => a.active)).toBe(true);
+    expect((await h.apps.accountsOf(eve.employeeId)).map((a) => [a.appId, a.active])).toEqual([
+      ['slack', true],
+      ['zoom', true],
+    ]);
     await h.env.sleep(120_000);
     const expired = await h.settle(eve.employeeId, (s) => s.state === 'terminated', 'contract expired');
     expect(expired.state).toBe('terminated');
-    expect(h.gateway.accountsOf(eve.employeeId).every((a) => !a.active)).toBe(true);
+    expect((await h.apps.accountsOf(eve.employeeId)).map((a) => [a.appId, a.active])).toEqual([
+      ['slack', false],
+      ['zoom', false],
+    ]);
     const disable = h.outcomes(eve.employeeId).find((o) => o.action === 'account.disable');
     expect(disable?.rule).toBe('contractor-end-date');
   });

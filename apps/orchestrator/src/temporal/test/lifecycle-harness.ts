@@ -30,7 +30,17 @@ import { PlannerService } from '../../planning/planner.service';
 import { PolicyService } from '../../policy/policy.service';
 import { createLifecycleActivities } from '../activities/lifecycle.activities';
 import { workflowBundle } from '../workflow-bundle';
+import { ConnectorGatewayClient } from '../../gateway/connector-gateway.client';
+import type { AppsProbe } from './apps-probe';
+import { SaasSimProbe } from './saas-sim.probe';
 import { SimulatedGateway } from './simulated-gateway';
+
+/**
+ * `saas-sim`: the real activities call the test stack's connector gateway and
+ * simulated apps. `in-memory`: apps simulated in the test process, for cases
+ * that need an app to refuse on cue.
+ */
+export type HarnessApps = 'saas-sim' | 'in-memory';
 
 const TASK_QUEUE = 'lifecycle-tests';
 export const DAY = 86_400_000;
@@ -45,13 +55,14 @@ class CapturingPublisher {
 
 /**
  * The lifecycle workflow on Temporal's time-skipping test server, with the real
- * activities over the real identity store in PostgreSQL and the real planner;
- * only the apps behind the gateway are simulated in memory.
+ * activities over the real identity store in PostgreSQL and the real planner,
+ * against the running gateway and simulated apps (or apps in memory).
  */
 export class LifecycleHarness {
   private constructor(
     readonly env: TestWorkflowEnvironment,
-    readonly gateway: SimulatedGateway,
+    readonly apps: AppsProbe,
+    private readonly inMemory: SimulatedGateway | undefined,
     readonly identity: IdentityRepository,
     readonly runs: RunRepository,
     private readonly published: CapturingPublisher,
@@ -60,7 +71,7 @@ export class LifecycleHarness {
     private readonly running: Promise<void>,
   ) {}
 
-  static async start(settings: Partial<LifecycleSettings>): Promise<LifecycleHarness> {
+  static async start(settings: Partial<LifecycleSettings>, apps: HarnessApps = 'saas-sim'): Promise<LifecycleHarness> {
     const stack = testStack();
     const env = await TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: requiredEnv('TENURE_TEMPORAL_TEST_SERVER_BIN') } },
@@ -79,7 +90,9 @@ export class LifecycleHarness {
     const policy = new PolicyService(config);
     const identity = new IdentityRepository(dataSource);
     const runs = new RunRepository(dataSource);
-    const gateway = new SimulatedGateway();
+    const inMemory = apps === 'in-memory' ? new SimulatedGateway() : undefined;
+    const gateway =
+      inMemory ?? new ConnectorGatewayClient(requiredEnv('CONNECTOR_GATEWAY_URL'), requiredEnv('TENURE_GATEWAY_TOKEN'));
     const published = new CapturingPublisher();
     const publisher = published as unknown as KafkaPublisher;
     const activities = createLifecycleActivities({
@@ -97,7 +110,20 @@ export class LifecycleHarness {
       activities,
     });
     const running = worker.run();
-    return new LifecycleHarness(env, gateway, identity, runs, published, dataSource, worker, running);
+    const probe = inMemory ?? new SaasSimProbe();
+    return new LifecycleHarness(env, probe, inMemory, identity, runs, published, dataSource, worker, running);
+  }
+
+  /** The running simulated apps, for their sessions and owned items. */
+  get saasSim(): SaasSimProbe {
+    if (!(this.apps instanceof SaasSimProbe)) throw new Error('start the harness with the saas-sim apps');
+    return this.apps;
+  }
+
+  /** The in-memory apps, to make one refuse. */
+  get faults(): SimulatedGateway {
+    if (!this.inMemory) throw new Error('start the harness with in-memory apps to inject refusals');
+    return this.inMemory;
   }
 
   async stop(): Promise<void> {

@@ -2,6 +2,7 @@ import { GatewayError } from '../../gateway/connector-gateway.client';
 import { ConnectorGatewayClient } from '../../gateway/connector-gateway.client';
 import type { AccountGrant } from '../../gateway/connector-gateway.client';
 import type { UpdateAccountRequest } from '@tenure/contracts';
+import type { AppAccount, AppsProbe } from './apps-probe';
 
 const ALL = ['create', 'update', 'disable', 'delete', 'groups', 'revoke_sessions', 'transfer_ownership'];
 
@@ -22,7 +23,7 @@ export interface SimulatedAccount {
  * operation does what the gateway contract says, and a test can make one app
  * refuse. zoom's connector cannot transfer ownership.
  */
-export class SimulatedGateway extends ConnectorGatewayClient {
+export class SimulatedGateway extends ConnectorGatewayClient implements AppsProbe {
   readonly accounts: SimulatedAccount[] = [];
   readonly calls: string[] = [];
   private readonly refusals = new Map<string, GatewayError>();
@@ -37,12 +38,27 @@ export class SimulatedGateway extends ConnectorGatewayClient {
     else this.refusals.delete(appId);
   }
 
-  account(appId: string, employeeId: string): SimulatedAccount | undefined {
+  private live(appId: string, employeeId: string): SimulatedAccount | undefined {
     return this.accounts.find((a) => a.appId === appId && a.employeeId === employeeId && !a.deleted);
   }
 
-  accountsOf(employeeId: string): SimulatedAccount[] {
-    return this.accounts.filter((a) => a.employeeId === employeeId).sort((a, b) => a.appId.localeCompare(b.appId));
+  async account(appId: string, employeeId: string): Promise<AppAccount | undefined> {
+    const account = this.live(appId, employeeId);
+    return (
+      account && {
+        appId,
+        externalId: account.externalId,
+        active: account.active,
+        groups: account.groups,
+        title: account.title,
+      }
+    );
+  }
+
+  async accountsOf(employeeId: string): Promise<AppAccount[]> {
+    const apps = [...new Set(this.accounts.filter((a) => a.employeeId === employeeId).map((a) => a.appId))].sort();
+    const accounts = await Promise.all(apps.map((appId) => this.account(appId, employeeId)));
+    return accounts.filter((account): account is AppAccount => account !== undefined);
   }
 
   override async capabilities(): Promise<Map<string, string[]>> {
@@ -68,7 +84,7 @@ export class SimulatedGateway extends ConnectorGatewayClient {
 
   override async createAccount(appId: string, { employee, groups }: AccountGrant) {
     this.act(appId, 'create');
-    let account = this.account(appId, employee.employeeId);
+    let account = this.live(appId, employee.employeeId);
     const created = !account;
     if (!account) {
       account = {

@@ -1,25 +1,34 @@
 import { GatewayError } from '../../gateway/connector-gateway.client';
+import { waitFor } from '@tenure/testing';
+import { retryStepUpdate } from '@tenure/temporal-contracts';
 import { DAY, LifecycleHarness, lifecycleEvent } from './lifecycle-harness';
 import { iso, person } from './lifecycle-fixtures';
 
-/** Bounded retries of an app that stays down, and long lives that continue as new without losing anything. */
-describe('employee lifecycle workflow: retries and long histories', () => {
+/**
+ * Apps that refuse (on cue, so simulated in memory): bounded retries, one app
+ * failing while the rest complete, an operator's retry; and long lives that
+ * continue as new without losing anything.
+ */
+describe('employee lifecycle workflow: failing apps and long histories', () => {
   let h: LifecycleHarness;
 
   beforeAll(async () => {
-    h = await LifecycleHarness.start({
-      prepareLeadTime: '2d',
-      moverOverlap: '0s',
-      retentionBeforeDelete: '30d',
-      blastRadiusLimit: 3,
-    });
+    h = await LifecycleHarness.start(
+      {
+        prepareLeadTime: '2d',
+        moverOverlap: '0s',
+        retentionBeforeDelete: '30d',
+        blastRadiusLimit: 3,
+      },
+      'in-memory',
+    );
   });
   afterAll(() => h?.stop());
 
   it('retries an app that stays unavailable a bounded number of times, then leaves it needing attention', async () => {
     const now = await h.now();
     const employee = person();
-    h.gateway.refuse('slack', new GatewayError(503, 'TEMPORARY', true, 'slack is down for maintenance'));
+    h.faults.refuse('slack', new GatewayError(503, 'TEMPORARY', true, 'slack is down for maintenance'));
     try {
       await h.send(lifecycleEvent('hire', employee, { effectiveAt: iso(now), receivedAt: iso(now) }));
       await h.until(
@@ -39,17 +48,18 @@ describe('employee lifecycle workflow: retries and long histories', () => {
         failedChange: 'create',
         reason: 'TEMPORARY: slack is down for maintenance',
       });
-      expect(h.gateway.calls.filter((call) => call === 'slack:create')).toHaveLength(6);
-      expect(h.gateway.accountsOf(employee.employeeId).map((a) => a.appId)).toEqual(['github', 'zoom']);
+      expect(h.faults.calls.filter((call) => call === 'slack:create')).toHaveLength(6);
+      expect((await h.apps.accountsOf(employee.employeeId)).map((a) => a.appId)).toEqual(['github', 'zoom']);
       expect((await h.identity.accountsOf(employee.employeeId)).find((a) => a.appId === 'slack')).toMatchObject({
         status: 'failed',
         reason: 'TEMPORARY: slack is down for maintenance',
       });
     } finally {
-      h.gateway.refuse('slack', undefined);
+      h.faults.refuse('slack', undefined);
     }
   });
 
+  // Many round trips one after the other: slower than most when the machine is busy.
   it('continues as new before its history grows long, carrying scheduled runs and remembered events', async () => {
     const now = await h.now();
     const employee = person();
@@ -62,7 +72,7 @@ describe('employee lifecycle workflow: retries and long histories', () => {
       receivedAt: iso(now + 1),
     });
     await h.send(terminate, 120);
-    for (let step = 0; step < 6; step++) {
+    for (let step = 0; step < 4; step++) {
       const title = `Engineer ${step}`;
       await h.send(
         lifecycleEvent(
@@ -97,7 +107,36 @@ describe('employee lifecycle workflow: retries and long histories', () => {
 
     await h.env.sleep(5 * DAY + 60_000);
     await h.settle(employee.employeeId, (s) => s.state === 'terminated', 'terminated after continuing as new');
-    expect(h.gateway.accountsOf(employee.employeeId).every((a) => !a.active)).toBe(true);
-    expect(h.gateway.account('slack', employee.employeeId)?.title).toBe('Engineer 5');
+    expect((await h.apps.accountsOf(employee.employeeId)).map((a) => a.active)).toEqual([false, false, false]);
+    expect((await h.apps.account('slack', employee.employeeId))?.title).toBe('Engineer 3');
+  }, 180_000);
+
+  it('finishes every other app when one refuses, shows the refusal, and completes on an operator’s retry', async () => {
+    const now = await h.now();
+    const employee = person();
+    h.faults.refuse('zoom', new GatewayError(422, 'INVALID', false, 'zoom rejects the email domain'));
+    await h.send(lifecycleEvent('hire', employee, { effectiveAt: iso(now), receivedAt: iso(now) }));
+    const failed = await h.settle(employee.employeeId, (s) => s.runs[0]?.status === 'failed', 'failed step');
+    h.faults.refuse('zoom', undefined);
+    const step = failed.runs[0].steps.find((s) => s.appId === 'zoom');
+    expect(step).toMatchObject({
+      status: 'needs_attention',
+      failedChange: 'create',
+      reason: 'INVALID: zoom rejects the email domain',
+    });
+    expect((await h.apps.accountsOf(employee.employeeId)).map((a) => a.appId)).toEqual(['github', 'slack']);
+    await waitFor(
+      () => h.runs.findRun(failed.runs[0].runId),
+      (run) => run?.status === 'failed',
+      { description: 'the failed run in the identity store' },
+    );
+
+    await h
+      .handle(employee.employeeId)
+      .executeUpdate(retryStepUpdate, { args: [{ runId: failed.runs[0].runId, actorId: 'ops.bob', appId: 'zoom' }] });
+    await h.settle(employee.employeeId, (s) => s.runs[0]?.status === 'completed', 'retried');
+    expect((await h.apps.account('zoom', employee.employeeId))?.active).toBe(true);
+    const outcomes = h.outcomes(employee.employeeId).filter((o) => o.appId === 'zoom');
+    expect(outcomes.map((o) => o.outcome)).toEqual(['failed', 'succeeded']);
   });
 });
