@@ -11,7 +11,7 @@ export interface RunBody {
   reason?: string;
   actorId?: string;
   completedPhases: string[];
-  steps: { phase: string; appId: string; status: string; reason?: string; failedChange?: string }[];
+  steps: { phase: string; appId: string; status: string; reason?: string; failedChange?: string; retries: number }[];
 }
 
 export interface LifecycleEmployeeBody {
@@ -23,7 +23,7 @@ export interface LifecycleEmployeeBody {
   entitlements: { appId: string; groups: string[]; rules: string[] }[];
   scheduled: RunBody[];
   waitingApproval: RunBody[];
-  failedSteps: { runId: string; appId: string; reason?: string }[];
+  failedSteps: { runId: string; appId: string; change?: string; reason?: string }[];
   accessRequests: { requestId: string; appId: string; status: string; decidedBy?: string }[];
   runs: RunBody[];
 }
@@ -88,6 +88,16 @@ export class LifecycleClient extends StackClient {
     });
     if (!response.ok) throw new Error(`${appId} API answered ${response.status}`);
     return (await response.json()) as T;
+  }
+
+  /** Deletes an account behind Tenure's back, straight in the simulated app. */
+  async deleteAppUser(appId: string, userId: string): Promise<void> {
+    const token = requiredEnv(`TENURE_APP_${appId.toUpperCase()}_TOKEN`);
+    const response = await fetch(`${this.simUrl}/${appId}/scim/v2/Users/${userId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (response.status !== 204) throw new Error(`${appId} answered ${response.status} to the delete`);
   }
 
   async appUser(appId: string, email: string) {

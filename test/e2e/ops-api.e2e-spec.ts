@@ -187,4 +187,44 @@ describe('ops API, end to end', () => {
     ]);
     expect(await stack.appUser('github', analyst.email)).toBeUndefined();
   });
+
+  it('shows a step an app refuses as needing attention while the other apps complete, and retries it on command', async () => {
+    const engineer = await hire();
+    const slack = await stack.appUser('slack', engineer.email);
+    await stack.deleteAppUser('slack', slack.id);
+    const changeId = await send('change', { ...engineer, title: 'Principal Engineer' });
+    const failed = await stack.personWhen(
+      engineer.employeeId,
+      (p) => p.runs.some((r) => r.eventId === changeId && r.status === 'failed'),
+      'the update refused by slack',
+    );
+    expect(failed.failedSteps).toEqual([
+      expect.objectContaining({ appId: 'slack', change: 'update', reason: expect.stringContaining('NOT_FOUND') }),
+    ]);
+    expect((await stack.appUser('github', engineer.email)).title).toBe('Principal Engineer');
+    expect((await stack.appUser('zoom', engineer.email)).title).toBe('Principal Engineer');
+    const run = failed.runs.find((r) => r.eventId === changeId) as RunBody;
+    const listed = await stack.ops<{ items: RunBody[] }>('GET', '/v1/runs?status=failed&limit=500');
+    expect(listed.body.items.map((r) => r.runId)).toContain(run.runId);
+
+    const retried = await stack.runCommand(run.runId, 'retry', 'ops.carol', { appId: 'slack' });
+    expect(retried.status).toBe(200);
+    const after = await stack.personWhen(
+      engineer.employeeId,
+      (p) =>
+        p.runs.some(
+          (r) =>
+            r.eventId === changeId &&
+            r.steps.some((s) => s.appId === 'slack' && s.retries === 1 && s.status === 'needs_attention'),
+        ),
+      'the retry to be attempted',
+    );
+    expect(after.runs.find((r) => r.eventId === changeId)?.status).toBe('failed');
+    const outcomes = await stack.auditEvents({
+      employeeId: engineer.employeeId,
+      appId: 'slack',
+      action: 'account.update',
+    });
+    expect(outcomes.body.items.map((i) => i.outcome)).toEqual(['failed', 'failed']);
+  });
 });
