@@ -1,4 +1,5 @@
-import { employeeFixture, uniqueId } from '@tenure/testing';
+import { TOPICS } from '@tenure/contracts';
+import { employeeFixture, readTopic, testStack, uniqueId } from '@tenure/testing';
 import { accountStatuses, LifecycleClient, RunBody } from './lifecycle-client';
 
 interface PlanBody {
@@ -110,6 +111,28 @@ describe('ops API, end to end', () => {
     );
     expect(done.accounts).toHaveLength(4);
     expect((await stack.appUser('salesforce', admin.email)).active).toBe(false);
+
+    // The audit service hears every decision and every outcome, with who acted and which rule justified it.
+    const { kafkaBrokers, topicPrefix } = testStack();
+    const decisions = (await readTopic(kafkaBrokers, `${topicPrefix}${TOPICS.planDecisions}`))
+      .filter((m) => m.key === admin.employeeId)
+      .map(
+        (m) => m.value as { eventId: string; decision: string; actor: string; actorId?: string; decisionId: string },
+      );
+    const forTermination = decisions.filter((d) => d.eventId === terminateId);
+    expect(forTermination.map((d) => [d.decision, d.actor, d.actorId])).toEqual([
+      ['waiting_approval', 'system', undefined],
+      ['approved', 'operator', 'ops.alice'],
+    ]);
+    expect(new Set(decisions.map((d) => d.decisionId)).size).toBe(decisions.length);
+    const outcomes = (await readTopic(kafkaBrokers, `${topicPrefix}${TOPICS.lifecycleOutcomes}`))
+      .filter((m) => m.key === admin.employeeId)
+      .map((m) => m.value as { eventId: string; action: string; actor: string; actorId?: string; rule?: string });
+    const disables = outcomes.filter((o) => o.eventId === terminateId && o.action === 'account.disable');
+    expect(disables).toHaveLength(4);
+    expect(disables.every((o) => o.actor === 'operator' && o.actorId === 'ops.alice' && o.rule === 'terminated')).toBe(
+      true,
+    );
   });
 
   it('lets an operator reject a guarded run, which then changes nothing', async () => {
