@@ -83,7 +83,15 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
   return {
     /** Plans a subject from the identity store's current view: the same code the dry-run API runs. */
     async planRun(input: { subject: PlanSubject; now: string }): Promise<LifecyclePlan> {
-      return planner.plan(input.subject, input.now);
+      try {
+        return await planner.plan(input.subject, input.now);
+      } catch (error) {
+        // An event whose dates cannot be read will never plan: refuse it instead of retrying forever.
+        if (error instanceof Error && error.message.startsWith('not an ISO-8601')) {
+          throw ApplicationFailure.nonRetryable(error.message, 'INVALID_EVENT');
+        }
+        throw error;
+      }
     },
 
     async recordPerson(event: LifecycleEvent, state: EmployeeLifecycleState): Promise<void> {

@@ -139,4 +139,23 @@ describe('employee lifecycle workflow: failing apps and long histories', () => {
     const outcomes = h.outcomes(employee.employeeId).filter((o) => o.appId === 'zoom');
     expect(outcomes.map((o) => o.outcome)).toEqual(['failed', 'succeeded']);
   });
+
+  it('rejects an event whose date cannot be read and goes on with the next one', async () => {
+    const now = await h.now();
+    const employee = person();
+    const unreadable = lifecycleEvent('hire', employee, {
+      effectiveAt: 'first monday of next month',
+      receivedAt: iso(now),
+    });
+    await h.send(unreadable);
+    const hire = lifecycleEvent('hire', employee, { effectiveAt: iso(now), receivedAt: iso(now + 1) });
+    await h.send(hire);
+    const snapshot = await h.settle(employee.employeeId, (s) => s.state === 'active', 'the readable hire applied');
+    expect(snapshot.runs.find((r) => r.eventId === unreadable.eventId)).toMatchObject({
+      status: 'rejected',
+      reason: 'not an ISO-8601 date or date-time: first monday of next month',
+    });
+    expect(h.decisions(employee.employeeId).find((d) => d.eventId === unreadable.eventId)?.decision).toBe('rejected');
+    expect(await h.apps.accountsOf(employee.employeeId)).toHaveLength(3);
+  });
 });

@@ -1,3 +1,4 @@
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { LifecycleEvent, LifecycleEventType } from '@tenure/domain';
 import { isOpenRun, LifecyclePlan, PlanSubject, RunState, runIdOf } from '@tenure/temporal-contracts';
 import { store } from './activity-proxies';
@@ -83,6 +84,41 @@ async function scheduleContractorExpiry(context: LifecycleContext, event: Lifecy
   await publishDecision(context, run, 'scheduled', { plan, runAt: run.nextAt });
 }
 
+/** Plans an event; one that cannot be read (e.g. its dates) is recorded as rejected, never retried forever. */
+async function planOrRefuse(
+  context: LifecycleContext,
+  event: LifecycleEvent,
+  subject: PlanSubject,
+): Promise<LifecyclePlan | undefined> {
+  try {
+    return await store.planRun({ subject, now: nowIso() });
+  } catch (error) {
+    const cause = error instanceof ActivityFailure ? error.cause : undefined;
+    if (!(cause instanceof ApplicationFailure) || cause.type !== 'INVALID_EVENT') throw error;
+    const now = nowIso();
+    const run: RunState = {
+      runId: runIdOf(context.employeeId, event.eventId),
+      employeeId: context.employeeId,
+      eventId: event.eventId,
+      eventType: event.type,
+      subject,
+      status: 'rejected',
+      effectiveAt: event.receivedAt,
+      completedPhases: [],
+      steps: [],
+      actorId: 'system',
+      reason: cause.message,
+      createdAt: now,
+      updatedAt: now,
+    };
+    remember(context, event.eventId);
+    context.runs.set(run.runId, run);
+    await saveRun(run);
+    await publishDecision(context, run, 'rejected', { reason: cause.message });
+    return undefined;
+  }
+}
+
 /**
  * Decides what an HR event becomes: skipped (duplicate or older than what was
  * applied), waiting for approval (too many accounts removed at once), or a
@@ -96,7 +132,8 @@ export async function decideEvent(context: LifecycleContext, event: LifecycleEve
     await publishDecision(context, known as RunState, 'skipped_duplicate', { reason: 'event already received' });
     return;
   }
-  const plan = await store.planRun({ subject, now: nowIso() });
+  const plan = await planOrRefuse(context, event, subject);
+  if (!plan) return;
   const run = newRun(context, event.eventId, subject, plan);
   remember(context, event.eventId);
   if (isStale(context, plan.effectiveAt, event.receivedAt)) {
