@@ -20,6 +20,11 @@ cmd_bench() {
   fi
   local name="${1:-}"
   [[ $# -gt 0 ]] && shift
+  # --env may also follow the bench's name.
+  if [[ "${1:-}" == --env ]]; then
+    env="${2:-}"
+    shift 2 || bench_usage
+  fi
   case "$name" in
     lifecycle) bench_against_services "$env" lifecycle-latency.mjs "$@" ;;
     reconcile) bench_against_services "$env" reconcile.mjs "$@" ;;

@@ -20,10 +20,13 @@ usage: ./tenure <command> [args]
                         connector-gateway, audit, saas-sim)
   event <type> <employeeId> [field=value ...] [--env test]
                         send a signed HR webhook to hr-ingest
-  bench lifecycle [people] [concurrency]
-                        on the running dev stack: time from a hire's and a
-                        termination's 202 until every account is active/disabled
-  bench audit [--env dev|test] [--messages N] [--records N] [--samples N] [--keep]
+  bench [--env dev|test] lifecycle [people] [concurrency]
+                        time from a hire's and a termination's 202 until every
+                        account is active/disabled, on the running dev stack
+                        (or on test services started for it: --env test)
+  bench [--env dev|test] reconcile [accounts] [app]
+                        seed an app with accounts and time a reconciliation
+  bench [--env dev|test] audit [--messages N] [--records N] [--samples N] [--keep]
                         an audit service on a database and topics of its own:
                         ingest rate from Kafka, query latency and verification
                         time with a million records, export throughput

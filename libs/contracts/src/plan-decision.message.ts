@@ -45,6 +45,17 @@ export class PlannedChangeMessage {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   groups?: string[];
+
+  /** For `not_supported`: the change the app's connector cannot make. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  requested?: string;
+
+  /** When the change runs. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  at?: string;
 }
 
 /** Value of `tenure.lifecycle.decisions.v1`; key = employeeId. */

@@ -6,6 +6,7 @@ export const LIFECYCLE_ACTIONS = [
   'account.create',
   'account.update',
   'account.disable',
+  'account.suspend',
   'account.enable',
   'account.delete',
   'group.add',

@@ -1,3 +1,5 @@
 export * from './policy-config';
 export * from './evaluate-policy';
 export * from './load-tenure-config';
+export * from './lifecycle-settings';
+export * from './entitlement-diff';

@@ -5,11 +5,56 @@ import { tmpdir } from 'node:os';
 
 const REPOSITORY_CONFIG = join(__dirname, '../../../config');
 
+const SLACK_APP =
+  'apps:\n  - id: slack\n    displayName: Slack\n    connector: scim\n    scim: { baseUrl: "http://127.0.0.1:3100/slack/scim/v2" }\n    auth: { type: bearer, tokenEnv: SLACK_TOKEN }\n';
+
+function writeConfig(policy: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tenure-config-'));
+  writeFileSync(join(dir, 'apps.yaml'), SLACK_APP);
+  writeFileSync(join(dir, 'policy.yaml'), policy);
+  return dir;
+}
+
 describe('loadTenureConfig', () => {
   it('loads the configuration shipped in config/', () => {
     const config = loadTenureConfig(REPOSITORY_CONFIG, {});
     expect(config.apps.apps.map((a) => a.id)).toEqual(['slack', 'zoom', 'github', 'salesforce']);
-    expect(config.policy.rules.map((r) => r.name)).toEqual(['everyone', 'engineering', 'sales']);
+    expect(config.policy.rules.map((r) => r.name)).toEqual(['everyone', 'engineering', 'sales', 'it-operations']);
+    expect(config.policy.lifecycle).toMatchObject({
+      prepareLeadTime: '3d',
+      blastRadiusLimit: 3,
+      contractorExpiry: 'terminate',
+    });
+  });
+
+  it('gives every lifecycle setting a default when the section is absent', () => {
+    const dir = writeConfig('rules:\n  - name: everyone\n    grant:\n      - app: slack\n');
+    expect(loadTenureConfig(dir, {}).policy.lifecycle).toMatchObject({
+      prepareLeadTime: '3d',
+      moverOverlap: '0s',
+      retentionBeforeDelete: '30d',
+      blastRadiusLimit: 25,
+      contractorExpiry: 'terminate',
+    });
+  });
+
+  it('refuses a bad lifecycle setting, naming file, path and problem', () => {
+    const dir = writeConfig(
+      'lifecycle:\n  retentionBeforeDelete: thirty days\n  blastRadiusLimit: 0\n  overlap: 1d\nrules:\n  - name: everyone\n    grant:\n      - app: slack\n',
+    );
+    const error = (() => {
+      try {
+        loadTenureConfig(dir, {});
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).toContain(`${join(dir, 'policy.yaml')}: `);
+    expect(error?.message).toContain(
+      'lifecycle.retentionBeforeDelete: retentionBeforeDelete must be a duration such as 30s, 15m, 12h or 30d',
+    );
+    expect(error?.message).toContain('lifecycle.blastRadiusLimit: blastRadiusLimit must not be less than 1');
+    expect(error?.message).toContain('lifecycle: unknown key overlap');
   });
 
   it('refuses a policy that grants an app apps.yaml does not connect, naming rule and path', () => {

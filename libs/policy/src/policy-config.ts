@@ -11,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EMPLOYMENT_TYPES, EmploymentType } from '@tenure/domain';
+import { LifecycleSettings } from './lifecycle-settings';
 
 /** Attribute conditions of a rule: each listed attribute must equal one of its values (case-insensitive). */
 export class RuleConditions {
@@ -68,6 +69,12 @@ export class PolicyRule {
 }
 
 export class PolicyConfig {
+  /** Timing and safety of lifecycle runs; every setting has a default. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LifecycleSettings)
+  lifecycle: LifecycleSettings = new LifecycleSettings();
+
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => PolicyRule)

@@ -1,6 +1,10 @@
 // Loaded inside the Temporal workflow sandbox: only @temporalio/workflow and plain types here.
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { AccountState, LifecycleEvent } from '@tenure/domain';
+import type { AccessRequestRecord, EmployeeLifecycleState } from './lifecycle-plan';
+import type { RunState } from './lifecycle-run';
+
+export type { EmployeeLifecycleState } from './lifecycle-plan';
 
 export const EMPLOYEE_LIFECYCLE_WORKFLOW = 'employeeLifecycleWorkflow';
 
@@ -9,7 +13,12 @@ export function employeeWorkflowId(employeeId: string): string {
   return `employee-${employeeId}`;
 }
 
-export type EmployeeLifecycleState = 'new' | 'active' | 'terminated';
+/** The ordering key of the last applied event: anything older is stale. */
+export interface AppliedMark {
+  eventId: string;
+  effectiveAt: string;
+  receivedAt: string;
+}
 
 /** Start arguments; a continued-as-new run also carries the previous run's state. */
 export interface EmployeeLifecycleInput {
@@ -18,6 +27,16 @@ export interface EmployeeLifecycleInput {
   lastEventId?: string;
   appliedEventIds?: string[];
   accounts?: AccountState[];
+  lastApplied?: AppliedMark;
+  /** Runs still scheduled, waiting for approval or with steps needing attention. */
+  runs?: RunState[];
+  accessRequests?: AccessRequestRecord[];
+  /** The person's manager, who approves access requests. */
+  managerId?: string;
+  /** Events received but not yet decided when the previous run continued as new. */
+  pendingEvents?: LifecycleEvent[];
+  /** History length after which the run continues as new (default 2,000 events, or when Temporal suggests it). */
+  historyLimit?: number;
 }
 
 export interface EmployeeLifecycleSnapshot {
@@ -26,9 +45,52 @@ export interface EmployeeLifecycleSnapshot {
   accounts: AccountState[];
   lastEventId?: string;
   pendingEvents: number;
+  runs: RunState[];
+  accessRequests: AccessRequestRecord[];
 }
 
 /** Signal rather than update: the sender (a Kafka consumer) must not wait for apps to answer. */
 export const lifecycleEventSignal = defineSignal<[LifecycleEvent]>('lifecycleEvent');
 
 export const employeeSnapshotQuery = defineQuery<EmployeeLifecycleSnapshot>('employeeSnapshot');
+
+/** An operator's command on one run; `actorId` is recorded with the decision. */
+export interface RunCommand {
+  runId: string;
+  actorId: string;
+  reason?: string;
+}
+
+export interface RetryStepCommand extends RunCommand {
+  /** Retry only this app's failed steps; all failed steps of the run when absent. */
+  appId?: string;
+}
+
+// Updates rather than signals: the operator waits for the answer (done, or why not).
+export const approveRunUpdate = defineUpdate<RunState, [RunCommand]>('approveRun');
+export const rejectRunUpdate = defineUpdate<RunState, [RunCommand]>('rejectRun');
+export const cancelRunUpdate = defineUpdate<RunState, [RunCommand]>('cancelRun');
+export const retryStepUpdate = defineUpdate<RunState, [RetryStepCommand]>('retryStep');
+
+export interface AccessRequestInput {
+  appId: string;
+  roles: string[];
+  groups: string[];
+  reason: string;
+  endDate?: string;
+  requestedBy: string;
+}
+
+export interface AccessDecisionInput {
+  requestId: string;
+  approverId: string;
+  approve: boolean;
+  reason?: string;
+}
+
+export const requestAccessUpdate = defineUpdate<AccessRequestRecord, [AccessRequestInput]>('requestAccess');
+export const decideAccessUpdate = defineUpdate<AccessRequestRecord, [AccessDecisionInput]>('decideAccess');
+
+/** Error types an update's validator or handler raises; the ops API maps them to HTTP statuses. */
+export const UPDATE_ERROR_TYPES = ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'INVALID'] as const;
+export type UpdateErrorType = (typeof UPDATE_ERROR_TYPES)[number];

@@ -1,1 +1,3 @@
 export * from './employee-lifecycle';
+export * from './lifecycle-plan';
+export * from './lifecycle-run';

@@ -36,6 +36,8 @@ export interface EmployeeFixture {
   title?: string;
   employmentType: 'employee' | 'contractor';
   timeZone?: string;
+  managerId?: string;
+  endDate?: string;
 }
 
 export function employeeFixture(overrides: Partial<EmployeeFixture> = {}): EmployeeFixture {

@@ -1,8 +1,16 @@
 import type {
   AccountCreatedResponse,
+  AccountDeletedResponse,
   AccountDisabledResponse,
+  AccountEnabledResponse,
+  AccountUpdatedResponse,
+  AppSummary,
   CreateAccountRequest,
   GatewayErrorBody,
+  OwnershipTransferredResponse,
+  SessionsRevokedResponse,
+  TransferOwnershipRequest,
+  UpdateAccountRequest,
 } from '@tenure/contracts';
 import type { Employee } from '@tenure/domain';
 
@@ -27,51 +35,110 @@ export interface AccountGrant {
 
 const REQUEST_TIMEOUT_MS = 45_000;
 
-/** The orchestrator's only way to the apps: HTTP calls to the connector gateway. */
+/** `GET /v1/apps`: a list, or `{apps: [...]}`; older gateways name the id `id`. */
+type AppList = AppListItem[] | { apps: AppListItem[] };
+type AppListItem = Partial<Pick<AppSummary, 'appId' | 'capabilities'>> & { id?: string };
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** What an app's account shows of the person: pushed on create and on every profile change. */
+export function profileOf(employee: Employee): UpdateAccountRequest {
+  return {
+    email: employee.email,
+    givenName: employee.givenName,
+    familyName: employee.familyName,
+    displayName: `${employee.givenName} ${employee.familyName}`,
+    department: employee.department,
+    title: employee.title,
+    managerId: employee.managerId,
+  };
+}
+
+/**
+ * The orchestrator's only way to the apps: HTTP calls to the connector gateway
+ * (libs/contracts/src/gateway). Every operation is idempotent at the gateway.
+ */
 export class ConnectorGatewayClient {
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
   ) {}
 
+  /** Each app's connector capabilities, by app id. */
+  async capabilities(): Promise<Map<string, string[]>> {
+    const body = await this.call<AppList>('GET', '/v1/apps');
+    const items = Array.isArray(body) ? body : body.apps;
+    return new Map(items.map((app) => [app.appId ?? app.id ?? '', app.capabilities ?? []]));
+  }
+
   createAccount(appId: string, { employee, groups }: AccountGrant): Promise<AccountCreatedResponse> {
     const body: CreateAccountRequest = {
+      ...profileOf(employee),
       employeeId: employee.employeeId,
       userName: employee.email,
       email: employee.email,
       givenName: employee.givenName,
       familyName: employee.familyName,
-      displayName: `${employee.givenName} ${employee.familyName}`,
-      department: employee.department,
-      title: employee.title,
-      managerId: employee.managerId,
       groups,
     };
-    return this.post(`/v1/apps/${encodeURIComponent(appId)}/accounts`, body);
+    return this.call('POST', `${appPath(appId)}/accounts`, body);
+  }
+
+  updateAccount(appId: string, externalId: string, body: UpdateAccountRequest): Promise<AccountUpdatedResponse> {
+    return this.call('PATCH', accountPath(appId, externalId), body);
+  }
+
+  enableAccount(appId: string, externalId: string): Promise<AccountEnabledResponse> {
+    return this.call('POST', `${accountPath(appId, externalId)}/enable`, {});
   }
 
   disableAccount(appId: string, externalId: string): Promise<AccountDisabledResponse> {
-    return this.post(`/v1/apps/${encodeURIComponent(appId)}/accounts/${encodeURIComponent(externalId)}/disable`, {});
+    return this.call('POST', `${accountPath(appId, externalId)}/disable`, {});
   }
 
-  private async post<T>(path: string, body: unknown): Promise<T> {
+  revokeSessions(appId: string, externalId: string): Promise<SessionsRevokedResponse> {
+    return this.call('POST', `${accountPath(appId, externalId)}/revoke-sessions`, {});
+  }
+
+  transferOwnership(appId: string, externalId: string, toEmployeeId: string): Promise<OwnershipTransferredResponse> {
+    const body: TransferOwnershipRequest = { toEmployeeId };
+    return this.call('POST', `${accountPath(appId, externalId)}/transfer-ownership`, body);
+  }
+
+  deleteAccount(appId: string, externalId: string): Promise<AccountDeletedResponse> {
+    return this.call('DELETE', accountPath(appId, externalId));
+  }
+
+  private async call<T>(method: Method, path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        method,
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
       // The gateway unreachable or slow is always worth another try.
-      throw new GatewayError(0, 'GATEWAY_UNAVAILABLE', true, `connector gateway unreachable: ${(error as Error).message}`);
+      throw new GatewayError(
+        0,
+        'GATEWAY_UNAVAILABLE',
+        true,
+        `connector gateway unreachable: ${(error as Error).message}`,
+      );
     }
     const payload = (await response.json().catch(() => undefined)) as (T & { error?: GatewayErrorBody }) | undefined;
     if (response.ok && payload && !payload.error) return payload;
     throw toGatewayError(response.status, payload?.error);
   }
 }
+
+const appPath = (appId: string) => `/v1/apps/${encodeURIComponent(appId)}`;
+const accountPath = (appId: string, externalId: string) =>
+  `${appPath(appId)}/accounts/${encodeURIComponent(externalId)}`;
 
 function toGatewayError(status: number, error: GatewayErrorBody | undefined): GatewayError {
   if (error) return new GatewayError(status, error.code, error.retryable, error.message, error.retryAfterSeconds);

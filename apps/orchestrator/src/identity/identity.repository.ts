@@ -70,6 +70,11 @@ export class IdentityRepository {
     );
   }
 
+  /** A step failed on an account that exists: its status stays what it is, the reason is shown. */
+  async setAccountReason(employeeId: string, appId: string, reason: string | null): Promise<void> {
+    await this.dataSource.getRepository(AccountEntity).update({ employeeId, appId }, { reason });
+  }
+
   async accountsOf(employeeId: string): Promise<AccountState[]> {
     const rows = await this.dataSource
       .getRepository(AccountEntity)

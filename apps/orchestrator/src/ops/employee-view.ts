@@ -1,5 +1,14 @@
 import type { AccountStatus, Employee } from '@tenure/domain';
-import type { EmployeeLifecycleState } from '@tenure/temporal-contracts';
+import type { AccessRequestRecord, EmployeeLifecycleState, RunState } from '@tenure/temporal-contracts';
+
+export interface FailedStepView {
+  runId: string;
+  eventId: string;
+  phase: string;
+  appId: string;
+  change?: string;
+  reason?: string;
+}
 
 /** `GET /v1/employees/:employeeId` (design.md, "Ops API"). */
 export interface EmployeeView {
@@ -16,4 +25,12 @@ export interface EmployeeView {
     updatedAt: string;
   }[];
   entitlements: { appId: string; roles: string[]; groups: string[]; rules: string[] }[];
+  /** Runs that will still do something by themselves (with `nextAt`). */
+  scheduled: RunState[];
+  waitingApproval: RunState[];
+  /** App steps that need an operator, with the app's reason. */
+  failedSteps: FailedStepView[];
+  accessRequests: AccessRequestRecord[];
+  /** The latest runs, newest first. */
+  runs: RunState[];
 }

@@ -1,13 +1,21 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { IdentityRepository } from '../identity/identity.repository';
+import { RunRepository } from '../identity/run.repository';
 import { EmployeeView } from './employee-view';
 
 @Injectable()
 export class EmployeesService {
-  constructor(private readonly identity: IdentityRepository) {}
+  constructor(
+    private readonly identity: IdentityRepository,
+    private readonly runRepository: RunRepository,
+  ) {}
 
   async get(employeeId: string): Promise<EmployeeView> {
-    const record = await this.identity.findPerson(employeeId);
+    const [record, runs, accessRequests] = await Promise.all([
+      this.identity.findPerson(employeeId),
+      this.runRepository.runsOf(employeeId),
+      this.runRepository.accessRequestsOf(employeeId),
+    ]);
     if (!record) throw new NotFoundException({ error: 'not_found', message: `no employee ${employeeId}` });
     const { person, accounts, entitlements } = record;
     return {
@@ -24,6 +32,22 @@ export class EmployeesService {
         updatedAt: account.updatedAt.toISOString(),
       })),
       entitlements: entitlements.map(({ appId, roles, groups, rules }) => ({ appId, roles, groups, rules })),
+      scheduled: runs.filter((run) => (run.status === 'scheduled' || run.status === 'failed') && run.nextAt),
+      waitingApproval: runs.filter((run) => run.status === 'waiting_approval'),
+      failedSteps: runs.flatMap((run) =>
+        run.steps
+          .filter((step) => step.status === 'needs_attention')
+          .map((step) => ({
+            runId: run.runId,
+            eventId: run.eventId,
+            phase: step.phase,
+            appId: step.appId,
+            change: step.failedChange,
+            reason: step.reason,
+          })),
+      ),
+      accessRequests,
+      runs,
     };
   }
 }

@@ -12,6 +12,13 @@ export class OutcomePublisher {
 }
 
 /** The same step of the same event always has the same id, so a re-published outcome is one audit record. */
-export function outcomeIdOf(parts: { workflowId: string; eventId: string; appId: string; action: string }): string {
-  return [parts.workflowId, parts.eventId, parts.appId, parts.action].join('/');
+export function outcomeIdOf(parts: {
+  workflowId: string;
+  eventId: string;
+  appId: string;
+  action: string;
+  /** Distinguishes a phase's step, its result and an operator's retry of it. */
+  qualifiers?: (string | number)[];
+}): string {
+  return [parts.workflowId, parts.eventId, parts.appId, parts.action, ...(parts.qualifiers ?? [])].join('/');
 }

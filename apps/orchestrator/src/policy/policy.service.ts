@@ -1,5 +1,5 @@
 import type { Employee } from '@tenure/domain';
-import { evaluatePolicy, Entitlement, TenureConfig } from '@tenure/policy';
+import { evaluatePolicy, Entitlement, LifecycleSettings, TenureConfig } from '@tenure/policy';
 
 /** Policy loaded and validated once at start (config/apps.yaml and config/policy.yaml). */
 export class PolicyService {
@@ -7,5 +7,13 @@ export class PolicyService {
 
   entitlementsFor(employee: Employee): Entitlement[] {
     return evaluatePolicy(this.config.policy, employee);
+  }
+
+  get lifecycle(): LifecycleSettings {
+    return this.config.policy.lifecycle;
+  }
+
+  get appIds(): string[] {
+    return this.config.apps.apps.map((app) => app.id);
   }
 }

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { LifecycleOutcome } from '@tenure/domain';
+import type { PlannedChange } from '@tenure/temporal-contracts';
 import { GatewayError } from '../../gateway/connector-gateway.client';
 import { createLifecycleActivities, LifecycleActivityDependencies } from './lifecycle.activities';
 
@@ -10,54 +11,110 @@ const employee = {
   familyName: 'Lovelace',
   employmentType: 'employee' as const,
 };
-const step = { eventId: 'evt-1', workflowId: 'employee-E1' };
-const entitlement = { appId: 'slack', roles: [], groups: ['all-staff'], rules: ['everyone'] };
+const step = {
+  runId: 'E1~evt-1',
+  eventId: 'evt-1',
+  workflowId: 'employee-E1',
+  employeeId: 'E1',
+  phase: 'start' as const,
+  actor: 'system' as const,
+  attempt: 0,
+};
+const create: PlannedChange = {
+  appId: 'slack',
+  change: 'create',
+  support: 'supported',
+  rule: 'everyone',
+  groups: ['all-staff'],
+};
 
-function setup(createAccount: jest.Mock) {
+function setup(
+  gateway: Record<string, jest.Mock>,
+  accounts: { appId: string; status: string; externalId: string }[] = [],
+) {
   const published: LifecycleOutcome[] = [];
   const deps = {
-    identity: { saveAccount: jest.fn() },
-    gateway: { createAccount, disableAccount: jest.fn() },
+    identity: {
+      saveAccount: jest.fn(),
+      findPerson: jest
+        .fn()
+        .mockResolvedValue({ person: { attributes: employee, state: 'active' }, accounts, entitlements: [] }),
+    },
+    gateway,
     outcomes: { publish: jest.fn(async (o: LifecycleOutcome) => void published.push(o)) },
-    policy: { entitlementsFor: jest.fn() },
   } as unknown as LifecycleActivityDependencies;
   return { activities: createLifecycleActivities(deps), deps, published };
 }
 
 describe('lifecycle activities', () => {
-  it('records the account and publishes a deterministic outcome after the app created it', async () => {
-    const { activities, deps, published } = setup(
-      jest.fn().mockResolvedValue({ appId: 'slack', externalId: 'u-1', status: 'active', created: true }),
-    );
-    const account = await activities.provisionAccount({ ...step, employee, entitlement });
+  it('records the account and publishes a deterministic outcome with the rule after the app created it', async () => {
+    const createAccount = jest
+      .fn()
+      .mockResolvedValue({ appId: 'slack', externalId: 'u-1', status: 'active', created: true });
+    const { activities, deps, published } = setup({ createAccount });
+    const account = await activities.applyChange({ ...step, change: create });
     expect(account).toEqual({ appId: 'slack', status: 'active', externalId: 'u-1' });
-    expect(deps.gateway.createAccount).toHaveBeenCalledWith('slack', { employee, groups: ['all-staff'] });
+    expect(createAccount).toHaveBeenCalledWith('slack', { employee, groups: ['all-staff'] });
     expect(deps.identity.saveAccount).toHaveBeenCalledWith(
       expect.objectContaining({ status: 'active', externalId: 'u-1' }),
     );
     expect(published[0]).toMatchObject({
-      outcomeId: 'employee-E1/evt-1/slack/account.create',
+      outcomeId: 'employee-E1/evt-1/slack/account.create/start/succeeded/0',
       action: 'account.create',
       outcome: 'succeeded',
       externalId: 'u-1',
+      rule: 'everyone',
+      actor: 'system',
     });
   });
 
+  it('creates a prepared account disabled, and records it as pending', async () => {
+    const createAccount = jest
+      .fn()
+      .mockResolvedValue({ appId: 'slack', externalId: 'u-1', status: 'active', created: true });
+    const disableAccount = jest.fn().mockResolvedValue({});
+    const { activities } = setup({ createAccount, disableAccount });
+    const account = await activities.applyChange({ ...step, phase: 'prepare', change: { ...create, pending: true } });
+    expect(disableAccount).toHaveBeenCalledWith('slack', 'u-1');
+    expect(account.status).toBe('pending');
+  });
+
+  it('suspends through the app’s disable and records the account as suspended', async () => {
+    const disableAccount = jest.fn().mockResolvedValue({});
+    const { activities } = setup({ disableAccount }, [{ appId: 'zoom', status: 'active', externalId: 'z-9' }]);
+    const account = await activities.applyChange({
+      ...step,
+      change: { appId: 'zoom', change: 'suspend', support: 'supported' },
+    });
+    expect(disableAccount).toHaveBeenCalledWith('zoom', 'z-9');
+    expect(account).toEqual({ appId: 'zoom', status: 'suspended', externalId: 'z-9' });
+  });
+
   it('turns a retryable refusal into a retryable failure that honours Retry-After', async () => {
-    const { activities, published } = setup(
-      jest.fn().mockRejectedValue(new GatewayError(429, 'RATE_LIMITED', true, 'slow down', 7)),
-    );
-    const failure = await activities.provisionAccount({ ...step, employee, entitlement }).catch((e: unknown) => e);
+    const { activities, published } = setup({
+      createAccount: jest.fn().mockRejectedValue(new GatewayError(429, 'RATE_LIMITED', true, 'slow down', 7)),
+    });
+    const failure = await activities.applyChange({ ...step, change: create }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ type: 'RATE_LIMITED', nonRetryable: false, nextRetryDelay: '7s' });
     expect(published).toEqual([]);
   });
 
   it('turns a permanent refusal into a non-retryable failure with the app’s message', async () => {
-    const { activities } = setup(
-      jest.fn().mockRejectedValue(new GatewayError(422, 'INVALID', false, 'userName is not an email address')),
-    );
-    const failure = await activities.provisionAccount({ ...step, employee, entitlement }).catch((e: unknown) => e);
+    const { activities } = setup({
+      createAccount: jest
+        .fn()
+        .mockRejectedValue(new GatewayError(422, 'INVALID', false, 'userName is not an email address')),
+    });
+    const failure = await activities.applyChange({ ...step, change: create }).catch((e: unknown) => e);
     expect(failure).toMatchObject({ type: 'INVALID', nonRetryable: true, message: 'userName is not an email address' });
+  });
+
+  it('refuses, without retrying, a change to an account Tenure does not know', async () => {
+    const { activities } = setup({ disableAccount: jest.fn() });
+    const failure = await activities
+      .applyChange({ ...step, change: { appId: 'zoom', change: 'disable', support: 'supported' } })
+      .catch((e: unknown) => e);
+    expect(failure).toMatchObject({ type: 'NO_ACCOUNT', nonRetryable: true });
   });
 });

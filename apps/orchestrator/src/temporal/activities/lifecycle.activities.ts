@@ -1,135 +1,169 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { AccountState, Employee, LifecycleAction, LifecycleEvent } from '@tenure/domain';
-import type { Entitlement } from '@tenure/policy';
-import type { EmployeeLifecycleState } from '@tenure/temporal-contracts';
-import { ConnectorGatewayClient, GatewayError } from '../../gateway/connector-gateway.client';
+import type { PlanDecisionMessage } from '@tenure/contracts';
+import type { AccountState, ActorKind, LifecycleEvent } from '@tenure/domain';
+import type {
+  AccessRequestRecord,
+  EmployeeLifecycleState,
+  LifecyclePlan,
+  PhaseCommit,
+  PhaseName,
+  PlannedChange,
+  PlanSubject,
+  RunState,
+} from '@tenure/temporal-contracts';
+import type { ConnectorGatewayClient } from '../../gateway/connector-gateway.client';
 import type { IdentityRepository } from '../../identity/identity.repository';
+import type { RunRepository } from '../../identity/run.repository';
+import { DecisionPublisher } from '../../outcomes/decision.publisher';
 import { OutcomePublisher, outcomeIdOf } from '../../outcomes/outcome.publisher';
-import type { PolicyService } from '../../policy/policy.service';
+import type { PlannerService } from '../../planning/planner.service';
+import { applyChangeThroughGateway } from './apply-change';
+import { ACTION_OF } from './change-actions';
 
 export interface LifecycleActivityDependencies {
   identity: IdentityRepository;
+  runs: RunRepository;
   gateway: ConnectorGatewayClient;
   outcomes: OutcomePublisher;
-  policy: PolicyService;
+  decisions: DecisionPublisher;
+  planner: PlannerService;
 }
 
-/** Which event and run a step belongs to: the audit trail links every action to both. */
+/** Which run, phase and actor a step belongs to: the audit trail links every action to them. */
 export interface StepContext {
+  runId: string;
   eventId: string;
   workflowId: string;
-}
-
-export interface ProvisionAccountInput extends StepContext {
-  employee: Employee;
-  entitlement: Entitlement;
-}
-
-export interface DisableAccountInput extends StepContext {
   employeeId: string;
-  appId: string;
-  externalId: string;
+  phase: PhaseName;
+  actor: ActorKind;
+  actorId?: string;
+  /** 0 for the first try, then one more per operator retry. */
+  attempt: number;
+}
+
+export interface ApplyChangeInput extends StepContext {
+  change: PlannedChange;
 }
 
 export interface StepFailureInput extends StepContext {
-  employeeId: string;
-  appId: string;
-  action: LifecycleAction;
+  change: PlannedChange;
   reason: string;
 }
 
-/** Gateway refusals become Temporal failures: retryable ones are retried with back-off, the rest stop at once. */
-function toActivityFailure(error: unknown): unknown {
-  if (!(error instanceof GatewayError)) return error;
-  if (error.retryable) {
-    return ApplicationFailure.create({
-      message: error.message,
-      type: error.code,
-      nextRetryDelay: error.retryAfterSeconds ? `${error.retryAfterSeconds}s` : undefined,
-    });
-  }
-  return ApplicationFailure.nonRetryable(error.message, error.code);
-}
-
-async function callGateway<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw toActivityFailure(error);
-  }
-}
-
 export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
-  const { identity, gateway, outcomes, policy } = deps;
+  const { identity, runs, gateway, outcomes, decisions, planner } = deps;
 
-  /** Every step's result goes to the audit service, succeeded (with the app's id) or failed (with the reason). */
-  async function publishOutcome(
-    step: StepContext & { employeeId: string; appId: string; action: LifecycleAction },
-    result: { outcome: 'succeeded'; externalId: string } | { outcome: 'failed'; reason: string },
+  function publishOutcome(
+    step: StepContext & { change: PlannedChange },
+    result: { outcome: 'succeeded'; externalId: string } | { outcome: 'failed'; reason: string; externalId?: string },
   ) {
-    await outcomes.publish({
-      outcomeId: outcomeIdOf(step),
+    const action = ACTION_OF[step.change.change];
+    return outcomes.publish({
+      outcomeId: outcomeIdOf({
+        workflowId: step.workflowId,
+        eventId: step.eventId,
+        appId: step.change.appId,
+        action,
+        qualifiers: [step.phase, result.outcome, step.attempt],
+      }),
       at: new Date().toISOString(),
       employeeId: step.employeeId,
-      appId: step.appId,
-      action: step.action,
+      appId: step.change.appId,
+      action,
       eventId: step.eventId,
       workflowId: step.workflowId,
-      actor: 'system',
+      actor: step.actor,
+      ...(step.actorId ? { actorId: step.actorId } : {}),
+      ...(step.change.rule ? { rule: step.change.rule.slice(0, 128) } : {}),
       ...result,
     });
   }
 
   return {
+    /** Plans a subject from the identity store's current view: the same code the dry-run API runs. */
+    async planRun(input: { subject: PlanSubject; now: string }): Promise<LifecyclePlan> {
+      try {
+        return await planner.plan(input.subject, input.now);
+      } catch (error) {
+        // An event whose dates cannot be read will never plan: refuse it instead of retrying forever.
+        if (error instanceof Error && error.message.startsWith('not an ISO-8601')) {
+          throw ApplicationFailure.nonRetryable(error.message, 'INVALID_EVENT');
+        }
+        throw error;
+      }
+    },
+
     async recordPerson(event: LifecycleEvent, state: EmployeeLifecycleState): Promise<void> {
       await identity.savePerson(event.employee, state, event.eventId);
     },
 
-    /** Evaluates policy for the person and stores the result as their desired entitlements. */
-    async planAccess(event: LifecycleEvent): Promise<Entitlement[]> {
-      const entitlements = policy.entitlementsFor(event.employee);
-      await identity.saveEntitlements(event.employee.employeeId, entitlements, event.eventId);
-      return entitlements;
+    /** What a phase writes before its changes run: the person's state, attributes and desired entitlements. */
+    async commitPhase(input: { employeeId: string; eventId: string; commit: PhaseCommit }): Promise<void> {
+      const { commit } = input;
+      const record = await identity.findPerson(input.employeeId);
+      const attributes = commit.attributes ?? record?.person.attributes;
+      if (!attributes) return;
+      await identity.savePerson(attributes, commit.state, input.eventId);
+      if (commit.entitlements) await identity.saveEntitlements(input.employeeId, commit.entitlements, input.eventId);
     },
 
     async knownAccounts(employeeId: string): Promise<AccountState[]> {
       return identity.accountsOf(employeeId);
     },
 
-    async provisionAccount(input: ProvisionAccountInput): Promise<AccountState> {
-      const { employee, entitlement } = input;
-      const account = await callGateway(() =>
-        gateway.createAccount(entitlement.appId, { employee, groups: entitlement.groups }),
+    /** One planned change against one app, recorded in the identity store and the audit trail. */
+    async applyChange(input: ApplyChangeInput): Promise<AccountState> {
+      const { change } = input;
+      const record = await identity.findPerson(input.employeeId);
+      if (!record)
+        throw ApplicationFailure.nonRetryable(`no person ${input.employeeId} in the identity store`, 'NO_PERSON');
+      const known = record.accounts.find((account) => account.appId === change.appId);
+      const result = await applyChangeThroughGateway(
+        gateway,
+        record.person.attributes,
+        change,
+        known?.externalId ?? undefined,
       );
-      const step = {
-        ...input,
-        employeeId: employee.employeeId,
-        appId: entitlement.appId,
-        externalId: account.externalId,
-      };
-      await identity.saveAccount({ ...step, status: 'active' });
-      await publishOutcome(
-        { ...step, action: 'account.create' },
-        { outcome: 'succeeded', externalId: account.externalId },
-      );
-      return { appId: entitlement.appId, status: 'active', externalId: account.externalId };
+      const status = result.status ?? known?.status ?? 'active';
+      await identity.saveAccount({
+        employeeId: input.employeeId,
+        appId: change.appId,
+        status,
+        eventId: input.eventId,
+        externalId: result.externalId,
+      });
+      await publishOutcome(input, { outcome: 'succeeded', externalId: result.externalId });
+      return { appId: change.appId, status, externalId: result.externalId };
     },
 
-    async disableAccount(input: DisableAccountInput): Promise<AccountState> {
-      await callGateway(() => gateway.disableAccount(input.appId, input.externalId));
-      await identity.saveAccount({ ...input, status: 'disabled' });
-      await publishOutcome(
-        { ...input, action: 'account.disable' },
-        { outcome: 'succeeded', externalId: input.externalId },
-      );
-      return { appId: input.appId, status: 'disabled', externalId: input.externalId };
+    /** A step that will not succeed by itself: visible in the ops API with its reason, and in the audit trail. */
+    async recordStepFailure(input: StepFailureInput): Promise<void> {
+      const { change } = input;
+      if (change.change === 'create') {
+        await identity.saveAccount({
+          employeeId: input.employeeId,
+          appId: change.appId,
+          status: 'failed',
+          eventId: input.eventId,
+          reason: input.reason,
+        });
+      } else {
+        await identity.setAccountReason(input.employeeId, change.appId, input.reason);
+      }
+      await publishOutcome(input, { outcome: 'failed', reason: input.reason.slice(0, 2000) });
     },
 
-    /** A step that will not succeed: visible in the ops API with its reason, and in the audit trail. */
-    async recordStepFailure(input: StepFailureInput): Promise<AccountState> {
-      await identity.saveAccount({ ...input, status: 'failed' });
-      await publishOutcome(input, { outcome: 'failed', reason: input.reason });
-      return { appId: input.appId, status: 'failed', reason: input.reason };
+    async saveRun(run: RunState): Promise<void> {
+      await runs.saveRun(run);
+    },
+
+    async saveAccessRequest(request: AccessRequestRecord): Promise<void> {
+      await runs.saveAccessRequest(request);
+    },
+
+    async publishDecision(decision: PlanDecisionMessage): Promise<void> {
+      await decisions.publish(decision);
     },
   };
 }

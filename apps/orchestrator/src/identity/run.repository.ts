@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { AccessRequestRecord, RunState, RunStatus } from '@tenure/temporal-contracts';
+import { AccessRequestEntity } from './access-request.entity';
+import { RunEntity } from './run.entity';
+
+/** Runs and access requests as the workflows report them, for the ops API. */
+@Injectable()
+export class RunRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async saveRun(run: RunState): Promise<void> {
+    await this.dataSource.getRepository(RunEntity).upsert(
+      {
+        runId: run.runId,
+        employeeId: run.employeeId,
+        eventId: run.eventId,
+        eventType: run.eventType,
+        status: run.status,
+        effectiveAt: new Date(run.effectiveAt),
+        nextAt: run.nextAt ? new Date(run.nextAt) : null,
+        state: run,
+        createdAt: new Date(run.createdAt),
+      },
+      ['runId'],
+    );
+  }
+
+  async findRun(runId: string): Promise<RunState | undefined> {
+    return (await this.dataSource.getRepository(RunEntity).findOneBy({ runId }))?.state;
+  }
+
+  async runsByStatus(statuses: RunStatus[], limit: number): Promise<RunState[]> {
+    const rows = await this.dataSource
+      .getRepository(RunEntity)
+      .find({ where: { status: In(statuses) }, order: { updatedAt: 'DESC' }, take: limit });
+    return rows.map((row) => row.state);
+  }
+
+  async runsOf(employeeId: string, limit = 50): Promise<RunState[]> {
+    const rows = await this.dataSource
+      .getRepository(RunEntity)
+      .find({ where: { employeeId }, order: { createdAt: 'DESC' }, take: limit });
+    return rows.map((row) => row.state);
+  }
+
+  async saveAccessRequest(request: AccessRequestRecord): Promise<void> {
+    await this.dataSource.getRepository(AccessRequestEntity).upsert(
+      {
+        requestId: request.requestId,
+        employeeId: request.employeeId,
+        appId: request.appId,
+        status: request.status,
+        record: request,
+        createdAt: new Date(request.createdAt),
+      },
+      ['requestId'],
+    );
+  }
+
+  async findAccessRequest(requestId: string): Promise<AccessRequestRecord | undefined> {
+    return (await this.dataSource.getRepository(AccessRequestEntity).findOneBy({ requestId }))?.record;
+  }
+
+  async accessRequestsOf(employeeId: string): Promise<AccessRequestRecord[]> {
+    const rows = await this.dataSource
+      .getRepository(AccessRequestEntity)
+      .find({ where: { employeeId }, order: { createdAt: 'DESC' } });
+    return rows.map((row) => row.record);
+  }
+}

@@ -1,0 +1,51 @@
+import { BadRequestException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import type { LifecycleEvent } from '@tenure/domain';
+import type { LifecyclePlan } from '@tenure/temporal-contracts';
+import { GatewayError } from '../gateway/connector-gateway.client';
+import { PlannerService } from '../planning/planner.service';
+import { PLANNER } from '../temporal/temporal.tokens';
+import { PlanRequestDto } from './dto/plan-request.dto';
+
+export type PlanResponse = LifecyclePlan & { decision: 'planned' | 'scheduled' | 'waiting_approval' };
+
+/** Plans an event with the same code the workflow runs, and changes nothing. */
+@Injectable()
+export class PlansService {
+  constructor(@Inject(PLANNER) private readonly planner: PlannerService) {}
+
+  async plan(body: PlanRequestDto): Promise<PlanResponse> {
+    const now = new Date().toISOString();
+    const event: LifecycleEvent = {
+      eventId: body.eventId,
+      source: 'plan',
+      type: body.type,
+      effectiveAt: body.effectiveAt ?? now,
+      receivedAt: now,
+      employee: { ...body.employee },
+      ...(body.immediate !== undefined ? { immediate: body.immediate } : {}),
+    };
+    let plan: LifecyclePlan;
+    try {
+      plan = await this.planner.plan({ kind: 'event', event, origin: 'hr' }, now);
+    } catch (error) {
+      if (error instanceof GatewayError) {
+        throw new ServiceUnavailableException({
+          error: 'unavailable',
+          message: 'app capabilities unavailable: the connector gateway did not answer',
+        });
+      }
+      if (error instanceof Error && error.message.startsWith('not an ISO-8601')) {
+        throw new BadRequestException({ errors: [{ field: 'effectiveAt', message: error.message }] });
+      }
+      throw error;
+    }
+    const first = plan.phases[0]?.at ?? now;
+    const decision =
+      plan.blastRadius.accounts > plan.blastRadius.limit
+        ? 'waiting_approval'
+        : Date.parse(first) > Date.parse(now)
+          ? 'scheduled'
+          : 'planned';
+    return { decision, ...plan };
+  }
+}

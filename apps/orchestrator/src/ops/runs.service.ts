@@ -1,0 +1,51 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import {
+  approveRunUpdate,
+  cancelRunUpdate,
+  rejectRunUpdate,
+  retryStepUpdate,
+  RunState,
+  RunStatus,
+} from '@tenure/temporal-contracts';
+import { RunRepository } from '../identity/run.repository';
+import { WorkflowCommandsService } from './workflow-commands.service';
+
+/** The runs that need eyes when no status is asked for. */
+const NEEDS_EYES: RunStatus[] = ['failed', 'waiting_approval', 'scheduled'];
+
+export type RunCommandName = 'approve' | 'reject' | 'cancel' | 'retry';
+
+const UPDATES = {
+  approve: approveRunUpdate,
+  reject: rejectRunUpdate,
+  cancel: cancelRunUpdate,
+  retry: retryStepUpdate,
+} as const;
+
+@Injectable()
+export class RunsService {
+  constructor(
+    private readonly runs: RunRepository,
+    private readonly commands: WorkflowCommandsService,
+  ) {}
+
+  async list(status: RunStatus | undefined, limit: number): Promise<{ items: RunState[] }> {
+    return { items: await this.runs.runsByStatus(status ? [status] : NEEDS_EYES, limit) };
+  }
+
+  async get(runId: string): Promise<RunState> {
+    const run = await this.runs.findRun(runId);
+    if (!run) throw new NotFoundException({ error: 'not_found', message: `no run ${runId}` });
+    return run;
+  }
+
+  async command(
+    name: RunCommandName,
+    runId: string,
+    actorId: string,
+    options: { reason?: string; appId?: string },
+  ): Promise<RunState> {
+    const run = await this.get(runId);
+    return this.commands.execute(run.employeeId, UPDATES[name], { runId, actorId, ...options });
+  }
+}

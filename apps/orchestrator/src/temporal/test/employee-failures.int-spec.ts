@@ -1,0 +1,161 @@
+import { GatewayError } from '../../gateway/connector-gateway.client';
+import { waitFor } from '@tenure/testing';
+import { retryStepUpdate } from '@tenure/temporal-contracts';
+import { DAY, LifecycleHarness, lifecycleEvent } from './lifecycle-harness';
+import { iso, person } from './lifecycle-fixtures';
+
+/**
+ * Apps that refuse (on cue, so simulated in memory): bounded retries, one app
+ * failing while the rest complete, an operator's retry; and long lives that
+ * continue as new without losing anything.
+ */
+describe('employee lifecycle workflow: failing apps and long histories', () => {
+  let h: LifecycleHarness;
+
+  beforeAll(async () => {
+    h = await LifecycleHarness.start(
+      {
+        prepareLeadTime: '2d',
+        moverOverlap: '0s',
+        retentionBeforeDelete: '30d',
+        blastRadiusLimit: 3,
+      },
+      'in-memory',
+    );
+  });
+  afterAll(() => h?.stop());
+
+  it('retries an app that stays unavailable a bounded number of times, then leaves it needing attention', async () => {
+    const now = await h.now();
+    const employee = person();
+    h.faults.refuse('slack', new GatewayError(503, 'TEMPORARY', true, 'slack is down for maintenance'));
+    try {
+      await h.send(lifecycleEvent('hire', employee, { effectiveAt: iso(now), receivedAt: iso(now) }));
+      await h.until(
+        employee.employeeId,
+        (s) => s.runs[0]?.steps.filter((step) => step.status === 'done').length === 2,
+        'the other apps done',
+      );
+      // Skipping time runs through the back-off between attempts.
+      await h.env.sleep(10 * 60_000);
+      const failed = await h.settle(
+        employee.employeeId,
+        (s) => s.runs[0]?.status === 'failed',
+        'slack needs attention',
+      );
+      expect(failed.runs[0].steps.find((step) => step.appId === 'slack')).toMatchObject({
+        status: 'needs_attention',
+        failedChange: 'create',
+        reason: 'TEMPORARY: slack is down for maintenance',
+      });
+      expect(h.faults.calls.filter((call) => call === 'slack:create')).toHaveLength(6);
+      expect((await h.apps.accountsOf(employee.employeeId)).map((a) => a.appId)).toEqual(['github', 'zoom']);
+      expect((await h.identity.accountsOf(employee.employeeId)).find((a) => a.appId === 'slack')).toMatchObject({
+        status: 'failed',
+        reason: 'TEMPORARY: slack is down for maintenance',
+      });
+    } finally {
+      h.faults.refuse('slack', undefined);
+    }
+  });
+
+  // Many round trips one after the other: slower than most when the machine is busy.
+  it('continues as new before its history grows long, carrying scheduled runs and remembered events', async () => {
+    const now = await h.now();
+    const employee = person();
+    const hire = lifecycleEvent('hire', employee, { effectiveAt: iso(now), receivedAt: iso(now) });
+    await h.send(hire, 120);
+    await h.settle(employee.employeeId, (s) => s.state === 'active', 'hired');
+    const firstRun = (await h.handle(employee.employeeId).describe()).runId;
+    const terminate = lifecycleEvent('terminate', employee, {
+      effectiveAt: iso(now + 5 * DAY),
+      receivedAt: iso(now + 1),
+    });
+    await h.send(terminate, 120);
+    for (let step = 0; step < 4; step++) {
+      const title = `Engineer ${step}`;
+      await h.send(
+        lifecycleEvent(
+          'change',
+          { ...employee, title },
+          { effectiveAt: iso(now + 2 + step), receivedAt: iso(now + 2 + step) },
+        ),
+        120,
+      );
+      await h.settle(
+        employee.employeeId,
+        (s) => s.runs.every((r) => r.status !== 'scheduled' || r.eventId === terminate.eventId),
+        `change ${step}`,
+      );
+    }
+    const description = await h.handle(employee.employeeId).describe();
+    expect(description.runId).not.toBe(firstRun);
+
+    await h.send(hire, 120);
+    const snapshot = await h.settle(
+      employee.employeeId,
+      (s) => s.runs.some((r) => r.eventId === terminate.eventId),
+      'carried',
+    );
+    expect(snapshot.runs.find((r) => r.eventId === terminate.eventId)?.status).toBe('scheduled');
+    expect(
+      h
+        .decisions(employee.employeeId)
+        .filter((d) => d.eventId === hire.eventId)
+        .map((d) => d.decision),
+    ).toContain('skipped_duplicate');
+
+    await h.env.sleep(5 * DAY + 60_000);
+    await h.settle(employee.employeeId, (s) => s.state === 'terminated', 'terminated after continuing as new');
+    expect((await h.apps.accountsOf(employee.employeeId)).map((a) => a.active)).toEqual([false, false, false]);
+    expect((await h.apps.account('slack', employee.employeeId))?.title).toBe('Engineer 3');
+  }, 180_000);
+
+  it('finishes every other app when one refuses, shows the refusal, and completes on an operator’s retry', async () => {
+    const now = await h.now();
+    const employee = person();
+    h.faults.refuse('zoom', new GatewayError(422, 'INVALID', false, 'zoom rejects the email domain'));
+    await h.send(lifecycleEvent('hire', employee, { effectiveAt: iso(now), receivedAt: iso(now) }));
+    const failed = await h.settle(employee.employeeId, (s) => s.runs[0]?.status === 'failed', 'failed step');
+    h.faults.refuse('zoom', undefined);
+    const step = failed.runs[0].steps.find((s) => s.appId === 'zoom');
+    expect(step).toMatchObject({
+      status: 'needs_attention',
+      failedChange: 'create',
+      reason: 'INVALID: zoom rejects the email domain',
+    });
+    expect((await h.apps.accountsOf(employee.employeeId)).map((a) => a.appId)).toEqual(['github', 'slack']);
+    await waitFor(
+      () => h.runs.findRun(failed.runs[0].runId),
+      (run) => run?.status === 'failed',
+      { description: 'the failed run in the identity store' },
+    );
+
+    await h
+      .handle(employee.employeeId)
+      .executeUpdate(retryStepUpdate, { args: [{ runId: failed.runs[0].runId, actorId: 'ops.bob', appId: 'zoom' }] });
+    await h.settle(employee.employeeId, (s) => s.runs[0]?.status === 'completed', 'retried');
+    expect((await h.apps.account('zoom', employee.employeeId))?.active).toBe(true);
+    const outcomes = h.outcomes(employee.employeeId).filter((o) => o.appId === 'zoom');
+    expect(outcomes.map((o) => o.outcome)).toEqual(['failed', 'succeeded']);
+  });
+
+  it('rejects an event whose date cannot be read and goes on with the next one', async () => {
+    const now = await h.now();
+    const employee = person();
+    const unreadable = lifecycleEvent('hire', employee, {
+      effectiveAt: 'first monday of next month',
+      receivedAt: iso(now),
+    });
+    await h.send(unreadable);
+    const hire = lifecycleEvent('hire', employee, { effectiveAt: iso(now), receivedAt: iso(now + 1) });
+    await h.send(hire);
+    const snapshot = await h.settle(employee.employeeId, (s) => s.state === 'active', 'the readable hire applied');
+    expect(snapshot.runs.find((r) => r.eventId === unreadable.eventId)).toMatchObject({
+      status: 'rejected',
+      reason: 'not an ISO-8601 date or date-time: first monday of next month',
+    });
+    expect(h.decisions(employee.employeeId).find((d) => d.eventId === unreadable.eventId)?.decision).toBe('rejected');
+    expect(await h.apps.accountsOf(employee.employeeId)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,210 @@
+import { join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import type { LifecycleOutcome, LifecycleEvent } from '@tenure/domain';
+import type { PlanDecisionMessage } from '@tenure/contracts';
+import { ensureSchema, postgresOptions } from '@tenure/database';
+import type { KafkaPublisher, KeyedMessage } from '@tenure/kafka';
+import { LifecycleSettings, loadTenureConfig } from '@tenure/policy';
+import { requiredEnv, testStack, waitFor } from '@tenure/testing';
+import {
+  EMPLOYEE_LIFECYCLE_WORKFLOW,
+  EmployeeLifecycleSnapshot,
+  employeeSnapshotQuery,
+  employeeWorkflowId,
+  lifecycleEventSignal,
+} from '@tenure/temporal-contracts';
+import { AccessRequestEntity } from '../../identity/access-request.entity';
+import { AccountEntity } from '../../identity/account.entity';
+import { EntitlementEntity } from '../../identity/entitlement.entity';
+import { IdentityRepository } from '../../identity/identity.repository';
+import { CreateIdentityStore1764100000001 } from '../../identity/migrations/1764100000001-create-identity-store';
+import { CreateRunsAndAccessRequests1764200000001 } from '../../identity/migrations/1764200000001-create-runs-and-access-requests';
+import { PersonEntity } from '../../identity/person.entity';
+import { RunEntity } from '../../identity/run.entity';
+import { RunRepository } from '../../identity/run.repository';
+import { DecisionPublisher } from '../../outcomes/decision.publisher';
+import { OutcomePublisher } from '../../outcomes/outcome.publisher';
+import { PlannerService } from '../../planning/planner.service';
+import { PolicyService } from '../../policy/policy.service';
+import { createLifecycleActivities } from '../activities/lifecycle.activities';
+import { workflowBundle } from '../workflow-bundle';
+import { ConnectorGatewayClient } from '../../gateway/connector-gateway.client';
+import type { AppsProbe } from './apps-probe';
+import { SaasSimProbe } from './saas-sim.probe';
+import { SimulatedGateway } from './simulated-gateway';
+
+/**
+ * `saas-sim`: the real activities call the test stack's connector gateway and
+ * simulated apps. `in-memory`: apps simulated in the test process, for cases
+ * that need an app to refuse on cue.
+ */
+export type HarnessApps = 'saas-sim' | 'in-memory';
+
+const TASK_QUEUE = 'lifecycle-tests';
+export const DAY = 86_400_000;
+
+/** Captures what the activities publish, as the audit service would receive it. */
+class CapturingPublisher {
+  readonly messages: { topic: string; value: unknown }[] = [];
+  async publish(topic: string, messages: KeyedMessage[]): Promise<void> {
+    this.messages.push(...messages.map((message) => ({ topic, value: message.value })));
+  }
+}
+
+/**
+ * The lifecycle workflow on Temporal's time-skipping test server, with the real
+ * activities over the real identity store in PostgreSQL and the real planner,
+ * against the running gateway and simulated apps (or apps in memory).
+ */
+export class LifecycleHarness {
+  private constructor(
+    readonly env: TestWorkflowEnvironment,
+    readonly apps: AppsProbe,
+    private readonly inMemory: SimulatedGateway | undefined,
+    readonly identity: IdentityRepository,
+    readonly runs: RunRepository,
+    private readonly published: CapturingPublisher,
+    private readonly dataSource: DataSource,
+    private readonly worker: Worker,
+    private readonly running: Promise<void>,
+  ) {}
+
+  static async start(settings: Partial<LifecycleSettings>, apps: HarnessApps = 'saas-sim'): Promise<LifecycleHarness> {
+    const stack = testStack();
+    const env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: requiredEnv('TENURE_TEMPORAL_TEST_SERVER_BIN') } },
+    });
+    const settingsOptions = { url: stack.databaseUrl, schema: 'identity', poolSize: 4 };
+    await ensureSchema(settingsOptions.url, settingsOptions.schema);
+    const dataSource = await new DataSource(
+      postgresOptions({
+        ...settingsOptions,
+        entities: [PersonEntity, AccountEntity, EntitlementEntity, RunEntity, AccessRequestEntity],
+        migrations: [CreateIdentityStore1764100000001, CreateRunsAndAccessRequests1764200000001],
+      }),
+    ).initialize();
+    const config = loadTenureConfig(join(__dirname, '../../../../../config'), stack.env);
+    Object.assign(config.policy.lifecycle, settings);
+    const policy = new PolicyService(config);
+    const identity = new IdentityRepository(dataSource);
+    const runs = new RunRepository(dataSource);
+    const inMemory = apps === 'in-memory' ? new SimulatedGateway() : undefined;
+    const gateway =
+      inMemory ?? new ConnectorGatewayClient(requiredEnv('CONNECTOR_GATEWAY_URL'), requiredEnv('TENURE_GATEWAY_TOKEN'));
+    const published = new CapturingPublisher();
+    const publisher = published as unknown as KafkaPublisher;
+    const activities = createLifecycleActivities({
+      identity,
+      runs,
+      gateway,
+      planner: new PlannerService(identity, runs, gateway, policy),
+      outcomes: new OutcomePublisher(publisher),
+      decisions: new DecisionPublisher(publisher),
+    });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: await workflowBundle(),
+      activities,
+    });
+    const running = worker.run();
+    const probe = inMemory ?? new SaasSimProbe();
+    return new LifecycleHarness(env, probe, inMemory, identity, runs, published, dataSource, worker, running);
+  }
+
+  /** The running simulated apps, for their sessions and owned items. */
+  get saasSim(): SaasSimProbe {
+    if (!(this.apps instanceof SaasSimProbe)) throw new Error('start the harness with the saas-sim apps');
+    return this.apps;
+  }
+
+  /** The in-memory apps, to make one refuse. */
+  get faults(): SimulatedGateway {
+    if (!this.inMemory) throw new Error('start the harness with in-memory apps to inject refusals');
+    return this.inMemory;
+  }
+
+  async stop(): Promise<void> {
+    this.worker.shutdown();
+    await this.running;
+    await this.env.teardown();
+    await this.dataSource.destroy();
+  }
+
+  async now(): Promise<number> {
+    return this.env.currentTimeMs();
+  }
+
+  async send(event: LifecycleEvent, historyLimit?: number): Promise<void> {
+    await this.env.client.workflow.signalWithStart(EMPLOYEE_LIFECYCLE_WORKFLOW, {
+      workflowId: employeeWorkflowId(event.employee.employeeId),
+      taskQueue: TASK_QUEUE,
+      args: [{ employeeId: event.employee.employeeId, historyLimit }],
+      signal: lifecycleEventSignal,
+      signalArgs: [event],
+    });
+  }
+
+  handle(employeeId: string) {
+    return this.env.client.workflow.getHandle(employeeWorkflowId(employeeId));
+  }
+
+  snapshot(employeeId: string): Promise<EmployeeLifecycleSnapshot> {
+    return this.handle(employeeId).query(employeeSnapshotQuery);
+  }
+
+  /** Waits (in real time) until the workflow has worked through what it has and the condition holds. */
+  async settle(
+    employeeId: string,
+    accept: (snapshot: EmployeeLifecycleSnapshot) => boolean,
+    description: string,
+  ): Promise<EmployeeLifecycleSnapshot> {
+    return waitFor(
+      () => this.snapshot(employeeId),
+      (snapshot) =>
+        snapshot.pendingEvents === 0 && !snapshot.runs.some((run) => run.status === 'running') && accept(snapshot),
+      { description, timeoutMs: 30_000 },
+    );
+  }
+
+  /** Waits (in real time) for a condition, even while an app step is still being retried. */
+  async until(
+    employeeId: string,
+    accept: (snapshot: EmployeeLifecycleSnapshot) => boolean,
+    description: string,
+  ): Promise<EmployeeLifecycleSnapshot> {
+    return waitFor(() => this.snapshot(employeeId), accept, { description, timeoutMs: 30_000 });
+  }
+
+  outcomes(employeeId: string): LifecycleOutcome[] {
+    return this.published.messages
+      .map((message) => message.value as LifecycleOutcome)
+      .filter((value) => value.employeeId === employeeId && 'outcomeId' in value);
+  }
+
+  decisions(employeeId: string): PlanDecisionMessage[] {
+    return this.published.messages
+      .map((message) => message.value as PlanDecisionMessage)
+      .filter((value) => value.employeeId === employeeId && 'decisionId' in value);
+  }
+}
+
+let sequence = 0;
+
+export function lifecycleEvent(
+  type: LifecycleEvent['type'],
+  employee: LifecycleEvent['employee'],
+  at: { effectiveAt: string; receivedAt: string },
+  extra: Partial<LifecycleEvent> = {},
+): LifecycleEvent {
+  return {
+    eventId: `evt-${type}-${++sequence}-${employee.employeeId}`,
+    source: 'generic',
+    type,
+    employee,
+    ...at,
+    ...extra,
+  };
+}

@@ -1,0 +1,87 @@
+import { workflowInfo } from '@temporalio/workflow';
+// Type-only: the contracts library's classes (class-validator) never enter the workflow sandbox.
+import type { PlanDecision, PlanDecisionMessage } from '@tenure/contracts';
+import type { AccountState, ActorKind } from '@tenure/domain';
+import type {
+  AccessRequestRecord,
+  AppliedMark,
+  EmployeeLifecycleState,
+  LifecyclePlan,
+  RunState,
+} from '@tenure/temporal-contracts';
+import { store } from './activity-proxies';
+
+/** The person's state inside their workflow; carried across continue-as-new. */
+export interface LifecycleContext {
+  employeeId: string;
+  workflowId: string;
+  state: EmployeeLifecycleState;
+  lastEventId?: string;
+  applied: string[];
+  lastApplied?: AppliedMark;
+  managerId?: string;
+  runs: Map<string, RunState>;
+  accessRequests: Map<string, AccessRequestRecord>;
+  accounts: Map<string, AccountState>;
+  /** Runs an operator asked to retry. */
+  retries: Set<string>;
+}
+
+export const nowIso = (): string => new Date().toISOString();
+
+export function touch(run: RunState): RunState {
+  run.updatedAt = nowIso();
+  return run;
+}
+
+export function saveRun(run: RunState): Promise<void> {
+  return store.saveRun(touch(run));
+}
+
+/** Every decision goes to the audit service; its id is derived from the run, so a repeat is the same record. */
+export async function publishDecision(
+  context: LifecycleContext,
+  run: RunState,
+  decision: PlanDecision,
+  options: { plan?: LifecyclePlan; actor?: ActorKind; actorId?: string; reason?: string; runAt?: string } = {},
+): Promise<void> {
+  const changes = (options.plan?.phases ?? []).flatMap((phase) =>
+    phase.changes.map((change) => ({
+      appId: change.appId,
+      change: change.support === 'supported' ? change.change : 'not_supported',
+      ...(change.support === 'supported' ? {} : { requested: change.change }),
+      ...(change.rule ? { rule: change.rule.slice(0, 128) } : {}),
+      ...(change.groups ? { groups: change.groups } : {}),
+      at: phase.at,
+    })),
+  );
+  const message: PlanDecisionMessage = {
+    // A run reaches each decision once; only a redelivered event is skipped as a duplicate more than once.
+    decisionId: [
+      context.workflowId,
+      run.runId,
+      decision,
+      ...(decision === 'skipped_duplicate' ? [workflowInfo().historyLength] : []),
+    ].join('/'),
+    at: nowIso(),
+    employeeId: context.employeeId,
+    eventId: run.eventId,
+    eventType: run.eventType,
+    workflowId: context.workflowId,
+    decision,
+    ...(options.runAt ? { runAt: options.runAt } : {}),
+    actor: options.actor ?? 'system',
+    ...(options.actorId ? { actorId: options.actorId } : {}),
+    changes: changes.slice(0, 500),
+    ...(options.reason ? { reason: options.reason.slice(0, 2000) } : {}),
+  };
+  await store.publishDecision(message);
+}
+
+/** Older than what was already applied: by effective moment, then by when hr-ingest received it. */
+export function isStale(context: LifecycleContext, effectiveAt: string, receivedAt: string): boolean {
+  const last = context.lastApplied;
+  if (!last) return false;
+  const [mine, theirs] = [Date.parse(effectiveAt), Date.parse(last.effectiveAt)];
+  return mine < theirs || (mine === theirs && Date.parse(receivedAt) < Date.parse(last.receivedAt));
+}

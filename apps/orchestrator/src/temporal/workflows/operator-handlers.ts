@@ -1,0 +1,186 @@
+import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
+import {
+  AccessRequestRecord,
+  approveRunUpdate,
+  cancelRunUpdate,
+  decideAccessUpdate,
+  PlanSubject,
+  rejectRunUpdate,
+  requestAccessUpdate,
+  retryStepUpdate,
+  RunCommand,
+  RunState,
+  runIdOf,
+  RunStatus,
+  UpdateErrorType,
+} from '@tenure/temporal-contracts';
+import { store } from './activity-proxies';
+import { LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
+
+const refuse = (type: UpdateErrorType, message: string) => ApplicationFailure.nonRetryable(message, type);
+
+function runIn(context: LifecycleContext, command: RunCommand, allowed: RunStatus[]): RunState {
+  const run = context.runs.get(command.runId);
+  if (!run) throw refuse('NOT_FOUND', `no run ${command.runId} for ${context.employeeId}`);
+  if (!allowed.includes(run.status))
+    throw refuse('CONFLICT', `run ${command.runId} is ${run.status}, not ${allowed.join(' or ')}`);
+  return run;
+}
+
+/** Operators approve, reject, cancel and retry runs; validators refuse what does not apply before anything changes. */
+export function installOperatorHandlers(context: LifecycleContext): void {
+  setHandler(
+    approveRunUpdate,
+    async (command) => {
+      const run = runIn(context, command, ['waiting_approval']);
+      Object.assign(run, { status: 'scheduled', actorId: command.actorId, reason: command.reason });
+      await saveRun(run);
+      await publishDecision(context, run, 'approved', {
+        actor: 'operator',
+        actorId: command.actorId,
+        reason: command.reason,
+      });
+      return run;
+    },
+    { validator: (command) => void runIn(context, command, ['waiting_approval']) },
+  );
+  setHandler(
+    rejectRunUpdate,
+    async (command) => {
+      const run = runIn(context, command, ['waiting_approval']);
+      Object.assign(run, { status: 'rejected', nextAt: undefined, actorId: command.actorId, reason: command.reason });
+      await saveRun(run);
+      await publishDecision(context, run, 'rejected', {
+        actor: 'operator',
+        actorId: command.actorId,
+        reason: command.reason,
+      });
+      return run;
+    },
+    { validator: (command) => void runIn(context, command, ['waiting_approval']) },
+  );
+  setHandler(
+    cancelRunUpdate,
+    async (command) => {
+      const run = runIn(context, command, ['scheduled', 'waiting_approval']);
+      Object.assign(run, { status: 'cancelled', nextAt: undefined, actorId: command.actorId, reason: command.reason });
+      await saveRun(run);
+      await publishDecision(context, run, 'cancelled', {
+        actor: 'operator',
+        actorId: command.actorId,
+        reason: command.reason,
+      });
+      return run;
+    },
+    { validator: (command) => void runIn(context, command, ['scheduled', 'waiting_approval']) },
+  );
+  const failedSteps = (command: RunCommand & { appId?: string }) => {
+    const run = runIn(context, command, ['failed']);
+    const steps = run.steps.filter(
+      (s) => s.status === 'needs_attention' && (!command.appId || s.appId === command.appId),
+    );
+    if (steps.length === 0)
+      throw refuse(
+        'CONFLICT',
+        `run ${command.runId} has no failed step${command.appId ? ` for ${command.appId}` : ''}`,
+      );
+    return { run, steps };
+  };
+  setHandler(
+    retryStepUpdate,
+    async (command) => {
+      const { run, steps } = failedSteps(command);
+      steps.forEach((step) => (step.status = 'retrying'));
+      Object.assign(run, { status: 'running', actorId: command.actorId });
+      context.retries.add(run.runId);
+      await saveRun(run);
+      return run;
+    },
+    { validator: (command) => void failedSteps(command) },
+  );
+}
+
+function pendingRequest(context: LifecycleContext, requestId: string, approverId: string): AccessRequestRecord {
+  const request = context.accessRequests.get(requestId);
+  if (!request) throw refuse('NOT_FOUND', `no access request ${requestId}`);
+  if (request.status !== 'pending') throw refuse('CONFLICT', `access request ${requestId} is ${request.status}`);
+  if (!context.managerId) throw refuse('FORBIDDEN', `${context.employeeId} has no manager to decide the request`);
+  if (approverId !== context.managerId) {
+    throw refuse('FORBIDDEN', `only ${context.employeeId}'s manager may decide this request`);
+  }
+  return request;
+}
+
+/** Access beyond birthright: requested, then approved or denied by the person's manager. */
+export function installAccessHandlers(context: LifecycleContext): void {
+  setHandler(
+    requestAccessUpdate,
+    async (input) => {
+      const request: AccessRequestRecord = {
+        requestId: uuid4(),
+        employeeId: context.employeeId,
+        appId: input.appId,
+        roles: input.roles,
+        groups: input.groups,
+        reason: input.reason,
+        ...(input.endDate ? { endDate: input.endDate } : {}),
+        status: 'pending',
+        requestedBy: input.requestedBy,
+        createdAt: nowIso(),
+      };
+      context.accessRequests.set(request.requestId, request);
+      await store.saveAccessRequest(request);
+      return request;
+    },
+    {
+      validator: (input) => {
+        if (!input.appId) throw refuse('INVALID', 'appId is required');
+        if (context.state !== 'active' && context.state !== 'on_leave') {
+          throw refuse(
+            'CONFLICT',
+            `${context.employeeId} is ${context.state}: access can be requested for active people only`,
+          );
+        }
+      },
+    },
+  );
+  setHandler(
+    decideAccessUpdate,
+    async (input) => {
+      const request = pendingRequest(context, input.requestId, input.approverId);
+      Object.assign(request, {
+        status: input.approve ? 'approved' : 'denied',
+        decidedBy: input.approverId,
+        decidedAt: nowIso(),
+      });
+      await store.saveAccessRequest(request);
+      const subject: PlanSubject = { kind: 'access', request: { ...request } };
+      const now = nowIso();
+      const run: RunState = {
+        runId: runIdOf(context.employeeId, `access-${request.requestId}`),
+        employeeId: context.employeeId,
+        eventId: `access-${request.requestId}`,
+        eventType: 'change',
+        subject,
+        status: input.approve ? 'scheduled' : 'rejected',
+        effectiveAt: now,
+        nextAt: input.approve ? now : undefined,
+        completedPhases: [],
+        steps: [],
+        actorId: input.approverId,
+        reason: input.reason ?? request.reason,
+        createdAt: now,
+        updatedAt: now,
+      };
+      context.runs.set(run.runId, run);
+      await saveRun(run);
+      await publishDecision(context, run, input.approve ? 'approved' : 'rejected', {
+        actor: 'approver',
+        actorId: input.approverId,
+        reason: input.reason,
+      });
+      return request;
+    },
+    { validator: (input) => void pendingRequest(context, input.requestId, input.approverId) },
+  );
+}

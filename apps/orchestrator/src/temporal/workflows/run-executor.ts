@@ -1,0 +1,163 @@
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import type { ActorKind } from '@tenure/domain';
+import type { LifecyclePlan, PlanPhase, PlannedChange, RunState, StepState } from '@tenure/temporal-contracts';
+import { apps, store } from './activity-proxies';
+import { isStale, LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
+
+function failureReason(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure) return `${cause.type ?? 'error'}: ${cause.message}`;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+function actorOf(run: RunState): { actor: ActorKind; actorId?: string } {
+  if (run.subject.kind === 'access') return { actor: 'approver', actorId: run.subject.request.decidedBy };
+  return run.actorId && run.actorId !== 'system' ? { actor: 'operator', actorId: run.actorId } : { actor: 'system' };
+}
+
+/** Runs one app's changes of a phase in order; the first failure stops that app (only) with its reason. */
+async function runAppChanges(
+  context: LifecycleContext,
+  run: RunState,
+  step: StepState,
+  changes: PlannedChange[],
+): Promise<void> {
+  for (let index = 0; index < changes.length; index++) {
+    const change = changes[index];
+    const stepContext = {
+      runId: run.runId,
+      eventId: run.eventId,
+      workflowId: context.workflowId,
+      employeeId: context.employeeId,
+      phase: step.phase,
+      attempt: step.retries,
+      ...actorOf(run),
+    };
+    try {
+      context.accounts.set(change.appId, await apps.applyChange({ ...stepContext, change }));
+    } catch (error) {
+      const reason = failureReason(error);
+      Object.assign(step, {
+        status: 'needs_attention',
+        failedChange: change.change,
+        reason,
+        remaining: changes.slice(index),
+      });
+      await store.recordStepFailure({ ...stepContext, change, reason });
+      return;
+    }
+  }
+  Object.assign(step, { status: 'done', failedChange: undefined, reason: undefined, remaining: undefined });
+}
+
+/** A phase's apps run in parallel: one slow or failing app never holds up the others. */
+async function executePhase(context: LifecycleContext, run: RunState, phase: PlanPhase): Promise<void> {
+  const byApp = new Map<string, PlannedChange[]>();
+  for (const change of phase.changes) byApp.set(change.appId, [...(byApp.get(change.appId) ?? []), change]);
+  await Promise.all(
+    [...byApp.entries()].map(async ([appId, changes]) => {
+      const supported = changes.filter((change) => change.support === 'supported');
+      const step: StepState = {
+        phase: phase.name,
+        appId,
+        status: supported.length > 0 ? 'running' : 'not_supported',
+        changes: changes.map((change) => change.change),
+        retries: 0,
+        at: nowIso(),
+      };
+      run.steps.push(step);
+      if (supported.length > 0) await runAppChanges(context, run, step, supported);
+    }),
+  );
+}
+
+function settle(run: RunState, next: PlanPhase | undefined): void {
+  const needsAttention = run.steps.some((step) => step.status === 'needs_attention');
+  run.nextAt = next?.at;
+  if (needsAttention) run.status = 'failed';
+  else run.status = next ? 'scheduled' : 'completed';
+}
+
+/**
+ * Runs a run's next phase if it is due. The phase is planned again now, from
+ * the identity store, so it acts on the accounts as they are (a prepared
+ * account, an account disabled by an earlier step).
+ */
+export async function advanceRun(context: LifecycleContext, run: RunState): Promise<LifecyclePlan> {
+  const plan = await store.planRun({ subject: run.subject, now: nowIso() });
+  const phase = plan.phases.find((candidate) => !run.completedPhases.includes(candidate.name));
+  if (phase && Date.parse(phase.at) <= Date.now()) {
+    // Preparing ahead of a start is not yet applying the event: a cancellation or change may still come first.
+    const applies = phase.name !== 'prepare' && !run.appliedAt;
+    if (applies && run.subject.kind === 'event' && run.subject.origin === 'hr') {
+      // Runs are applied in effective order; one overtaken by a newer applied event is skipped, never replayed over it.
+      const { event } = run.subject;
+      if (isStale(context, plan.effectiveAt, event.receivedAt)) {
+        const reason = `older than the applied event ${context.lastApplied?.eventId}`;
+        Object.assign(run, { status: 'skipped', nextAt: undefined, reason });
+        await saveRun(run);
+        await publishDecision(context, run, 'skipped_stale', { reason });
+        return plan;
+      }
+      context.lastApplied = { eventId: event.eventId, effectiveAt: plan.effectiveAt, receivedAt: event.receivedAt };
+    }
+    if (applies) run.appliedAt = nowIso();
+    run.status = 'running';
+    if (phase.commit) {
+      await store.commitPhase({ employeeId: context.employeeId, eventId: run.eventId, commit: phase.commit });
+      context.state = phase.commit.state;
+    }
+    await executePhase(context, run, phase);
+    run.completedPhases.push(phase.name);
+  }
+  settle(
+    run,
+    plan.phases.find((candidate) => !run.completedPhases.includes(candidate.name)),
+  );
+  await saveRun(run);
+  return plan;
+}
+
+/** An operator's retry: each failed app step runs its failed change and those after it again. */
+export async function retryRun(context: LifecycleContext, run: RunState): Promise<void> {
+  const retrying = run.steps.filter((step) => step.status === 'retrying' && step.remaining);
+  await Promise.all(
+    retrying.map((step) => {
+      step.retries += 1;
+      return runAppChanges(context, run, step, step.remaining ?? []);
+    }),
+  );
+  const plan = await store.planRun({ subject: run.subject, now: nowIso() });
+  settle(
+    run,
+    plan.phases.find((candidate) => !run.completedPhases.includes(candidate.name)),
+  );
+  await saveRun(run);
+}
+
+/**
+ * The due run to advance first: HR events before a contractor's expiry (a
+ * contractor hired after their end date is hired, then expires), then the
+ * earliest moment, the earliest effective event, the first received.
+ */
+export function nextDueRun(runs: Iterable<RunState>): RunState | undefined {
+  const due = [...runs].filter(isDue);
+  const key = (run: RunState) => [
+    run.subject.kind === 'event' && run.subject.origin === 'contractor_end_date' ? 1 : 0,
+    Date.parse(run.nextAt ?? ''),
+    Date.parse(run.effectiveAt),
+    Date.parse(run.createdAt),
+  ];
+  due.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3];
+  });
+  return due[0];
+}
+
+/** Whether the run's next phase is due now (scheduled, or failed with phases still to come). */
+export function isDue(run: RunState): boolean {
+  return (
+    (run.status === 'scheduled' || run.status === 'failed') && !!run.nextAt && Date.parse(run.nextAt) <= Date.now()
+  );
+}
