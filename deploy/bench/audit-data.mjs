@@ -133,13 +133,29 @@ function seededRecord(n, start) {
 }
 
 const COLUMNS = [
-  ['seq', 'bigint'], ['id', 'uuid'], ['sourceId', 'text', 'source_id'], ['hashVersion', 'smallint', 'hash_version'],
-  ['kind', 'text'], ['at', 'timestamptz'], ['recordedAt', 'timestamptz', 'recorded_at'],
-  ['employeeId', 'text', 'employee_id'], ['appId', 'text', 'app_id'], ['action', 'text'], ['outcome', 'text'],
-  ['eventId', 'text', 'event_id'], ['workflowId', 'text', 'workflow_id'], ['actor', 'text'],
-  ['actorId', 'text', 'actor_id'], ['rule', 'text'], ['group', 'text', 'group_name'],
-  ['externalId', 'text', 'external_id'], ['reason', 'text'], ['effectiveAt', 'timestamptz', 'effective_at'],
-  ['details', 'text'], ['prevHash', 'text', 'prev_hash'], ['hash', 'text'],
+  ['seq', 'bigint'],
+  ['id', 'uuid'],
+  ['sourceId', 'text', 'source_id'],
+  ['hashVersion', 'smallint', 'hash_version'],
+  ['kind', 'text'],
+  ['at', 'timestamptz'],
+  ['recordedAt', 'timestamptz', 'recorded_at'],
+  ['employeeId', 'text', 'employee_id'],
+  ['appId', 'text', 'app_id'],
+  ['action', 'text'],
+  ['outcome', 'text'],
+  ['eventId', 'text', 'event_id'],
+  ['workflowId', 'text', 'workflow_id'],
+  ['actor', 'text'],
+  ['actorId', 'text', 'actor_id'],
+  ['rule', 'text'],
+  ['group', 'text', 'group_name'],
+  ['externalId', 'text', 'external_id'],
+  ['reason', 'text'],
+  ['effectiveAt', 'timestamptz', 'effective_at'],
+  ['details', 'text'],
+  ['prevHash', 'text', 'prev_hash'],
+  ['hash', 'text'],
 ];
 const INSERT = `INSERT INTO audit_events (${COLUMNS.map(([k, , c]) => c ?? k).join(', ')})
   SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
@@ -159,12 +175,22 @@ export async function seedChain(client, count, chunk = 20_000) {
     const recordedAt = new Date();
     for (let i = done; i < Math.min(count, done + chunk); i++) {
       seq += 1n;
-      const row = { ...seededRecord(i, start), seq: String(seq), id: randomUUID(), hashVersion: 2, recordedAt, prevHash };
+      const row = {
+        ...seededRecord(i, start),
+        seq: String(seq),
+        id: randomUUID(),
+        hashVersion: 2,
+        recordedAt,
+        prevHash,
+      };
       row.hash = recordHash(prevHash, hashedContentOf(row));
       prevHash = row.hash;
       rows.push(row);
     }
-    await client.query(INSERT, COLUMNS.map(([key]) => rows.map((row) => iso(row[key]))));
+    await client.query(
+      INSERT,
+      COLUMNS.map(([key]) => rows.map((row) => iso(row[key]))),
+    );
     await client.query('COMMIT');
   }
 }

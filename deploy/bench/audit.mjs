@@ -27,13 +27,22 @@ const prefix = `bench-audit-${run}.`;
 const port = Number(env.AUDIT_PORT) + 90;
 const base = `http://127.0.0.1:${port}`;
 const token = env.TENURE_AUDIT_TOKEN;
-const topics = ['tenure.hr.lifecycle.v1', 'tenure.lifecycle.outcomes.v1', 'tenure.lifecycle.decisions.v1', 'tenure.deadletter.v1'];
+const topics = [
+  'tenure.hr.lifecycle.v1',
+  'tenure.lifecycle.outcomes.v1',
+  'tenure.lifecycle.decisions.v1',
+  'tenure.deadletter.v1',
+];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const say = (line) => process.stdout.write(`${line}\n`);
 
 const adminUrl = env.DATABASE_URL;
 const benchUrl = adminUrl.replace(/\/[^/?]+(\?|$)/, `/${database}$1`);
-const kafka = new Kafka({ clientId: 'tenure-bench', brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+const kafka = new Kafka({
+  clientId: 'tenure-bench',
+  brokers: env.KAFKA_BROKERS.split(','),
+  logLevel: logLevel.NOTHING,
+});
 
 async function sql(url, text, params) {
   const client = new pg.Client({ connectionString: url });
@@ -109,7 +118,9 @@ async function timeQuery(label, path, queryOf) {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  say(`  ${label.padEnd(44)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms`);
+  say(
+    `  ${label.padEnd(44)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms`,
+  );
   return percentile(times, 95);
 }
 
@@ -126,7 +137,10 @@ try {
   await sql(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await sql(adminUrl, `CREATE DATABASE ${database}`);
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: topics.map((t) => ({ topic: `${prefix}${t}`, numPartitions: 3 })) });
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: topics.map((t) => ({ topic: `${prefix}${t}`, numPartitions: 3 })),
+  });
   const publishMs = await publishAll();
   say(`published ${messages} messages in ${(publishMs / 1000).toFixed(1)} s; starting the audit service on :${port}`);
 
@@ -142,7 +156,9 @@ try {
   );
   const sustained = span.after_first / ((span.last - span.first) / 1000);
   say(`ingest: ${span.total} records chained; sustained ${sustained.toFixed(0)} records/s (first to last batch),`);
-  say(`        ${(messages / (wallMs / 1000)).toFixed(0)} records/s including start-up, consumer join and the first fetch`);
+  say(
+    `        ${(messages / (wallMs / 1000)).toFixed(0)} records/s including start-up, consumer join and the first fetch`,
+  );
 
   const seedStarted = performance.now();
   const client = new pg.Client({ connectionString: benchUrl, options: '-c search_path=audit' });
@@ -195,7 +211,9 @@ try {
 
   const verifyStarted = performance.now();
   const verification = await (await get('/v1/audit/verify')).json();
-  say(`verify: ${JSON.stringify({ ok: verification.ok, count: verification.count })} in ${((performance.now() - verifyStarted) / 1000).toFixed(1)} s`);
+  say(
+    `verify: ${JSON.stringify({ ok: verification.ok, count: verification.count })} in ${((performance.now() - verifyStarted) / 1000).toFixed(1)} s`,
+  );
 
   const peakBeforeExport = peakMemoryOf(service.pid);
   for (const format of ['jsonl', 'csv']) {
@@ -208,15 +226,21 @@ try {
       for (const byte of chunk) if (byte === 10) lines += 1;
     }
     const seconds = (performance.now() - exportStarted) / 1000;
-    say(`export ${format}: ${lines} lines, ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s (${(lines / seconds).toFixed(0)} lines/s)`);
+    say(
+      `export ${format}: ${lines} lines, ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s (${(lines / seconds).toFixed(0)} lines/s)`,
+    );
   }
-  say(`audit service peak memory: ${peakBeforeExport.toFixed(0)} MB before the exports, ${peakMemoryOf(service.pid).toFixed(0)} MB after`);
+  say(
+    `audit service peak memory: ${peakBeforeExport.toFixed(0)} MB before the exports, ${peakMemoryOf(service.pid).toFixed(0)} MB after`,
+  );
 } finally {
   service?.kill('SIGTERM');
   await sleep(1_000);
   if (!keep) {
     await admin.deleteTopics({ topics: topics.map((t) => `${prefix}${t}`) }).catch(() => undefined);
-    await sql(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch((error) => say(`could not drop ${database}: ${error.message}`));
+    await sql(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch((error) =>
+      say(`could not drop ${database}: ${error.message}`),
+    );
   }
   await admin.disconnect();
 }

@@ -17,7 +17,8 @@ async function call(url, token, init = {}) {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
   });
   const body = await response.json();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${JSON.stringify(body)}`);
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${JSON.stringify(body)}`);
   return body;
 }
 
@@ -72,4 +73,6 @@ for (let run = 1; run <= runs; run += 1) {
   );
 }
 times.sort((a, b) => a - b);
-console.log(`reconcile ${appId} with ${accounts}+ accounts: best ${(times[0] / 1000).toFixed(2)} s, median ${(times[Math.floor(runs / 2)] / 1000).toFixed(2)} s`);
+console.log(
+  `reconcile ${appId} with ${accounts}+ accounts: best ${(times[0] / 1000).toFixed(2)} s, median ${(times[Math.floor(runs / 2)] / 1000).toFixed(2)} s`,
+);
