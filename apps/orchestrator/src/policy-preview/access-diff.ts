@@ -1,4 +1,4 @@
-import type { Entitlement } from '@tenure/policy';
+import { AppAccessDiff, diffEntitlements, Entitlement } from '@tenure/policy';
 
 /** Access to one app gained or lost; `account` is true when the whole account comes or goes. */
 export interface AppAccessChange {
@@ -15,25 +15,26 @@ export interface AccessDiff {
   losses: AppAccessChange[];
 }
 
-function minus(a: readonly string[], b: readonly string[]): string[] {
-  const taken = new Set(b);
-  return a.filter((item) => !taken.has(item));
-}
+const gained = (diff: AppAccessDiff): AppAccessChange => ({
+  appId: diff.appId,
+  account: diff.kind === 'grant',
+  roles: diff.addRoles,
+  groups: diff.addGroups,
+  rules: diff.rules,
+});
 
-/** What `from` lacks of `to`, per app: whole apps, then roles and groups within shared apps. */
-function missingFrom(from: readonly Entitlement[], to: readonly Entitlement[]): AppAccessChange[] {
-  const byApp = new Map(from.map((entitlement) => [entitlement.appId, entitlement]));
-  return to.flatMap((target): AppAccessChange[] => {
-    const current = byApp.get(target.appId);
-    if (!current) return [{ ...target, account: true }];
-    const roles = minus(target.roles, current.roles);
-    const groups = minus(target.groups, current.groups);
-    if (roles.length === 0 && groups.length === 0) return [];
-    return [{ appId: target.appId, account: false, roles, groups, rules: target.rules }];
-  });
-}
+const lost = (diff: AppAccessDiff): AppAccessChange => ({
+  appId: diff.appId,
+  account: diff.kind === 'revoke',
+  roles: diff.removeRoles,
+  groups: diff.removeGroups,
+  rules: diff.rules,
+});
 
-/** The access a person gains and loses when their entitlements go from `before` to `after`. */
-export function diffAccess(before: readonly Entitlement[], after: readonly Entitlement[]): AccessDiff {
-  return { gains: missingFrom(before, after), losses: missingFrom(after, before) };
+const hasAny = (change: AppAccessChange): boolean => change.account || change.roles.length + change.groups.length > 0;
+
+/** The access a person gains and loses when their entitlements go from `before` to `after`, as a reader sees it. */
+export function diffAccess(before: Entitlement[], after: Entitlement[]): AccessDiff {
+  const diffs = diffEntitlements(before, after);
+  return { gains: diffs.map(gained).filter(hasAny), losses: diffs.map(lost).filter(hasAny) };
 }
