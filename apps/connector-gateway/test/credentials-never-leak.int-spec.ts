@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitForPort } from './peers/free-port';
+import { freePort, waitForPort } from '@tenure/testing';
 import { appToken, RunningSaasSim, simulatedApp, startSimulatedAppsWithAdmin } from './simulated-apps.fixture';
 
 /**

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { DataSource } from 'typeorm';
 import { bearerGuardProvider } from '@tenure/auth';
 import { ENVIRONMENT } from '@tenure/config';
 import { serviceDatabaseModule } from '@tenure/database';
@@ -13,6 +14,7 @@ import { EntitlementEntity } from './identity/entitlement.entity';
 import { IdentityRepository } from './identity/identity.repository';
 import { AccessRequestEntity } from './identity/access-request.entity';
 import { CreateIdentityStore1764100000001 } from './identity/migrations/1764100000001-create-identity-store';
+import { CreatePolicyRollouts1764300000001 } from './identity/migrations/1764300000001-create-policy-rollouts';
 import { CreateRunsAndAccessRequests1764200000001 } from './identity/migrations/1764200000001-create-runs-and-access-requests';
 import { PersonEntity } from './identity/person.entity';
 import { RunEntity } from './identity/run.entity';
@@ -33,6 +35,9 @@ import { DecisionPublisher } from './outcomes/decision.publisher';
 import { OutcomePublisher } from './outcomes/outcome.publisher';
 import { PlannerService } from './planning/planner.service';
 import { PolicyPreviewModule } from './policy-preview/policy-preview.module';
+import { PolicyRolloutController } from './policy-rollout/policy-rollout.controller';
+import { PolicyRolloutEntity } from './policy-rollout/policy-rollout.entity';
+import { PolicyRolloutService } from './policy-rollout/policy-rollout.service';
 import { PolicyService } from './policy/policy.service';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
@@ -55,8 +60,19 @@ export class OrchestratorModule {
         serviceDatabaseModule({
           url: env.DATABASE_URL,
           schema: IDENTITY_SCHEMA,
-          entities: [PersonEntity, AccountEntity, EntitlementEntity, RunEntity, AccessRequestEntity],
-          migrations: [CreateIdentityStore1764100000001, CreateRunsAndAccessRequests1764200000001],
+          entities: [
+            PersonEntity,
+            AccountEntity,
+            EntitlementEntity,
+            RunEntity,
+            AccessRequestEntity,
+            PolicyRolloutEntity,
+          ],
+          migrations: [
+            CreateIdentityStore1764100000001,
+            CreateRunsAndAccessRequests1764200000001,
+            CreatePolicyRollouts1764300000001,
+          ],
         }),
         PolicyPreviewModule.register(config),
         ReconciliationModule.register(env),
@@ -67,6 +83,7 @@ export class OrchestratorModule {
         RunsController,
         AccessRequestsController,
         PlansController,
+        PolicyRolloutController,
         LifecycleConsumer,
       ],
       providers: [
@@ -114,6 +131,12 @@ export class OrchestratorModule {
         PlansService,
         WorkflowCommandsService,
         LifecycleDispatcherService,
+        {
+          provide: PolicyRolloutService,
+          inject: [DataSource, LifecycleDispatcherService],
+          useFactory: (dataSource: DataSource, dispatcher: LifecycleDispatcherService) =>
+            new PolicyRolloutService(config, dataSource, dispatcher),
+        },
         TemporalWorkerService,
       ],
     };

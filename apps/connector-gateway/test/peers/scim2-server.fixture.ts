@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { requiredEnv } from '@tenure/testing';
-import { freePort, waitForPort } from './free-port';
+import { freePort, requiredEnv, waitForPort } from '@tenure/testing';
 
 export interface RunningScim2Server {
   /** The SCIM base URL, e.g. http://127.0.0.1:4321/v2 */

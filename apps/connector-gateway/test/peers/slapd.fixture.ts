@@ -3,8 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'ldapts';
-import { requiredEnv } from '@tenure/testing';
-import { freePort, waitForPort } from './free-port';
+import { freePort, requiredEnv, waitForPort } from '@tenure/testing';
 
 export const SUFFIX = 'dc=tenure,dc=test';
 export const LAYOUT = {

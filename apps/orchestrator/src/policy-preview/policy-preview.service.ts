@@ -1,8 +1,8 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { DataSource, In, MoreThan, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ConfigFileError, parseYamlConfig } from '@tenure/config';
 import { checkPolicyApps, evaluatePolicy, PolicyConfig, POLICY_FILE, TenureConfig } from '@tenure/policy';
-import { PersonEntity } from '../identity/person.entity';
+import { MANAGED_STATES, peoplePages } from '../identity/people-pages';
 import { AccessDiff, diffAccess } from './access-diff';
 import type { PolicyPreviewRequest } from './dto/policy-preview.request';
 
@@ -27,7 +27,6 @@ export interface PolicyPreview {
   truncated: boolean;
 }
 
-const BATCH = 1000;
 const DEFAULT_LIMIT = 1000;
 
 /** Answers "if policy.yaml changed to this, who gains and who loses what", without changing anything. */
@@ -48,17 +47,19 @@ export class PolicyPreviewService {
       people: [],
       truncated: false,
     };
-    for await (const person of this.managedPeople(request.employeeIds)) {
-      result.evaluated += 1;
-      const diff = diffAccess(
-        evaluatePolicy(this.config.policy, person.attributes),
-        evaluatePolicy(candidate, person.attributes),
-      );
-      if (diff.gains.length === 0 && diff.losses.length === 0) continue;
-      result.affected += 1;
-      addToTotals(result.totals, diff);
-      if (result.people.length < limit) result.people.push({ employeeId: person.employeeId, ...diff });
-      else result.truncated = true;
+    for await (const page of peoplePages(this.dataSource, MANAGED_STATES, request.employeeIds)) {
+      for (const person of page) {
+        result.evaluated += 1;
+        const diff = diffAccess(
+          evaluatePolicy(this.config.policy, person.attributes),
+          evaluatePolicy(candidate, person.attributes),
+        );
+        if (diff.gains.length === 0 && diff.losses.length === 0) continue;
+        result.affected += 1;
+        addToTotals(result.totals, diff);
+        if (result.people.length < limit) result.people.push({ employeeId: person.employeeId, ...diff });
+        else result.truncated = true;
+      }
     }
     return result;
   }
@@ -78,27 +79,6 @@ export class PolicyPreviewService {
       throw new BadRequestException({
         errors: error.problems.map(({ path, message }) => ({ field: path ? `policy.${path}` : 'policy', message })),
       });
-    }
-  }
-
-  /** People not terminated, in pages by id so a large company never sits in memory at once. */
-  private async *managedPeople(employeeIds?: string[]): AsyncGenerator<PersonEntity> {
-    const people = this.dataSource.getRepository(PersonEntity);
-    let after = '';
-    for (;;) {
-      const wanted = employeeIds?.filter((id) => id > after);
-      if (wanted?.length === 0) return;
-      const page = await people.find({
-        where: {
-          employeeId: wanted ? In(wanted) : MoreThan(after),
-          state: Not('terminated'),
-        },
-        order: { employeeId: 'ASC' },
-        take: BATCH,
-      });
-      yield* page;
-      if (page.length < BATCH) return;
-      after = page[page.length - 1].employeeId;
     }
   }
 }
