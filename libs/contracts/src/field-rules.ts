@@ -1,4 +1,4 @@
-import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 /** Applies several property decorators as one, so each field rule is written once. */
 function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
@@ -24,3 +24,18 @@ export const IsPersonName = (): PropertyDecorator => combine(IsString(), IsNotEm
 /** An optional free-text attribute (department, title, location…). */
 export const IsOptionalText = (maxLength = 128): PropertyDecorator =>
   combine(IsOptional(), IsString(), MaxLength(maxLength));
+
+/** Control characters have no place in a name an app displays or filters on. */
+export const PRINTABLE = /^[^\p{Cc}]+$/u;
+
+/** An optional list of group display names, as apps accept them. */
+export const IsOptionalGroupNames = (): PropertyDecorator =>
+  combine(
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(100),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+    MaxLength(256, { each: true }),
+    Matches(PRINTABLE, { each: true, message: 'each group must be a name without control characters' }),
+  );

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import type { AccountStatus } from '@tenure/domain';
-import { IsEmailAddress, IsEmployeeId, IsOptionalText } from '../field-rules';
+import { IsEmailAddress, IsEmployeeId, IsOptionalGroupNames, IsOptionalText } from '../field-rules';
 
 /**
  * The connector gateway's account operations beyond create and disable.
@@ -18,8 +18,6 @@ import { IsEmailAddress, IsEmployeeId, IsOptionalText } from '../field-rules';
  * NOT_SUPPORTED (non-retryable); deleting an account that is already gone
  * answers 200 with `deleted: false`.
  */
-
-const PRINTABLE = /^[^\p{Cc}]+$/u;
 
 /** Body of `PATCH …/accounts/:externalId`: only the fields given change. */
 export class UpdateAccountRequest {
@@ -47,23 +45,11 @@ export class UpdateAccountRequest {
   managerId?: string;
 
   /** Group display names to add the account to (created in the app when missing). */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(256, { each: true })
-  @Matches(PRINTABLE, { each: true, message: 'each group must be a name without control characters' })
+  @IsOptionalGroupNames()
   addGroups?: string[];
 
   /** Group display names to remove the account from; a group it is not in is ignored. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(256, { each: true })
-  @Matches(PRINTABLE, { each: true, message: 'each group must be a name without control characters' })
+  @IsOptionalGroupNames()
   removeGroups?: string[];
 }
 

@@ -1,8 +1,12 @@
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsEmailAddress, IsEmployeeId, IsOptionalText, IsPersonName } from '../field-rules';
-
-/** Control characters have no place in a name an app displays or filters on. */
-const PRINTABLE = /^[^\p{Cc}]+$/u;
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsEmailAddress,
+  IsEmployeeId,
+  IsOptionalGroupNames,
+  IsOptionalText,
+  IsPersonName,
+  PRINTABLE,
+} from '../field-rules';
 
 /** Body of the connector gateway's `POST /v1/apps/:appId/accounts`. */
 export class CreateAccountRequest {
@@ -38,12 +42,6 @@ export class CreateAccountRequest {
   managerId?: string;
 
   /** Group display names the account must belong to. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(256, { each: true })
-  @Matches(PRINTABLE, { each: true, message: 'each group must be a name without control characters' })
+  @IsOptionalGroupNames()
   groups?: string[];
 }
