@@ -27,53 +27,42 @@ function runIn(context: LifecycleContext, command: RunCommand, allowed: RunStatu
   return run;
 }
 
+/**
+ * An operator's decision on a whole run: it applies only to runs in `allowed`
+ * states (the validator refuses the rest before anything changes), moves the
+ * run to `next` and is published with who decided and why.
+ */
+function installRunDecision(
+  context: LifecycleContext,
+  update: typeof approveRunUpdate,
+  allowed: RunStatus[],
+  next: Extract<RunStatus, 'scheduled' | 'rejected' | 'cancelled'>,
+  decision: 'approved' | 'rejected' | 'cancelled',
+): void {
+  setHandler(
+    update,
+    async (command) => {
+      const run = runIn(context, command, allowed);
+      Object.assign(run, { status: next, actorId: command.actorId, reason: command.reason });
+      // A run that will not happen has no next moment.
+      if (next !== 'scheduled') run.nextAt = undefined;
+      await saveRun(run);
+      await publishDecision(context, run, decision, {
+        actor: 'operator',
+        actorId: command.actorId,
+        reason: command.reason,
+      });
+      return run;
+    },
+    { validator: (command) => void runIn(context, command, allowed) },
+  );
+}
+
 /** Operators approve, reject, cancel and retry runs; validators refuse what does not apply before anything changes. */
 export function installOperatorHandlers(context: LifecycleContext): void {
-  setHandler(
-    approveRunUpdate,
-    async (command) => {
-      const run = runIn(context, command, ['waiting_approval']);
-      Object.assign(run, { status: 'scheduled', actorId: command.actorId, reason: command.reason });
-      await saveRun(run);
-      await publishDecision(context, run, 'approved', {
-        actor: 'operator',
-        actorId: command.actorId,
-        reason: command.reason,
-      });
-      return run;
-    },
-    { validator: (command) => void runIn(context, command, ['waiting_approval']) },
-  );
-  setHandler(
-    rejectRunUpdate,
-    async (command) => {
-      const run = runIn(context, command, ['waiting_approval']);
-      Object.assign(run, { status: 'rejected', nextAt: undefined, actorId: command.actorId, reason: command.reason });
-      await saveRun(run);
-      await publishDecision(context, run, 'rejected', {
-        actor: 'operator',
-        actorId: command.actorId,
-        reason: command.reason,
-      });
-      return run;
-    },
-    { validator: (command) => void runIn(context, command, ['waiting_approval']) },
-  );
-  setHandler(
-    cancelRunUpdate,
-    async (command) => {
-      const run = runIn(context, command, ['scheduled', 'waiting_approval']);
-      Object.assign(run, { status: 'cancelled', nextAt: undefined, actorId: command.actorId, reason: command.reason });
-      await saveRun(run);
-      await publishDecision(context, run, 'cancelled', {
-        actor: 'operator',
-        actorId: command.actorId,
-        reason: command.reason,
-      });
-      return run;
-    },
-    { validator: (command) => void runIn(context, command, ['scheduled', 'waiting_approval']) },
-  );
+  installRunDecision(context, approveRunUpdate, ['waiting_approval'], 'scheduled', 'approved');
+  installRunDecision(context, rejectRunUpdate, ['waiting_approval'], 'rejected', 'rejected');
+  installRunDecision(context, cancelRunUpdate, ['scheduled', 'waiting_approval'], 'cancelled', 'cancelled');
   const failedSteps = (command: RunCommand & { appId?: string }) => {
     const run = runIn(context, command, ['failed']);
     const steps = run.steps.filter(
