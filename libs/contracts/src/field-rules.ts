@@ -28,14 +28,14 @@ export const IsOptionalText = (maxLength = 128): PropertyDecorator =>
 /** Control characters have no place in a name an app displays or filters on. */
 export const PRINTABLE = /^[^\p{Cc}]+$/u;
 
-/** An optional list of group display names, as apps accept them. */
-export const IsOptionalGroupNames = (): PropertyDecorator =>
+/** An optional list of group (or role) names, as apps accept them. */
+export const IsOptionalNameList = (noun: 'group' | 'role' = 'group', maxItems = 100): PropertyDecorator =>
   combine(
     IsOptional(),
     IsArray(),
-    ArrayMaxSize(100),
+    ArrayMaxSize(maxItems),
     IsString({ each: true }),
     IsNotEmpty({ each: true }),
     MaxLength(256, { each: true }),
-    Matches(PRINTABLE, { each: true, message: 'each group must be a name without control characters' }),
+    Matches(PRINTABLE, { each: true, message: `each ${noun} must be a name without control characters` }),
   );

@@ -1,6 +1,6 @@
 import { IsOptional } from 'class-validator';
 import type { AccountStatus } from '@tenure/domain';
-import { IsEmailAddress, IsEmployeeId, IsOptionalGroupNames, IsOptionalText } from '../field-rules';
+import { IsEmailAddress, IsEmployeeId, IsOptionalNameList, IsOptionalText } from '../field-rules';
 
 /**
  * The connector gateway's account operations beyond create and disable.
@@ -45,11 +45,11 @@ export class UpdateAccountRequest {
   managerId?: string;
 
   /** Group display names to add the account to (created in the app when missing). */
-  @IsOptionalGroupNames()
+  @IsOptionalNameList()
   addGroups?: string[];
 
   /** Group display names to remove the account from; a group it is not in is ignored. */
-  @IsOptionalGroupNames()
+  @IsOptionalNameList()
   removeGroups?: string[];
 }
 

@@ -2,7 +2,7 @@ import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-vali
 import {
   IsEmailAddress,
   IsEmployeeId,
-  IsOptionalGroupNames,
+  IsOptionalNameList,
   IsOptionalText,
   IsPersonName,
   PRINTABLE,
@@ -42,6 +42,6 @@ export class CreateAccountRequest {
   managerId?: string;
 
   /** Group display names the account must belong to. */
-  @IsOptionalGroupNames()
+  @IsOptionalNameList()
   groups?: string[];
 }

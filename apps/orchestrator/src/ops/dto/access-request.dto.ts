@@ -1,38 +1,17 @@
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNameList } from '@tenure/contracts';
 
 const APP_ID = /^[a-z][a-z0-9-]{0,62}$/;
-const PRINTABLE = /^[^\p{Cc}]+$/u;
 
 /** Body of `POST /v1/employees/:employeeId/access-requests`. */
 export class AccessRequestDto {
   @Matches(APP_ID, { message: 'appId must be an app id such as salesforce' })
   appId: string;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(256, { each: true })
-  @Matches(PRINTABLE, { each: true, message: 'each role must be a name without control characters' })
+  @IsOptionalNameList('role', 50)
   roles: string[] = [];
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(256, { each: true })
-  @Matches(PRINTABLE, { each: true, message: 'each group must be a name without control characters' })
+  @IsOptionalNameList('group', 50)
   groups: string[] = [];
 
   @IsString()
