@@ -1,28 +1,14 @@
+import type { NewAuditRecord } from './new-audit-record';
 import type { HashedContent } from './record-hash';
 
-/** One record as read with AUDIT_ROW_COLUMNS. */
-export interface AuditRow {
+/** One record as read with AUDIT_ROW_COLUMNS: what was appended, plus what the ledger gave it. */
+export interface AuditRow extends Omit<NewAuditRecord, 'kind'> {
   seq: string;
   id: string;
-  sourceId: string;
   hashVersion: number;
+  /** A kind of today, or of an earlier hash version. */
   kind: string;
-  at: Date;
   recordedAt: Date;
-  employeeId: string;
-  appId: string | null;
-  action: string;
-  outcome: string | null;
-  eventId: string;
-  workflowId: string | null;
-  actor: string;
-  actorId: string | null;
-  rule: string | null;
-  group: string | null;
-  externalId: string | null;
-  reason: string | null;
-  effectiveAt: Date | null;
-  details: string | null;
   prevHash: string;
   hash: string;
 }
