@@ -1,13 +1,7 @@
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { AppsConfig, loadYamlConfig } from '@tenure/config';
-import { createHttpApp } from '@tenure/http';
 import { SaasSimConfig } from '../../saas-sim/src/config/saas-sim-config';
 import { resolveSimulatedApps } from '../../saas-sim/src/config/simulated-app';
-import { AppRegistry } from '../src/apps/app-registry';
-import { loadGatewayEnvironment } from '../src/connector-gateway.environment';
-import { ConnectorGatewayModule } from '../src/connector-gateway.module';
 import {
   appToken,
   callAppApi,
@@ -16,14 +10,14 @@ import {
   startSimulatedApps,
   usersIn,
 } from './simulated-apps.fixture';
+import { authorized, GatewayUnderTest } from './gateway-under-test.fixture';
 
 const CONFIG_DIR = join(__dirname, '../../../config');
-const GATEWAY_TOKEN = 'gateway-token-0123456789abcdef';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const APP_IDS = ['slack', 'zoom', 'github', 'salesforce'];
 
 let sim: RunningSaasSim;
-let gateway: INestApplication;
+let gateway: GatewayUnderTest;
 
 /**
  * The project's own config/saas-sim.yaml and config/apps.yaml, as they run
@@ -37,14 +31,8 @@ beforeAll(async () => {
     resolveSimulatedApps(simConfig.apps, tokens).map((app) => ({ ...app, latencyMs: { min: 0, max: 0 } })),
   );
   const env = { ...tokens, TENURE_SAAS_SIM_URL: sim.url };
-  const settings = loadGatewayEnvironment({
-    TENURE_GATEWAY_TOKEN: GATEWAY_TOKEN,
-    LOG_LEVEL: 'silent',
-    TENURE_CONFIG_DIR: CONFIG_DIR,
-  });
   const apps = loadYamlConfig(join(CONFIG_DIR, 'apps.yaml'), AppsConfig, env);
-  gateway = await createHttpApp(ConnectorGatewayModule.register(settings, AppRegistry.fromConfig(apps.apps, env)));
-  await gateway.init();
+  gateway = await GatewayUnderTest.start(apps.apps, env, { TENURE_CONFIG_DIR: CONFIG_DIR });
 });
 
 afterAll(async () => {
@@ -52,8 +40,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const api = () => request(gateway.getHttpServer());
-const authorized = { authorization: `Bearer ${GATEWAY_TOKEN}` };
+const api = () => gateway.api();
 
 let sequence = 0;
 function person(overrides: Record<string, unknown> = {}) {

@@ -1,10 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { AppsConfig, parseYamlConfig } from '@tenure/config';
-import { createHttpApp } from '@tenure/http';
-import { AppRegistry } from '../src/apps/app-registry';
-import { loadGatewayEnvironment } from '../src/connector-gateway.environment';
-import { ConnectorGatewayModule } from '../src/connector-gateway.module';
 import {
   appToken,
   oauthAdmin,
@@ -13,10 +7,10 @@ import {
   startSimulatedAppsWithAdmin,
   usersIn,
 } from './simulated-apps.fixture';
+import { authorized, GatewayUnderTest } from './gateway-under-test.fixture';
 
-const GATEWAY_TOKEN = 'gateway-token-0123456789abcdef';
 let sim: RunningSaasSim;
-let gateway: INestApplication;
+let gateway: GatewayUnderTest;
 
 beforeAll(async () => {
   sim = await startSimulatedAppsWithAdmin([
@@ -38,9 +32,7 @@ beforeAll(async () => {
   ].join('\n');
   const env = { CRM_SECRET: appToken('crm'), SHOP_SECRET: 'not-the-shop-secret-0123456789' };
   const { apps } = parseYamlConfig('apps.yaml', yaml, AppsConfig, env);
-  const settings = loadGatewayEnvironment({ TENURE_GATEWAY_TOKEN: GATEWAY_TOKEN, LOG_LEVEL: 'silent' });
-  gateway = await createHttpApp(ConnectorGatewayModule.register(settings, AppRegistry.fromConfig(apps, env)));
-  await gateway.init();
+  gateway = await GatewayUnderTest.start(apps, env);
 });
 
 afterAll(async () => {
@@ -48,8 +40,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const api = () => request(gateway.getHttpServer());
-const authorized = { authorization: `Bearer ${GATEWAY_TOKEN}` };
+const api = () => gateway.api();
 let sequence = 0;
 const person = () => {
   sequence += 1;

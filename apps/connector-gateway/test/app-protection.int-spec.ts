@@ -1,10 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
+import type request from 'supertest';
 import { AppsConfig, parseYamlConfig } from '@tenure/config';
-import { createHttpApp } from '@tenure/http';
-import { AppRegistry } from '../src/apps/app-registry';
-import { loadGatewayEnvironment } from '../src/connector-gateway.environment';
-import { ConnectorGatewayModule } from '../src/connector-gateway.module';
 import {
   appToken,
   inflict,
@@ -13,12 +8,12 @@ import {
   startSimulatedAppsWithAdmin,
   usersIn,
 } from './simulated-apps.fixture';
+import { authorized, GatewayUnderTest } from './gateway-under-test.fixture';
 
-const GATEWAY_TOKEN = 'gateway-token-0123456789abcdef';
 const APP_IDS = ['burst', 'patient', 'flaky', 'outage', 'slow'];
 
 let sim: RunningSaasSim;
-let gateway: INestApplication;
+let gateway: GatewayUnderTest;
 
 /** Each app gets its own settings so one test's faults and pauses never reach another's. */
 function appsYaml(simUrl: string): string {
@@ -45,9 +40,7 @@ beforeAll(async () => {
   sim = await startSimulatedAppsWithAdmin(APP_IDS.map((id) => simulatedApp(id)));
   const env = Object.fromEntries(APP_IDS.map((id) => [`TOKEN_${id.toUpperCase()}`, appToken(id)]));
   const { apps } = parseYamlConfig('apps.yaml', appsYaml(sim.url), AppsConfig, env);
-  const settings = loadGatewayEnvironment({ TENURE_GATEWAY_TOKEN: GATEWAY_TOKEN, LOG_LEVEL: 'silent' });
-  gateway = await createHttpApp(ConnectorGatewayModule.register(settings, AppRegistry.fromConfig(apps, env)));
-  await gateway.init();
+  gateway = await GatewayUnderTest.start(apps, env);
 });
 
 afterAll(async () => {
@@ -55,8 +48,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const api = () => request(gateway.getHttpServer());
-const authorized = { authorization: `Bearer ${GATEWAY_TOKEN}` };
+const api = () => gateway.api();
 
 let sequence = 0;
 const person = () => {

@@ -1,18 +1,12 @@
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { AppsConfig, loadYamlConfig } from '@tenure/config';
-import { createHttpApp } from '@tenure/http';
-import { AppRegistry } from '../src/apps/app-registry';
-import { loadGatewayEnvironment } from '../src/connector-gateway.environment';
-import { ConnectorGatewayModule } from '../src/connector-gateway.module';
 import { appToken, RunningSaasSim, simulatedApp, startSimulatedApps, usersIn } from './simulated-apps.fixture';
+import { authorized, GatewayUnderTest } from './gateway-under-test.fixture';
 
 const CONFIG_DIR = join(__dirname, '../../../config');
-const GATEWAY_TOKEN = 'gateway-token-0123456789abcdef';
 
 let sim: RunningSaasSim;
-let gateway: INestApplication;
+let gateway: GatewayUnderTest;
 
 /**
  * The gateway as it runs: the project's own config/apps.yaml, pointed at the
@@ -33,14 +27,8 @@ beforeAll(async () => {
     TENURE_APP_GITHUB_TOKEN: appToken('github'),
     TENURE_APP_SALESFORCE_TOKEN: appToken('salesforce'),
   };
-  const settings = loadGatewayEnvironment({
-    TENURE_GATEWAY_TOKEN: GATEWAY_TOKEN,
-    LOG_LEVEL: 'silent',
-    TENURE_CONFIG_DIR: CONFIG_DIR,
-  });
   const apps = loadYamlConfig(join(CONFIG_DIR, 'apps.yaml'), AppsConfig, env);
-  gateway = await createHttpApp(ConnectorGatewayModule.register(settings, AppRegistry.fromConfig(apps.apps, env)));
-  await gateway.init();
+  gateway = await GatewayUnderTest.start(apps.apps, env, { TENURE_CONFIG_DIR: CONFIG_DIR });
 });
 
 afterAll(async () => {
@@ -48,8 +36,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const api = () => request(gateway.getHttpServer());
-const authorized = { authorization: `Bearer ${GATEWAY_TOKEN}` };
+const api = () => gateway.api();
 
 const ada = {
   employeeId: 'E1001',

@@ -1,16 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
 import { Attribute, Change, Client, InvalidCredentialsError } from 'ldapts';
-import request from 'supertest';
 import { AppsConfig, parseYamlConfig } from '@tenure/config';
-import { createHttpApp } from '@tenure/http';
-import { AppRegistry } from '../src/apps/app-registry';
-import { loadGatewayEnvironment } from '../src/connector-gateway.environment';
-import { ConnectorGatewayModule } from '../src/connector-gateway.module';
 import { LAYOUT, RunningSlapd, startSlapd } from './peers/slapd.fixture';
+import { authorized, GatewayUnderTest } from './gateway-under-test.fixture';
 
-const GATEWAY_TOKEN = 'gateway-token-0123456789abcdef';
 let slapd: RunningSlapd;
-let gateway: INestApplication;
+let gateway: GatewayUnderTest;
 
 /** The gateway as configured for a directory in apps.yaml: connector ldap, basic auth with the bind DN. */
 beforeAll(async () => {
@@ -38,9 +32,7 @@ beforeAll(async () => {
   ].join('\n');
   const env = { DIRECTORY_PASSWORD: slapd.adminPassword, WRONG_PASSWORD: 'not-the-directory-password' };
   const { apps } = parseYamlConfig('apps.yaml', yaml, AppsConfig, env);
-  const settings = loadGatewayEnvironment({ TENURE_GATEWAY_TOKEN: GATEWAY_TOKEN, LOG_LEVEL: 'silent' });
-  gateway = await createHttpApp(ConnectorGatewayModule.register(settings, AppRegistry.fromConfig(apps, env)));
-  await gateway.init();
+  gateway = await GatewayUnderTest.start(apps, env);
 }, 60_000);
 
 afterAll(async () => {
@@ -48,8 +40,7 @@ afterAll(async () => {
   await slapd?.stop();
 });
 
-const api = () => request(gateway.getHttpServer());
-const authorized = { authorization: `Bearer ${GATEWAY_TOKEN}` };
+const api = () => gateway.api();
 const grace = {
   employeeId: 'E8001',
   userName: 'grace.hopper',
