@@ -4,6 +4,16 @@ import type { AccountPage } from '@tenure/contracts';
 export { CONNECTOR_CAPABILITIES } from '@tenure/config';
 export type { ConnectorCapability } from '@tenure/config';
 
+/** What every driver must offer; revoking sessions and transferring ownership are up to the app. */
+export const CORE_CAPABILITIES: readonly ConnectorCapability[] = [
+  'create',
+  'update',
+  'disable',
+  'delete',
+  'groups',
+  'list_accounts',
+];
+
 /** A person as an app account should show them. */
 export interface AccountProfile {
   employeeId: string;

@@ -1,17 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountSnapshot } from '@tenure/contracts';
-import { Connector, ConnectorCapability, CreateAccountRequest } from '../../src/connectors/connector';
+import { Connector, CORE_CAPABILITIES, CreateAccountRequest } from '../../src/connectors/connector';
 import { ConnectorException } from '../../src/connectors/connector.exception';
-
-/** The capabilities every driver of the gateway offers; the suite checks each of them. */
-export const CORE_CAPABILITIES: ConnectorCapability[] = [
-  'create',
-  'update',
-  'disable',
-  'delete',
-  'groups',
-  'list_accounts',
-];
 
 export interface ConformanceTarget {
   connector: Connector;

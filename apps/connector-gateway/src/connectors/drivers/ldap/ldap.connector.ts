@@ -6,6 +6,7 @@ import {
   AccountLookup,
   Connector,
   ConnectorCapability,
+  CORE_CAPABILITIES,
   CreateAccountRequest,
   CreateAccountResult,
   OwnershipTransfer,
@@ -33,14 +34,7 @@ const PERSON = '(objectClass=inetOrgPerson)';
  */
 export class LdapConnector implements Connector {
   readonly kind = 'ldap';
-  readonly capabilities: readonly ConnectorCapability[] = [
-    'create',
-    'update',
-    'disable',
-    'delete',
-    'groups',
-    'list_accounts',
-  ];
+  readonly capabilities: readonly ConnectorCapability[] = CORE_CAPABILITIES;
   private readonly groups: LdapGroups;
 
   constructor(

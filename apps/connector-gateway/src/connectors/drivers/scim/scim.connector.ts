@@ -5,6 +5,7 @@ import {
   AccountLookup,
   Connector,
   ConnectorCapability,
+  CORE_CAPABILITIES,
   CreateAccountRequest,
   CreateAccountResult,
   OwnershipTransfer,
@@ -55,12 +56,7 @@ export class ScimConnector implements Connector {
     private readonly appApi?: ScimAppApi,
   ) {
     this.capabilities = [
-      'create',
-      'update',
-      'disable',
-      'delete',
-      'groups',
-      'list_accounts',
+      ...CORE_CAPABILITIES,
       ...(appApi?.canRevokeSessions ? (['revoke_sessions'] as const) : []),
       ...(appApi?.canTransferOwnership ? (['transfer_ownership'] as const) : []),
     ];
