@@ -8,18 +8,14 @@ import { createLoggerModule } from '@tenure/observability';
 import { BambooSignatureGuard } from './bamboohr/bamboohr-signature.guard';
 import { BambooWebhookController } from './bamboohr/bamboohr-webhook.controller';
 import { BambooWebhookService } from './bamboohr/bamboohr-webhook.service';
-import { CreateInboxOutbox1764100000000 } from './database/migrations/1764100000000-create-inbox-outbox';
-import { CreateEmployeeSnapshots1764200000000 } from './database/migrations/1764200000000-create-employee-snapshots';
+import { INGEST_ENTITIES, INGEST_MIGRATIONS } from './database/ingest-schema';
 import { CsvImportController } from './imports/csv-import.controller';
 import { CsvImportService } from './imports/csv-import.service';
 import { ImportTokenGuard } from './imports/import-token.guard';
-import { EmployeeSnapshotEntity } from './inbox/employee-snapshot.entity';
-import { InboxEventEntity } from './inbox/inbox-event.entity';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
 import type { IngestEnvironment } from './ingest.environment';
 import { SourceRateLimitGuard } from './limits/source-rate-limit.guard';
-import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { ScimBulkService } from './scim/scim-bulk.service';
 import { ScimTokenGuard } from './scim/scim-token.guard';
@@ -42,8 +38,8 @@ export class IngestModule {
         serviceDatabaseModule({
           url: env.DATABASE_URL,
           schema,
-          entities: [InboxEventEntity, OutboxMessageEntity, EmployeeSnapshotEntity],
-          migrations: [CreateInboxOutbox1764100000000, CreateEmployeeSnapshots1764200000000],
+          entities: INGEST_ENTITIES,
+          migrations: INGEST_MIGRATIONS,
         }),
       ],
       controllers: [

@@ -10,6 +10,8 @@ export function readSecretFiles(source: NodeJS.ProcessEnv, names: string[]): Nod
   const resolved: NodeJS.ProcessEnv = { ...source };
   const problems: string[] = [];
   for (const name of names) {
+    // An empty variable (compose files write `${X:-}`) means "not set".
+    if (resolved[name] === '') delete resolved[name];
     const file = source[`${name}_FILE`];
     if (!file) continue;
     if (source[name]) {

@@ -33,8 +33,6 @@ export function checkBambooSignature(
   if (seconds === undefined || !/^[0-9a-f]{64}$/i.test(signature.trim())) return 'malformed';
   if (Math.abs(nowSeconds - seconds) > SIGNATURE_TOLERANCE_SECONDS) return 'stale';
   const offered = signature.trim().toLowerCase();
-  const matches = secrets.some((secret) =>
-    constantTimeEquals(offered, signBambooPayload(secret, timestamp, rawBody)),
-  );
+  const matches = secrets.some((secret) => constantTimeEquals(offered, signBambooPayload(secret, timestamp, rawBody)));
   return matches ? 'valid' : 'mismatch';
 }

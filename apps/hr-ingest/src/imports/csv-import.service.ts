@@ -57,7 +57,10 @@ export class CsvImportService {
     body.on('error', (error) => parser.destroy(error));
     parser.on('skip', (error: CsvError) => {
       summary.rows++;
-      reject(summary, { line: typeof error.lines === 'number' ? error.lines : 0, errors: [{ field: '', message: error.message }] });
+      reject(summary, {
+        line: typeof error.lines === 'number' ? error.lines : 0,
+        errors: [{ field: '', message: error.message }],
+      });
     });
     let batch: Row[] = [];
     try {
@@ -140,7 +143,9 @@ export class CsvImportService {
 
   private tooLarge(summary: ImportSummary): PayloadTooLargeException {
     return new PayloadTooLargeException({
-      errors: [{ field: '', message: `the file is larger than ${this.maxBytes} bytes; rows before the limit were kept` }],
+      errors: [
+        { field: '', message: `the file is larger than ${this.maxBytes} bytes; rows before the limit were kept` },
+      ],
       summary,
     });
   }

@@ -7,8 +7,12 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 const BATCH_SIZE = 500;
 const IDLE_POLL_MS = 1_000;
 const MAX_BACKOFF_MS = 5_000;
-/** One relay at a time publishes, whatever the number of replicas: order per employee depends on it. */
-const RELAY_LOCK_KEY = 7_301_001;
+/**
+ * One relay at a time publishes, whatever the number of replicas: order per
+ * employee depends on it. The lock is per schema, so environments sharing a
+ * database never wait for each other's relay.
+ */
+const RELAY_LOCK = `SELECT pg_try_advisory_xact_lock(hashtext('tenure-outbox-relay:' || current_schema())) AS locked`;
 
 /**
  * Publishes the outbox to Kafka in id order and marks rows sent. Runs on a
@@ -47,7 +51,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   /** Publishes one batch; returns how many rows it sent. */
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
+      const [{ locked }] = await manager.query(RELAY_LOCK);
       if (!locked) return 0;
       const rows = await manager
         .getRepository(OutboxMessageEntity)

@@ -5,7 +5,7 @@ import { ensureSchema, postgresOptions } from '@tenure/database';
 import type { LifecycleEvent } from '@tenure/domain';
 import { KafkaPublisher } from '@tenure/kafka';
 import { createTopics, deleteTopics, employeeFixture, readTopic, testStack, uniqueId } from '@tenure/testing';
-import { CreateInboxOutbox1764100000000 } from '../database/migrations/1764100000000-create-inbox-outbox';
+import { INGEST_ENTITIES, INGEST_MIGRATIONS } from '../database/ingest-schema';
 import { InboxEventEntity } from '../inbox/inbox-event.entity';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { InboxService } from '../inbox/inbox.service';
@@ -40,8 +40,8 @@ describe('inbox and outbox', () => {
       postgresOptions({
         url: stack.databaseUrl,
         schema,
-        entities: [InboxEventEntity, OutboxMessageEntity],
-        migrations: [CreateInboxOutbox1764100000000],
+        entities: INGEST_ENTITIES,
+        migrations: INGEST_MIGRATIONS,
       }),
     );
     await dataSource.initialize();

@@ -25,6 +25,10 @@ export function installScimBodyParser(app: NestExpressApplication, limitBytes: n
     response
       .status(failure.status)
       .type(SCIM_CONTENT_TYPES[0])
-      .send(JSON.stringify(scimErrorBody(failure.status, failure.detail, failure.status === 400 ? 'invalidSyntax' : undefined)));
+      .send(
+        JSON.stringify(
+          scimErrorBody(failure.status, failure.detail, failure.status === 400 ? 'invalidSyntax' : undefined),
+        ),
+      );
   });
 }

@@ -70,7 +70,8 @@ export class ScimBulkService {
           method: method || 'UNKNOWN',
           ...(bulkId ? { bulkId } : {}),
           status: String(error.getStatus()),
-          response: isObject(response) && 'schemas' in response ? response : scimErrorBody(error.getStatus(), error.message),
+          response:
+            isObject(response) && 'schemas' in response ? response : scimErrorBody(error.getStatus(), error.message),
         });
       }
     }
@@ -79,7 +80,11 @@ export class ScimBulkService {
 
   private parse(body: unknown): { operations: unknown[]; failOnErrors?: number } {
     if (!isObject(body) || !Array.isArray(body.schemas) || !body.schemas.includes(SCIM_BULK_REQUEST)) {
-      throw new ScimException(400, `the body must be a BulkRequest (schemas: ["${SCIM_BULK_REQUEST}"])`, 'invalidSyntax');
+      throw new ScimException(
+        400,
+        `the body must be a BulkRequest (schemas: ["${SCIM_BULK_REQUEST}"])`,
+        'invalidSyntax',
+      );
     }
     if (!Array.isArray(body.Operations) || body.Operations.length === 0) {
       throw new ScimException(400, 'Operations must be a non-empty list', 'invalidSyntax');

@@ -29,7 +29,9 @@ export class ScimExceptionFilter implements ExceptionFilter {
       const isScim = typeof body === 'object' && body !== null && 'schemas' in body;
       const retryAfter = (body as { retryAfterSeconds?: number }).retryAfterSeconds;
       if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
-      response.status(status).send(JSON.stringify(isScim ? body : scimErrorBody(status, detailOf(body, exception.message))));
+      response
+        .status(status)
+        .send(JSON.stringify(isScim ? body : scimErrorBody(status, detailOf(body, exception.message))));
       return;
     }
     this.logger.error({ err: exception }, 'unhandled error');

@@ -7,7 +7,13 @@ import { InboxService } from '../inbox/inbox.service';
 import { HR_SOURCES, HrSourcesConfig, ValueMapsConfig } from '../sources/hr-sources.config';
 import { buildLifecycleEvent, contentEventId } from '../sources/lifecycle-event.factory';
 import { ScimException } from './scim-error';
-import { SCIM_ATTRIBUTE_OF, ScimPerson, ScimUser, employeeFromScimUser, scimUserFromEmployee } from './scim-user.mapper';
+import {
+  SCIM_ATTRIBUTE_OF,
+  ScimPerson,
+  ScimUser,
+  employeeFromScimUser,
+  scimUserFromEmployee,
+} from './scim-user.mapper';
 import { scimUserSchema } from './scim-schemas';
 
 export const SCIM_SOURCE = 'scim';
@@ -158,7 +164,11 @@ export class ScimUsersService {
   private checkSameId(id: string, person: ScimPerson): void {
     const given = person.employee.employeeId;
     if (given !== undefined && given !== id) {
-      throw new ScimException(400, `employeeNumber ${given} does not match the user id ${id} in the path`, 'invalidValue');
+      throw new ScimException(
+        400,
+        `employeeNumber ${given} does not match the user id ${id} in the path`,
+        'invalidValue',
+      );
     }
   }
 
