@@ -1,4 +1,4 @@
-import { Body, Controller, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { IngestEndpoint } from '../limits/ingest-source.decorator';
 import { BambooSignatureGuard } from './bamboohr-signature.guard';
@@ -10,8 +10,7 @@ export class BambooWebhookController {
   constructor(private readonly service: BambooWebhookService) {}
 
   /** 202 when at least one employee's event is new; 200 when the whole delivery was seen before. */
-  @IngestEndpoint('bamboohr', 'application/json')
-  @UseGuards(BambooSignatureGuard)
+  @IngestEndpoint('bamboohr', BambooSignatureGuard, 'application/json')
   @Post('bamboohr')
   async receive(
     @Body() body: BambooWebhookDto,

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { IngestEndpoint } from '../limits/ingest-source.decorator';
 import { CsvImportService } from './csv-import.service';
@@ -10,8 +10,7 @@ export class CsvImportController {
   constructor(private readonly service: CsvImportService) {}
 
   /** The body is read as a stream: a file of any length within the limit, in flat memory. */
-  @IngestEndpoint('csv', 'text/csv')
-  @UseGuards(ImportTokenGuard)
+  @IngestEndpoint('csv', ImportTokenGuard, 'text/csv')
   @Post('csv')
   @HttpCode(200)
   import(@Req() request: Request): Promise<ImportSummary> {

@@ -14,7 +14,6 @@ import {
   Req,
   Res,
   UseFilters,
-  UseGuards,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { IngestEndpoint } from '../limits/ingest-source.decorator';
@@ -32,8 +31,7 @@ const SCIM_RESPONSE_TYPE = `${SCIM_CONTENT_TYPES[0]}; charset=utf-8`;
 /** A SCIM route: rate-limited as the `scim` source, bearer token, SCIM content types in and out. */
 const ScimRoute = (withBody: boolean): MethodDecorator =>
   applyDecorators(
-    withBody ? IngestEndpoint('scim', ...SCIM_CONTENT_TYPES) : IngestEndpoint('scim'),
-    UseGuards(ScimTokenGuard),
+    withBody ? IngestEndpoint('scim', ScimTokenGuard, ...SCIM_CONTENT_TYPES) : IngestEndpoint('scim', ScimTokenGuard),
     Header('Content-Type', SCIM_RESPONSE_TYPE),
   );
 

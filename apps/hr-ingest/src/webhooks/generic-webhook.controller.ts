@@ -1,4 +1,4 @@
-import { Body, Controller, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Acceptance } from '../inbox/acceptance';
 import { IngestEndpoint } from '../limits/ingest-source.decorator';
@@ -11,8 +11,7 @@ export class GenericWebhookController {
   constructor(private readonly service: GenericWebhookService) {}
 
   /** Authenticated by its HMAC signature rather than a bearer token (the guard). */
-  @IngestEndpoint('generic', 'application/json')
-  @UseGuards(GenericWebhookSignatureGuard)
+  @IngestEndpoint('generic', GenericWebhookSignatureGuard, 'application/json')
   @Post('generic')
   async receive(@Body() body: GenericWebhookDto, @Res({ passthrough: true }) response: Response): Promise<Acceptance> {
     const acceptance = await this.service.accept(body);
