@@ -88,9 +88,12 @@ export class BambooWebhookService {
     });
     if (errors.length > 0) throw new BadRequestException({ errors });
     const acceptances = new Map((await this.inbox.acceptMany(events)).map((a) => [a.eventId, a.status]));
-    return results.map((result) =>
-      result.status === 'ignored' ? result : { ...result, status: acceptances.get(result.eventId) ?? 'duplicate' },
-    );
+    return results.map((result) => {
+      if (result.status === 'ignored') return result;
+      const status = acceptances.get(result.eventId) ?? 'duplicate';
+      // A duplicate's type was decided when it was first accepted; today's guess would mislead.
+      return status === 'accepted' ? result : { ...result, type: undefined, status };
+    });
   }
 
   private recordOf(entry: BambooEmployeeDto): Record<string, unknown> {

@@ -78,6 +78,8 @@ export class CsvImportService {
     } catch (error) {
       throw this.failure(error, summary);
     }
+    // Unreadable rows are reported while parsing, invalid ones a batch later: list them in file order.
+    summary.rejections.sort((a, b) => a.line - b.line);
     return summary;
   }
 
