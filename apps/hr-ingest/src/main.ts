@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createHttpApp, runService } from '@tenure/http';
+import { installClientErrorHandler } from './client-error.middleware';
 import { loadIngestEnvironment } from './ingest.environment';
 import { IngestModule } from './ingest.module';
 import { installScimBodyParser } from './scim/scim-body-parser';
@@ -13,5 +14,6 @@ runService('hr-ingest', async () => {
     bodyLimit: `${sources.limits.maxBodyBytes}b`,
   });
   installScimBodyParser(app, sources.limits.maxBodyBytes);
+  installClientErrorHandler(app);
   await app.listen(env.HR_INGEST_PORT, env.TENURE_BIND_HOST);
 });

@@ -8,6 +8,7 @@ import { createValidationPipe, HttpErrorFilter, installJsonBodyParser } from '@t
 import { KAFKA_PUBLISHER, KafkaPublisher } from '@tenure/kafka';
 import { createTopics, deleteTopics, testStack, uniqueId } from '@tenure/testing';
 import { loadIngestEnvironment } from '../src/ingest.environment';
+import { installClientErrorHandler } from '../src/client-error.middleware';
 import { IngestModule } from '../src/ingest.module';
 import { installScimBodyParser } from '../src/scim/scim-body-parser';
 import { parseHrSources } from '../src/sources/load-hr-sources';
@@ -55,6 +56,7 @@ export async function startInProcessIngest(options: InProcessOptions): Promise<I
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   installJsonBodyParser(app, { limit: `${sources.limits.maxBodyBytes}b`, keepRawBody: true });
   installScimBodyParser(app, sources.limits.maxBodyBytes);
+  installClientErrorHandler(app);
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   await app.listen(0, '127.0.0.1');

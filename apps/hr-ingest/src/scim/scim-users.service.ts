@@ -33,7 +33,8 @@ function asScimException(error: unknown): unknown {
     const status = error.status >= 400 && error.status < 500 ? error.status : 400;
     return new ScimException(status, error.message, error.scimType as never);
   }
-  if (error instanceof TypeError) return new ScimException(400, error.message, 'invalidValue');
+  // Whatever else SCIMMY throws while reading a request is about the request, never about Tenure.
+  if (error instanceof Error) return new ScimException(400, error.message, 'invalidValue');
   return error;
 }
 
@@ -80,7 +81,8 @@ export class ScimUsersService {
     try {
       const message = new SCIMMY.Messages.PatchOp(body as ConstructorParameters<typeof SCIMMY.Messages.PatchOp>[0]);
       const current = new (scimUserSchema())(scimUserFromEmployee(known.employee, known.lastType !== 'terminate'));
-      patched = (await message.apply(current)) as unknown as ScimUser;
+      // SCIMMY answers undefined when the operations change nothing.
+      patched = ((await message.apply(current)) ?? current) as unknown as ScimUser;
     } catch (error) {
       throw asScimException(error);
     }

@@ -46,6 +46,7 @@ export class BambooWebhookDto {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(1000)
+  @IsObject({ each: true, message: 'each of employees must be an object' })
   @ValidateNested({ each: true })
   @Type(() => BambooEmployeeDto)
   employees: BambooEmployeeDto[];
