@@ -1,4 +1,5 @@
-import { IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import {
   ConfigDirectoryEnvironment,
   DatabaseEnvironment,
@@ -22,6 +23,13 @@ function IsOptionalSecret(): PropertyDecorator {
 export class HrIngestSettings {
   @IsPort()
   HR_INGEST_PORT: number = 3001;
+
+  /** Processes sharing the port (node:cluster); more than one uses more of the machine's cores. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of processes (1-64)' })
+  @Min(1, { message: 'must be a whole number of processes (1-64)' })
+  @Max(64, { message: 'must be a whole number of processes (1-64)' })
+  HR_INGEST_WORKERS: number = 1;
 
   /** HMAC secret shared with the generic HR webhook sender. */
   @IsSecret()
