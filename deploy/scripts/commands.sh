@@ -20,9 +20,16 @@ usage: ./tenure <command> [args]
                         connector-gateway, audit, saas-sim)
   event <type> <employeeId> [field=value ...] [--env test]
                         send a signed HR webhook to hr-ingest
+  import [--env dev|test] <file.csv>
+                        import people from a CSV file into hr-ingest, with a
+                        progress bar and a summary of accepted, duplicate and
+                        rejected rows
   bench lifecycle [people] [concurrency]
                         on the running dev stack: time from a hire's and a
                         termination's 202 until every account is active/disabled
+  bench ingest [--env dev|test] [--rate N] [--seconds N] [--rows N]
+                        hr-ingest's accepted webhooks per second, acceptance
+                        latency, and a streamed CSV import of N rows
   help                  this text
 
 Existing servers are used instead of local ones when DATABASE_URL,
