@@ -1,28 +1,91 @@
-// ./tenure bench ingest: hr-ingest's own throughput, against a running hr-ingest.
+// ./tenure bench ingest: hr-ingest's own throughput. The bench starts its own
+// hr-ingest (built dist/, the environment's secrets, a database and topic prefix
+// of its own that it removes afterwards), so it measures ingest alone and never
+// floods the environment's orchestrator. Then:
 //   1. signed generic webhooks at a fixed rate (open loop): accepted per second and
 //      acceptance latency percentiles, then how long the relay takes to empty the outbox;
 //   2. a CSV import of N generated rows, streamed: time and rows per second.
-// Events are leave_start (webhooks) and rows carry event_type=leave_start, which
-// Tenure records without provisioning accounts: the figures are ingest's, and a
-// run does not create thousands of people in the connected apps.
+import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { createServer } from 'node:net';
 import { Readable } from 'node:stream';
+import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 
 const env = process.env;
-const options = { rate: 1000, seconds: 20, rows: 100_000, warmup: 2 };
+const options = { rate: 1000, seconds: 20, rows: 100_000, warmup: 2, workers: 1 };
 for (let i = 2; i < process.argv.length; i += 2) {
   const key = process.argv[i].replace(/^--/, '');
   if (!(key in options)) {
-    console.error(`unknown option ${process.argv[i]} (--rate, --seconds, --rows, --warmup)`);
+    console.error(`unknown option ${process.argv[i]} (--rate, --seconds, --rows, --warmup, --workers)`);
     process.exit(2);
   }
   options[key] = Number(process.argv[i + 1]);
 }
-const port = Number(env.HR_INGEST_PORT);
-const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+const databaseUrl = env.TENURE_BENCH_DATABASE_URL;
+if (!databaseUrl || databaseUrl === env.DATABASE_URL) {
+  console.error('run through ./tenure bench ingest, which prepares a database of the bench\'s own (the local PostgreSQL)');
+  process.exit(2);
+}
 const run = randomBytes(3).toString('hex');
+const prefix = `bench-ingest-${run}.`;
+const brokers = env.KAFKA_BROKERS.split(',');
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function topics(action) {
+  const admin = new Kafka({ clientId: 'tenure-bench', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const names = ['tenure.hr.lifecycle.v1', 'tenure.lifecycle.outcomes.v1', 'tenure.lifecycle.decisions.v1', 'tenure.deadletter.v1'];
+    if (action === 'create') {
+      await admin.createTopics({ waitForLeaders: true, topics: names.map((t) => ({ topic: prefix + t, numPartitions: 3 })) });
+    } else await admin.deleteTopics({ topics: names.map((t) => prefix + t) });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function startIngest(port) {
+  const child = spawn(process.execPath, [`${env.TENURE_ROOT}/dist/apps/hr-ingest/src/main.js`], {
+    env: {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      TENURE_TOPIC_PREFIX: prefix,
+      HR_INGEST_PORT: String(port),
+      HR_INGEST_WORKERS: String(options.workers),
+      LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`hr-ingest exited with ${child.exitCode}`);
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (healthy) return child;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGTERM');
+  throw new Error('hr-ingest did not become healthy within 60 s');
+}
+
+async function stopIngest(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+const port = await freePort();
 
 function request(path, headers, body) {
   return new Promise((resolve, reject) => {
@@ -111,43 +174,54 @@ function csvStream(rows) {
   });
 }
 
-console.log(`hr-ingest at 127.0.0.1:${port}; run ${run}`);
-if (options.warmup > 0) await atRate(Math.min(options.rate, 500), options.warmup);
-
-const { results, elapsed } = await atRate(options.rate, options.seconds);
-const lastAnswer = performance.now();
-const accepted = results.filter((r) => r.status === 202);
-const statuses = {};
-for (const r of results) statuses[r.status ?? 'error'] = (statuses[r.status ?? 'error'] ?? 0) + 1;
-const latencies = accepted.map((r) => r.ms).sort((a, b) => a - b);
-const fmt = (v) => `${v.toFixed(1)} ms`;
-console.log(`webhooks: ${results.length} sent at ${options.rate}/s for ${options.seconds} s; answers ${JSON.stringify(statuses)}`);
-console.log(`  accepted ${(accepted.length / elapsed).toFixed(0)}/s sustained over ${elapsed.toFixed(1)} s`);
-console.log(
-  `  acceptance latency p50 ${fmt(percentile(latencies, 50))}  p95 ${fmt(percentile(latencies, 95))}  ` +
-    `p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies[latencies.length - 1])}`,
-);
-const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 1 });
+await topics('create');
+const child = await startIngest(port);
 try {
-  const drained = await outboxDrained(pool);
-  const after = (performance.now() - lastAnswer) / 1000;
-  console.log(`  outbox empty (every accepted event on Kafka) ${Number.isNaN(drained) ? 'not within 120 s' : `${after.toFixed(1)} s after the last answer`}`);
-} finally {
-  await pool.end();
-}
+  console.log(`hr-ingest (${options.workers} process${options.workers > 1 ? 'es' : ''}) at 127.0.0.1:${port}, topics ${prefix}*`);
+  if (options.warmup > 0) await atRate(Math.min(options.rate, 500), options.warmup);
 
-if (options.rows > 0) {
-  const started = performance.now();
-  const response = await request(
-    '/v1/imports/csv',
-    { 'content-type': 'text/csv', authorization: `Bearer ${env.TENURE_IMPORT_TOKEN}`, 'transfer-encoding': 'chunked' },
-    csvStream(options.rows),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const summary = JSON.parse(response.body);
+  const { results, elapsed } = await atRate(options.rate, options.seconds);
+  const lastAnswer = performance.now();
+  const accepted = results.filter((r) => r.status === 202);
+  const statuses = {};
+  for (const r of results) statuses[r.status ?? 'error'] = (statuses[r.status ?? 'error'] ?? 0) + 1;
+  const latencies = accepted.map((r) => r.ms).sort((a, b) => a - b);
+  const fmt = (v) => `${v.toFixed(1)} ms`;
+  console.log(`webhooks: ${results.length} sent at ${options.rate}/s for ${options.seconds} s; answers ${JSON.stringify(statuses)}`);
+  console.log(`  accepted ${(accepted.length / elapsed).toFixed(0)}/s sustained over ${elapsed.toFixed(1)} s`);
   console.log(
-    `csv import: ${options.rows} rows in ${seconds.toFixed(1)} s (${(options.rows / seconds).toFixed(0)} rows/s); ` +
-      `HTTP ${response.status}, accepted ${summary.accepted}, duplicate ${summary.duplicate}, rejected ${summary.rejected}`,
+    `  acceptance latency p50 ${fmt(percentile(latencies, 50))}  p95 ${fmt(percentile(latencies, 95))}  ` +
+      `p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies[latencies.length - 1])}`,
   );
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const drained = await outboxDrained(pool);
+    const after = (performance.now() - lastAnswer) / 1000;
+    console.log(`  outbox empty (every accepted event on Kafka) ${Number.isNaN(drained) ? 'not within 120 s' : `${after.toFixed(1)} s after the last answer`}`);
+  } finally {
+    await pool.end();
+  }
+
+  if (options.rows > 0) {
+    const started = performance.now();
+    const response = await request(
+      '/v1/imports/csv',
+      { 'content-type': 'text/csv', authorization: `Bearer ${env.TENURE_IMPORT_TOKEN}`, 'transfer-encoding': 'chunked' },
+      csvStream(options.rows),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const summary = JSON.parse(response.body);
+    console.log(
+      `csv import: ${options.rows} rows in ${seconds.toFixed(1)} s (${(options.rows / seconds).toFixed(0)} rows/s); ` +
+        `HTTP ${response.status}, accepted ${summary.accepted}, duplicate ${summary.duplicate}, rejected ${summary.rejected}`,
+    );
+  }
+} finally {
+  agent.destroy();
+  await stopIngest(child);
+  await topics('delete');
+  const cleanup = new pg.Client({ connectionString: databaseUrl });
+  await cleanup.connect();
+  await cleanup.query('DROP SCHEMA IF EXISTS ingest CASCADE');
+  await cleanup.end();
 }
-agent.destroy();

@@ -1,11 +1,12 @@
 # shellcheck shell=bash
-# ./tenure bench: measurements against a running stack (./tenure up, or the
-# test environment of a slot while its services run).
+# ./tenure bench: measurements. `lifecycle` runs against the running dev stack;
+# `ingest` starts an hr-ingest of its own on the infrastructure and secrets of
+# an environment (dev, or the test environment of a slot).
 
 bench_usage() {
   cat <<'EOF2'
 usage: ./tenure bench lifecycle [people (20)] [concurrency (5)]
-       ./tenure bench ingest [--env dev|test] [--rate 1000] [--seconds 20] [--rows 100000] [--warmup 2]
+       ./tenure bench ingest [--env dev|test] [--rate 1000] [--seconds 20] [--rows 100000] [--warmup 2] [--workers 1]
 EOF2
 }
 
@@ -27,13 +28,21 @@ cmd_bench() {
     [[ "$env" == dev ]] && die "no dev environment yet: run ./tenure up first"
     die "no test environment for slot $TENURE_TEST_SLOT: it exists while ./tenure test runs (or its services)"
   fi
-  local script="$name-latency.mjs"
-  [[ "$name" == ingest ]] && script="ingest.mjs"
+  local script="$name-latency.mjs" bench_db=""
+  if [[ "$name" == ingest ]]; then
+    script="ingest.mjs"
+    # Its own hr-ingest, database and topics: the environment's services never see the bench's events.
+    pg_external && die "bench ingest creates a database of its own on the local PostgreSQL; unset DATABASE_URL"
+    build_tenure
+    bench_db="tenure_bench_ingest${TEST_SUFFIX//-/_}"
+    pg_ensure_database "$bench_db"
+  fi
   (
     set -a
     # shellcheck disable=SC1090
     . "$ENV_FILE"
     set +a
+    [[ -n "$bench_db" ]] && export TENURE_BENCH_DATABASE_URL="$(pg_url "$bench_db")"
     exec node "$TENURE_ROOT/deploy/bench/$script" "$@"
   )
 }
