@@ -28,21 +28,22 @@ cmd_bench() {
     [[ "$env" == dev ]] && die "no dev environment yet: run ./tenure up first"
     die "no test environment for slot $TENURE_TEST_SLOT: it exists while ./tenure test runs (or its services)"
   fi
-  local script="$name-latency.mjs" bench_db=""
+  local script="$name-latency.mjs" bench_url=""
   if [[ "$name" == ingest ]]; then
     script="ingest.mjs"
     # Its own hr-ingest, database and topics: the environment's services never see the bench's events.
     pg_external && die "bench ingest creates a database of its own on the local PostgreSQL; unset DATABASE_URL"
     build_tenure
-    bench_db="tenure_bench_ingest${TEST_SUFFIX//-/_}"
+    local bench_db="tenure_bench_ingest${TEST_SUFFIX//-/_}"
     pg_ensure_database "$bench_db"
+    bench_url="$(pg_url "$bench_db")"
   fi
   (
     set -a
     # shellcheck disable=SC1090
     . "$ENV_FILE"
     set +a
-    [[ -n "$bench_db" ]] && export TENURE_BENCH_DATABASE_URL="$(pg_url "$bench_db")"
+    [[ -n "$bench_url" ]] && export TENURE_BENCH_DATABASE_URL="$bench_url"
     exec node "$TENURE_ROOT/deploy/bench/$script" "$@"
   )
 }
