@@ -80,7 +80,7 @@ export class ScimUsersService {
     let patched: ScimUser;
     try {
       const message = new SCIMMY.Messages.PatchOp(body as ConstructorParameters<typeof SCIMMY.Messages.PatchOp>[0]);
-      const current = new (scimUserSchema())(scimUserFromEmployee(known.employee, known.lastType !== 'terminate'));
+      const current = new (scimUserSchema())(scimUserFromEmployee(known.employee, this.isActive(known.lastType)));
       // SCIMMY answers undefined when the operations change nothing.
       patched = ((await message.apply(current)) ?? current) as unknown as ScimUser;
     } catch (error) {
