@@ -2,7 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { KAFKA_PUBLISHER, KafkaPublisher } from '@tenure/kafka';
-import { OutboxMessageEntity } from './outbox-message.entity';
+import type { OutboxMessageEntity } from './outbox-message.entity';
+
+type PendingMessage = Pick<OutboxMessageEntity, 'id' | 'topic' | 'messageKey' | 'payload'>;
 
 const BATCH_SIZE = 500;
 const IDLE_POLL_MS = 1_000;
@@ -57,13 +59,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       const [{ locked }] = await manager.query(RELAY_LOCK);
       this.lockMissed = !locked;
       if (!locked) return 0;
-      const rows = await manager
-        .getRepository(OutboxMessageEntity)
-        .createQueryBuilder('o')
-        .where('o.sent_at IS NULL')
-        .orderBy('o.id', 'ASC')
-        .limit(BATCH_SIZE)
-        .getMany();
+      // Plain rows, not entities: a batch can hold hundreds of messages, and they only pass through.
+      const rows: PendingMessage[] = await manager.query(
+        `SELECT id, topic, message_key AS "messageKey", payload
+         FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
+        [BATCH_SIZE],
+      );
       if (rows.length === 0) return 0;
       await this.publishInOrder(rows);
       await manager.query('UPDATE outbox SET sent_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
@@ -71,7 +72,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     });
   }
 
-  private async publishInOrder(rows: OutboxMessageEntity[]): Promise<void> {
+  private async publishInOrder(rows: PendingMessage[]): Promise<void> {
     // Consecutive rows of one topic go in one send; the idempotent producer keeps their order.
     let start = 0;
     while (start < rows.length) {
