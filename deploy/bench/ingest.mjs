@@ -6,6 +6,7 @@
 //      acceptance latency percentiles, then how long the relay takes to empty the outbox;
 //   2. a CSV import of N generated rows, streamed: time and rows per second.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { createServer } from 'node:net';
@@ -52,6 +53,26 @@ async function topics(action) {
     } else await admin.deleteTopics({ topics: names.map((t) => prefix + t) });
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** CPU seconds used so far by hr-ingest and its worker processes (Linux /proc; undefined elsewhere). */
+function cpuSeconds(pid) {
+  try {
+    const ticks = (stat) => Number(stat[11]) + Number(stat[12]);
+    const statOf = (p) => readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    let total = ticks(statOf(pid));
+    for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+      try {
+        const stat = statOf(entry);
+        if (Number(stat[1]) === pid) total += ticks(stat);
+      } catch {
+        // the process ended while being read
+      }
+    }
+    return total / 100;
+  } catch {
+    return undefined;
   }
 }
 
@@ -180,7 +201,9 @@ try {
   console.log(`hr-ingest (${options.workers} process${options.workers > 1 ? 'es' : ''}) at 127.0.0.1:${port}, topics ${prefix}*`);
   if (options.warmup > 0) await atRate(Math.min(options.rate, 500), options.warmup);
 
+  const cpuBefore = cpuSeconds(child.pid);
   const { results, elapsed } = await atRate(options.rate, options.seconds);
+  const cpuUsed = cpuSeconds(child.pid) - cpuBefore;
   const lastAnswer = performance.now();
   const accepted = results.filter((r) => r.status === 202);
   const statuses = {};
@@ -193,6 +216,12 @@ try {
     `  acceptance latency p50 ${fmt(percentile(latencies, 50))}  p95 ${fmt(percentile(latencies, 95))}  ` +
       `p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies[latencies.length - 1])}`,
   );
+  if (!Number.isNaN(cpuUsed)) {
+    console.log(
+      `  hr-ingest CPU ${((cpuUsed / elapsed) * 100).toFixed(0)}% of a core, ` +
+        `${((cpuUsed * 1000) / Math.max(1, accepted.length)).toFixed(2)} ms per accepted webhook`,
+    );
+  }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
     const drained = await outboxDrained(pool);

@@ -4,7 +4,6 @@ import { ENVIRONMENT } from '@tenure/config';
 import { serviceDatabaseModule } from '@tenure/database';
 import { HealthController } from '@tenure/http';
 import { kafkaProviders } from '@tenure/kafka';
-import { createLoggerModule } from '@tenure/observability';
 import { BambooSignatureGuard } from './bamboohr/bamboohr-signature.guard';
 import { BambooWebhookController } from './bamboohr/bamboohr-webhook.controller';
 import { BambooWebhookService } from './bamboohr/bamboohr-webhook.service';
@@ -15,6 +14,7 @@ import { ImportTokenGuard } from './imports/import-token.guard';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
 import type { IngestEnvironment } from './ingest.environment';
+import { ingestLoggerModule } from './ingest-logger.module';
 import { SourceRateLimitGuard } from './limits/source-rate-limit.guard';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { ScimBulkService } from './scim/scim-bulk.service';
@@ -34,7 +34,7 @@ export class IngestModule {
     return {
       module: IngestModule,
       imports: [
-        createLoggerModule('hr-ingest', env.LOG_LEVEL),
+        ingestLoggerModule(env.LOG_LEVEL),
         serviceDatabaseModule({
           url: env.DATABASE_URL,
           schema,
