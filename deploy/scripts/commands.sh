@@ -27,9 +27,10 @@ usage: ./tenure <command> [args]
   bench lifecycle [people] [concurrency]
                         on the running dev stack: time from a hire's and a
                         termination's 202 until every account is active/disabled
-  bench ingest [--env dev|test] [--rate N] [--seconds N] [--rows N]
-                        hr-ingest's accepted webhooks per second, acceptance
-                        latency, and a streamed CSV import of N rows
+  bench ingest [--env dev|test] [--rate N] [--seconds N] [--rows N] [--workers N]
+                        an hr-ingest of its own (own database and topics):
+                        accepted webhooks per second, acceptance latency, and
+                        a streamed CSV import of N rows
   help                  this text
 
 Existing servers are used instead of local ones when DATABASE_URL,
