@@ -3,13 +3,15 @@
 #   lifecycle, reconcile: against the running dev stack (./tenure up) or, with
 #     --env test, against the test environment of TENURE_TEST_SLOT (its
 #     services are started for the run and stopped after).
-#   audit: an audit service of its own, on a database and topics of its own,
-#     next to the dev environment or (--env test) a test slot's.
+#   audit, ingest: an audit service (or hr-ingest) of its own, on a database
+#     and topics of its own, next to the dev environment or (--env test) a
+#     test slot's, so the environment's services never see the bench's data.
 
 bench_usage() {
   die "usage: ./tenure bench [--env dev|test] lifecycle [people (20)] [concurrency (5)]
        ./tenure bench [--env dev|test] reconcile [accounts (10000)] [app (github)]
-       ./tenure bench [--env dev|test] audit [--messages 100000] [--records 1000000] [--samples 40] [--keep]"
+       ./tenure bench [--env dev|test] audit [--messages 100000] [--records 1000000] [--samples 40] [--keep]
+       ./tenure bench [--env dev|test] ingest [--rate 1000] [--seconds 20] [--rows 100000] [--warmup 2] [--workers 1]"
 }
 
 cmd_bench() {
@@ -29,6 +31,7 @@ cmd_bench() {
     lifecycle) bench_against_services "$env" lifecycle-latency.mjs "$@" ;;
     reconcile) bench_against_services "$env" reconcile.mjs "$@" ;;
     audit) bench_audit "$env" "$@" ;;
+    ingest) bench_ingest "$env" "$@" ;;
     *) bench_usage ;;
   esac
 }
@@ -69,5 +72,22 @@ bench_audit() {
   (
     export TENURE_BENCH_LOG_DIR="$ENV_LOG_DIR"
     with_env node "$TENURE_ROOT/deploy/bench/audit.mjs" "${rest[@]}"
+  )
+}
+
+bench_ingest() {
+  local env="$1"
+  shift
+  env_select "$env"
+  pg_external && die "bench ingest creates a database of its own on the local PostgreSQL; unset DATABASE_URL"
+  pg_healthy && kafka_healthy || die "PostgreSQL and Kafka must be running (./tenure infra up)"
+  env_write
+  build_tenure
+  local bench_db="tenure_bench_ingest${TEST_SUFFIX//-/_}"
+  pg_ensure_database "$bench_db"
+  (
+    export TENURE_BENCH_DATABASE_URL
+    TENURE_BENCH_DATABASE_URL="$(pg_url "$bench_db")"
+    with_env node "$TENURE_ROOT/deploy/bench/ingest.mjs" "$@"
   )
 }

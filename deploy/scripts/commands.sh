@@ -20,6 +20,10 @@ usage: ./tenure <command> [args]
                         connector-gateway, audit, saas-sim)
   event <type> <employeeId> [field=value ...] [--env test]
                         send a signed HR webhook to hr-ingest
+  import [--env dev|test] <file.csv>
+                        import people from a CSV file into hr-ingest, with a
+                        progress bar and a summary of accepted, duplicate and
+                        rejected rows
   bench [--env dev|test] lifecycle [people] [concurrency]
                         time from a hire's and a termination's 202 until every
                         account is active/disabled, on the running dev stack
@@ -30,6 +34,10 @@ usage: ./tenure <command> [args]
                         an audit service on a database and topics of its own:
                         ingest rate from Kafka, query latency and verification
                         time with a million records, export throughput
+  bench [--env dev|test] ingest [--rate N] [--seconds N] [--rows N] [--workers N]
+                        an hr-ingest of its own (own database and topics):
+                        accepted webhooks per second, acceptance latency, and
+                        a streamed CSV import of N rows
   help                  this text
 
 Existing servers are used instead of local ones when DATABASE_URL,

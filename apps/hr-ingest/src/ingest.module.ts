@@ -4,13 +4,24 @@ import { ENVIRONMENT } from '@tenure/config';
 import { serviceDatabaseModule } from '@tenure/database';
 import { HealthController } from '@tenure/http';
 import { kafkaProviders } from '@tenure/kafka';
-import { createLoggerModule } from '@tenure/observability';
-import { CreateInboxOutbox1764100000000 } from './database/migrations/1764100000000-create-inbox-outbox';
-import { InboxEventEntity } from './inbox/inbox-event.entity';
+import { BambooSignatureGuard } from './bamboohr/bamboohr-signature.guard';
+import { BambooWebhookController } from './bamboohr/bamboohr-webhook.controller';
+import { BambooWebhookService } from './bamboohr/bamboohr-webhook.service';
+import { INGEST_ENTITIES, INGEST_MIGRATIONS } from './database/ingest-schema';
+import { CsvImportController } from './imports/csv-import.controller';
+import { CsvImportService } from './imports/csv-import.service';
+import { ImportTokenGuard } from './imports/import-token.guard';
+import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
 import type { IngestEnvironment } from './ingest.environment';
-import { OutboxMessageEntity } from './outbox/outbox-message.entity';
+import { ingestLoggerModule } from './ingest-logger.module';
+import { SourceRateLimitGuard } from './limits/source-rate-limit.guard';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { ScimBulkService } from './scim/scim-bulk.service';
+import { ScimTokenGuard } from './scim/scim-token.guard';
+import { ScimUsersService } from './scim/scim-users.service';
+import { ScimController } from './scim/scim.controller';
+import { HR_SOURCES, HrSourcesConfig } from './sources/hr-sources.config';
 import { GenericWebhookController } from './webhooks/generic-webhook.controller';
 import { GenericWebhookService } from './webhooks/generic-webhook.service';
 import { GenericWebhookSignatureGuard } from './webhooks/webhook-signature.guard';
@@ -19,28 +30,44 @@ export const INGEST_SCHEMA = 'ingest';
 
 @Module({})
 export class IngestModule {
-  static register(env: IngestEnvironment): DynamicModule {
+  static register(env: IngestEnvironment, sources: HrSourcesConfig, schema = INGEST_SCHEMA): DynamicModule {
     return {
       module: IngestModule,
       imports: [
-        createLoggerModule('hr-ingest', env.LOG_LEVEL),
+        ingestLoggerModule(env.LOG_LEVEL),
         serviceDatabaseModule({
           url: env.DATABASE_URL,
-          schema: INGEST_SCHEMA,
-          entities: [InboxEventEntity, OutboxMessageEntity],
-          migrations: [CreateInboxOutbox1764100000000],
+          schema,
+          entities: INGEST_ENTITIES,
+          migrations: INGEST_MIGRATIONS,
         }),
       ],
-      controllers: [HealthController, GenericWebhookController],
+      controllers: [
+        HealthController,
+        GenericWebhookController,
+        BambooWebhookController,
+        ScimController,
+        CsvImportController,
+      ],
       providers: [
         { provide: ENVIRONMENT, useValue: env },
-        // No bearer-token routes here: each webhook proves itself by its signature (@Public + its guard).
+        { provide: HR_SOURCES, useValue: sources },
+        // No service-wide bearer token: each source authenticates with its own guard (@Public + its guard).
         bearerGuardProvider<IngestEnvironment>(ENVIRONMENT, () => undefined),
         ...kafkaProviders('hr-ingest', env),
+        InboxRepository,
         InboxService,
         OutboxRelayService,
+        SourceRateLimitGuard,
         GenericWebhookService,
         GenericWebhookSignatureGuard,
+        BambooWebhookService,
+        BambooSignatureGuard,
+        ScimUsersService,
+        ScimBulkService,
+        ScimTokenGuard,
+        CsvImportService,
+        ImportTokenGuard,
       ],
     };
   }

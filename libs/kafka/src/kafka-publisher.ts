@@ -29,7 +29,11 @@ export class KafkaPublisher {
 
   async publish(topic: string, messages: KeyedMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    this.connected ??= this.producer.connect();
+    // A failed connect is forgotten, so the next publish tries again (Kafka may be back by then).
+    this.connected ??= this.producer.connect().catch((error: unknown) => {
+      this.connected = undefined;
+      throw error;
+    });
     await this.connected;
     await this.producer.send({
       topic: `${this.topicPrefix}${topic}`,

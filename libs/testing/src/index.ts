@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './signed-webhook';
 export * from './kafka-topics';
 export * from './free-port';
+export * from './tcp-proxy';

@@ -1,52 +1,62 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { TOPICS } from '@tenure/contracts';
+import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import type { LifecycleEvent } from '@tenure/domain';
-import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
-import { Acceptance } from './acceptance';
-import { InboxEventEntity } from './inbox-event.entity';
+import { Acceptance, InboxEntry, KnownEmployee } from './acceptance';
+import { GroupCommit } from './group-commit';
+import { InboxRepository } from './inbox.repository';
+
+/** Seconds a client is asked to wait when the database cannot take the event. */
+const RETRY_AFTER_SECONDS = 5;
 
 /**
  * Accepting means durable: the inbox row and its outbox message commit together
  * before the HR system hears yes. The unique (source, event id) makes a repeated
- * delivery a no-op that answers "duplicate".
+ * delivery a no-op that answers "duplicate". Concurrent single events share a
+ * transaction (group commit); imports hand over whole batches.
  */
 @Injectable()
 export class InboxService {
+  private readonly logger = new Logger(InboxService.name);
+  private readonly groupCommit = new GroupCommit<InboxEntry, Acceptance>((entries) => this.store(entries));
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: InboxRepository,
     private readonly relay: OutboxRelayService,
   ) {}
 
-  async accept(event: LifecycleEvent): Promise<Acceptance> {
-    const inserted = await this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(InboxEventEntity)
-        .values({
-          source: event.source,
-          eventId: event.eventId,
-          employeeId: event.employee.employeeId,
-          type: event.type,
-          effectiveAt: new Date(event.effectiveAt),
-          receivedAt: new Date(event.receivedAt),
-          payload: event,
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      if (result.raw.length === 0) return false;
-      await manager.insert(OutboxMessageEntity, {
-        topic: TOPICS.hrLifecycle,
-        messageKey: event.employee.employeeId,
-        payload: event,
-      });
-      return true;
+  /** One event; `contentHash` identifies the request it came from, for sources that send state. */
+  accept(event: LifecycleEvent, contentHash?: string): Promise<Acceptance> {
+    return this.groupCommit.submit({ event, contentHash });
+  }
+
+  /** Stores events in one transaction, in the given order: all of them or, on failure, none. */
+  acceptMany(events: LifecycleEvent[]): Promise<Acceptance[]> {
+    return this.store(events.map((event) => ({ event })));
+  }
+
+  private async store(entries: InboxEntry[]): Promise<Acceptance[]> {
+    if (entries.length === 0) return [];
+    try {
+      const acceptances = await this.repository.store(entries);
+      this.relay.wake();
+      return acceptances;
+    } catch (error) {
+      throw this.unavailable(error);
+    }
+  }
+
+  /** What Tenure last accepted for each of these people (those it knows). */
+  known(employeeIds: string[]): Promise<Map<string, KnownEmployee>> {
+    return this.repository.known(employeeIds);
+  }
+
+  /** The database is away or refused the write: the sender keeps the event and retries. */
+  private unavailable(error: unknown): ServiceUnavailableException {
+    this.logger.error({ err: error }, 'could not store HR events; the sender is asked to retry');
+    return new ServiceUnavailableException({
+      error: 'unavailable',
+      message: `the event could not be stored; retry in ${RETRY_AFTER_SECONDS} seconds`,
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
     });
-    if (inserted) this.relay.wake();
-    return { eventId: event.eventId, status: inserted ? 'accepted' : 'duplicate' };
   }
 }

@@ -5,8 +5,9 @@ import { ensureSchema, postgresOptions } from '@tenure/database';
 import type { LifecycleEvent } from '@tenure/domain';
 import { KafkaPublisher } from '@tenure/kafka';
 import { createTopics, deleteTopics, employeeFixture, readTopic, testStack, uniqueId } from '@tenure/testing';
-import { CreateInboxOutbox1764100000000 } from '../database/migrations/1764100000000-create-inbox-outbox';
+import { INGEST_ENTITIES, INGEST_MIGRATIONS } from '../database/ingest-schema';
 import { InboxEventEntity } from '../inbox/inbox-event.entity';
+import { InboxRepository } from '../inbox/inbox.repository';
 import { InboxService } from '../inbox/inbox.service';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxRelayService } from './outbox-relay.service';
@@ -39,8 +40,8 @@ describe('inbox and outbox', () => {
       postgresOptions({
         url: stack.databaseUrl,
         schema,
-        entities: [InboxEventEntity, OutboxMessageEntity],
-        migrations: [CreateInboxOutbox1764100000000],
+        entities: INGEST_ENTITIES,
+        migrations: INGEST_MIGRATIONS,
       }),
     );
     await dataSource.initialize();
@@ -57,7 +58,7 @@ describe('inbox and outbox', () => {
   });
 
   it('stores an event and its outbox message once, however often it is delivered', async () => {
-    const inbox = new InboxService(dataSource, relayWith(publisher));
+    const inbox = new InboxService(new InboxRepository(dataSource), relayWith(publisher));
     const first = event('E-dup', 1);
     expect(await inbox.accept(first)).toEqual({ eventId: first.eventId, status: 'accepted' });
     expect(await inbox.accept({ ...first, receivedAt: new Date().toISOString() })).toEqual({
@@ -79,7 +80,7 @@ describe('inbox and outbox', () => {
       }),
       prefix,
     );
-    const inbox = new InboxService(dataSource, relayWith(unreachable));
+    const inbox = new InboxService(new InboxRepository(dataSource), relayWith(unreachable));
     const events = [...Array(10).keys()].map((n) => event(n % 2 === 0 ? 'E-even' : 'E-odd', n));
     for (const e of events) expect((await inbox.accept(e)).status).toBe('accepted');
     await expect(relayWith(unreachable).relayBatch()).rejects.toThrow();

@@ -1,19 +1,17 @@
-import { Body, Controller, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Public } from '@tenure/auth';
 import { Acceptance } from '../inbox/acceptance';
+import { IngestEndpoint } from '../limits/ingest-source.decorator';
 import { GenericWebhookDto } from './dto/generic-webhook.dto';
 import { GenericWebhookService } from './generic-webhook.service';
 import { GenericWebhookSignatureGuard } from './webhook-signature.guard';
-import { RequireJsonGuard } from './require-json.guard';
 
 @Controller('v1/events')
 export class GenericWebhookController {
   constructor(private readonly service: GenericWebhookService) {}
 
   /** Authenticated by its HMAC signature rather than a bearer token (the guard). */
-  @Public()
-  @UseGuards(RequireJsonGuard, GenericWebhookSignatureGuard)
+  @IngestEndpoint('generic', GenericWebhookSignatureGuard, 'application/json')
   @Post('generic')
   async receive(@Body() body: GenericWebhookDto, @Res({ passthrough: true }) response: Response): Promise<Acceptance> {
     const acceptance = await this.service.accept(body);

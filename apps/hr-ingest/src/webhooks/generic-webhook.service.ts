@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InboxService } from '../inbox/inbox.service';
 import { Acceptance } from '../inbox/acceptance';
+import { unstorableFields } from '../inbox/storable';
 import { GenericWebhookDto } from './dto/generic-webhook.dto';
 
 export const GENERIC_SOURCE = 'generic';
@@ -22,6 +23,8 @@ export class GenericWebhookService {
   constructor(private readonly inbox: InboxService) {}
 
   accept(body: GenericWebhookDto, now: Date = new Date()): Promise<Acceptance> {
+    const errors = unstorableFields(body.employee, 'employee');
+    if (errors.length > 0) throw new BadRequestException({ errors });
     const receivedAt = now.toISOString();
     return this.inbox.accept({
       eventId: body.eventId,

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedExceptio
 import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
 import { ENVIRONMENT } from '@tenure/config';
-import type { IngestEnvironment } from '../ingest.environment';
+import { activeSecrets, IngestEnvironment } from '../ingest.environment';
 import { checkSignature } from './webhook-signature';
 
 const REASONS = {
@@ -12,10 +12,18 @@ const REASONS = {
   mismatch: 'signature does not match',
 } as const;
 
-/** Runs before the body is validated: nothing unsigned is even looked at. */
+/**
+ * Runs before the body is validated: nothing unsigned is even looked at.
+ * The current and the previous secret both sign valid requests, so a secret
+ * is rotated without refusing a single webhook.
+ */
 @Injectable()
 export class GenericWebhookSignatureGuard implements CanActivate {
-  constructor(@Inject(ENVIRONMENT) private readonly env: IngestEnvironment) {}
+  private readonly secrets: string[];
+
+  constructor(@Inject(ENVIRONMENT) env: IngestEnvironment) {
+    this.secrets = activeSecrets(env.TENURE_WEBHOOK_SECRET_GENERIC, env.TENURE_WEBHOOK_SECRET_GENERIC_PREVIOUS);
+  }
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<RawBodyRequest<Request>>();
@@ -25,7 +33,7 @@ export class GenericWebhookSignatureGuard implements CanActivate {
         signature: request.header('x-tenure-signature'),
         rawBody: request.rawBody,
       },
-      [this.env.TENURE_WEBHOOK_SECRET_GENERIC],
+      this.secrets,
       Math.floor(Date.now() / 1000),
     );
     if (result !== 'valid') throw new UnauthorizedException({ error: 'unauthorized', message: REASONS[result] });
