@@ -27,6 +27,12 @@ const project = (displayName, testMatch, extra = {}) => ({
 });
 
 module.exports = {
+  // The suite runs in one process on small machines. The Temporal SDK's native
+  // runtime (time-skipping server, workers) can keep that process alive after
+  // every test has closed what it opened (temporalio/sdk-typescript#928), which
+  // would hang `./tenure test` after its last result: end the run once the
+  // results are in.
+  forceExit: true,
   projects: [
     project('unit', ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts']),
     project('integration', ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'], slow),
