@@ -1,4 +1,4 @@
-import { requiredEnv, waitFor } from '@tenure/testing';
+import { employeeFixture, EmployeeFixture, requiredEnv, uniqueId, waitFor } from '@tenure/testing';
 import { StackClient } from './stack-client';
 
 export interface RunBody {
@@ -55,6 +55,27 @@ export class LifecycleClient extends StackClient {
 
   person(employeeId: string): Promise<Answer<LifecycleEmployeeBody>> {
     return this.ops('GET', `/v1/employees/${encodeURIComponent(employeeId)}`);
+  }
+
+  /** Sends a signed event of this type and returns its eventId; anything but 202 fails the test. */
+  async send(type: string, employee: object, extra: object = {}): Promise<string> {
+    const eventId = uniqueId(`evt-${type}`);
+    const response = await this.sendEvent({ eventId, type, employee, ...extra });
+    if (response.status !== 202)
+      throw new Error(`${type} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return eventId;
+  }
+
+  /** Hires a new person and waits until the hire's run has completed. */
+  async hire(overrides: Partial<EmployeeFixture> = {}): Promise<EmployeeFixture> {
+    const employee = employeeFixture(overrides);
+    const eventId = await this.send('hire', employee);
+    await this.personWhen(
+      employee.employeeId,
+      (p) => p.state === 'active' && p.runs.some((r) => r.eventId === eventId && r.status === 'completed'),
+      'hired',
+    );
+    return employee;
   }
 
   /** Waits until the person's record satisfies `accept`. */

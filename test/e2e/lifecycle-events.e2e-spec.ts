@@ -8,23 +8,8 @@ const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 describe('lifecycle events, end to end', () => {
   const stack = new LifecycleClient();
 
-  const send = async (type: string, employee: object, extra: object = {}) => {
-    const eventId = uniqueId(`evt-${type}`);
-    const response = await stack.sendEvent({ eventId, type, employee, ...extra });
-    expect(response.status).toBe(202);
-    return eventId;
-  };
-
-  const hire = async (overrides: Parameters<typeof employeeFixture>[0] = {}) => {
-    const employee = employeeFixture(overrides);
-    const eventId = await send('hire', employee);
-    await stack.personWhen(
-      employee.employeeId,
-      (p) => p.state === 'active' && p.runs.some((r) => r.eventId === eventId && r.status === 'completed'),
-      'hired',
-    );
-    return employee;
-  };
+  const send = stack.send.bind(stack);
+  const hire = stack.hire.bind(stack);
 
   it('schedules a future hire, prepares its accounts disabled ahead of the start, and a cancelled hire removes them', async () => {
     const joiner = employeeFixture({ timeZone: 'America/New_York' });

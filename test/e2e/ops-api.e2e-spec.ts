@@ -13,21 +13,8 @@ interface PlanBody {
 describe('ops API, end to end', () => {
   const stack = new LifecycleClient();
 
-  const send = async (type: string, employee: object, extra: object = {}) => {
-    const eventId = uniqueId(`evt-${type}`);
-    expect((await stack.sendEvent({ eventId, type, employee, ...extra })).status).toBe(202);
-    return eventId;
-  };
-  const hire = async (overrides: Parameters<typeof employeeFixture>[0] = {}) => {
-    const employee = employeeFixture(overrides);
-    const eventId = await send('hire', employee);
-    await stack.personWhen(
-      employee.employeeId,
-      (p) => p.runs.some((r) => r.eventId === eventId && r.status === 'completed'),
-      'hired',
-    );
-    return employee;
-  };
+  const send = stack.send.bind(stack);
+  const hire = stack.hire.bind(stack);
 
   it('refuses every lifecycle route without the ops token', async () => {
     for (const [method, path] of [
