@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AppsConfig, loadYamlConfig } from '@tenure/config';
+import { loadYamlConfig } from '@tenure/config';
 import { SaasSimConfig } from '../../saas-sim/src/config/saas-sim-config';
 import { resolveSimulatedApps } from '../../saas-sim/src/config/simulated-app';
 import {
@@ -10,9 +10,8 @@ import {
   startSimulatedApps,
   usersIn,
 } from './simulated-apps.fixture';
-import { authorized, GatewayUnderTest } from './gateway-under-test.fixture';
+import { authorized, CONFIG_DIR, GatewayUnderTest } from './gateway-under-test.fixture';
 
-const CONFIG_DIR = join(__dirname, '../../../config');
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const APP_IDS = ['slack', 'zoom', 'github', 'salesforce'];
 
@@ -31,8 +30,7 @@ beforeAll(async () => {
     resolveSimulatedApps(simConfig.apps, tokens).map((app) => ({ ...app, latencyMs: { min: 0, max: 0 } })),
   );
   const env = { ...tokens, TENURE_SAAS_SIM_URL: sim.url };
-  const apps = loadYamlConfig(join(CONFIG_DIR, 'apps.yaml'), AppsConfig, env);
-  gateway = await GatewayUnderTest.start(apps.apps, env, { TENURE_CONFIG_DIR: CONFIG_DIR });
+  gateway = await GatewayUnderTest.fromProjectConfig(env);
 });
 
 afterAll(async () => {

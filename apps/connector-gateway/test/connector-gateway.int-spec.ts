@@ -1,9 +1,5 @@
-import { join } from 'node:path';
-import { AppsConfig, loadYamlConfig } from '@tenure/config';
 import { appToken, RunningSaasSim, simulatedApp, startSimulatedApps, usersIn } from './simulated-apps.fixture';
 import { authorized, GatewayUnderTest } from './gateway-under-test.fixture';
-
-const CONFIG_DIR = join(__dirname, '../../../config');
 
 let sim: RunningSaasSim;
 let gateway: GatewayUnderTest;
@@ -27,8 +23,7 @@ beforeAll(async () => {
     TENURE_APP_GITHUB_TOKEN: appToken('github'),
     TENURE_APP_SALESFORCE_TOKEN: appToken('salesforce'),
   };
-  const apps = loadYamlConfig(join(CONFIG_DIR, 'apps.yaml'), AppsConfig, env);
-  gateway = await GatewayUnderTest.start(apps.apps, env, { TENURE_CONFIG_DIR: CONFIG_DIR });
+  gateway = await GatewayUnderTest.fromProjectConfig(env);
 });
 
 afterAll(async () => {
