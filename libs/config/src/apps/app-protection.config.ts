@@ -16,6 +16,9 @@ export class CircuitBreakerConfig {
 }
 
 /**
+ * The defaults suit an app that takes a few thousand requests a minute (a
+ * leaver's accounts must go within seconds even when a dozen people leave at
+ * once); set lower values for an app that publishes lower limits.
  * A token bucket per app: `burst` requests at once, refilled at
  * `requestsPerSecond`, at most `maxConcurrent` in flight. A `429` whose
  * Retry-After is at most `maxRetryAfterWaitSeconds` is waited out and retried;
@@ -26,19 +29,19 @@ export class RateLimitConfig {
   @IsNumber()
   @Min(0.1)
   @Max(10_000)
-  requestsPerSecond = 10;
+  requestsPerSecond = 50;
 
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(10_000)
-  burst = 10;
+  burst = 50;
 
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(1000)
-  maxConcurrent = 4;
+  maxConcurrent = 10;
 
   @IsOptional()
   @IsInt()
