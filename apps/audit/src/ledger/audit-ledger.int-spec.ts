@@ -7,7 +7,8 @@ import { AUDIT_ROW_COLUMNS, AuditRow, hashedContentOf } from './audit-row';
 import { AUDIT_MIGRATIONS } from './migrations';
 import { CreateAuditChain1764100000002 } from './migrations/1764100000002-create-audit-chain';
 import type { NewAuditRecord } from './new-audit-record';
-import { canonicalJson, GENESIS_HASH, HashedContentV1, recordHash } from './record-hash';
+import { canonicalJson, GENESIS_HASH, recordHash } from './record-hash';
+import { VERSION_1_RECORD } from './test/version-1-record';
 
 /** The audit chain against the real PostgreSQL, in a schema of its own per test. */
 describe('audit ledger', () => {
@@ -201,22 +202,7 @@ describe('audit ledger', () => {
     await dataSource.destroy();
     await ensureSchema(databaseUrl, schema);
     dataSource = await open([CreateAuditChain1764100000002]);
-    const v1: HashedContentV1 = {
-      seq: '1',
-      id: '7d0f3b1e-6a2c-4c55-9d8e-0f7f4b8e2a11',
-      outcomeId: 'employee-E1/evt-1/slack/account.create',
-      at: '2026-11-26T09:00:00.000Z',
-      recordedAt: '2026-11-26T09:00:00.120Z',
-      employeeId: 'E1',
-      appId: 'slack',
-      action: 'account.create',
-      outcome: 'succeeded',
-      eventId: 'evt-1',
-      workflowId: 'employee-E1',
-      actor: 'system',
-      externalId: 'u-1',
-      reason: null,
-    };
+    const v1 = VERSION_1_RECORD;
     await dataSource.query(
       `INSERT INTO audit_events (seq, id, outcome_id, at, recorded_at, employee_id, app_id, action, outcome, event_id,
         workflow_id, actor, external_id, reason, prev_hash, hash)
