@@ -41,7 +41,7 @@ describe('audit environment', () => {
 
   it('refuses a missing file, a token set twice, a short token and a bad target, without echoing values', () => {
     expect(problemsOf({ ...base, TENURE_AUDIT_TOKEN_FILE: join(folder, 'absent') })).toEqual([
-      'TENURE_AUDIT_TOKEN_FILE=cannot be read',
+      'TENURE_AUDIT_TOKEN_FILE=cannot read the file it names',
     ]);
     expect(
       problemsOf({
@@ -49,7 +49,7 @@ describe('audit environment', () => {
         TENURE_AUDIT_TOKEN: 'auditor-token-0123456789',
         TENURE_AUDIT_TOKEN_FILE: secretFile('a', 'x'),
       }),
-    ).toEqual(['TENURE_AUDIT_TOKEN_FILE=set together with TENURE_AUDIT_TOKEN; set one of them']);
+    ).toEqual(['TENURE_AUDIT_TOKEN_FILE=cannot be set together with TENURE_AUDIT_TOKEN']);
     const problems = problemsOf({
       ...base,
       TENURE_AUDIT_TOKEN: 'auditor-token-0123456789',

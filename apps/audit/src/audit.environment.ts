@@ -1,15 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsNumber, Max, Min } from 'class-validator';
 import {
   DatabaseEnvironment,
   IsPort,
+  IsOptionalSecret,
   IsSecret,
   KafkaEnvironment,
   LoggingEnvironment,
   ListenEnvironment,
   loadEnvironment,
+  readSecretFiles,
 } from '@tenure/config';
-import { withSecretFiles } from './secret-files';
 
 export class AuditSettings {
   @IsPort()
@@ -20,8 +21,7 @@ export class AuditSettings {
   TENURE_AUDIT_TOKEN: string;
 
   /** Bearer token of the `operator` role: ingest status only, no personal data. Unset: no such token. */
-  @IsOptional()
-  @IsSecret()
+  @IsOptionalSecret()
   TENURE_AUDIT_OPERATOR_TOKEN?: string;
 
   /** Default target of the time-to-deprovision report (FedRAMP PS-4: 4 hours). */
@@ -38,7 +38,7 @@ export const AUDIT_SECRET_VARIABLES = ['TENURE_AUDIT_TOKEN', 'TENURE_AUDIT_OPERA
 export const loadAuditEnvironment = (source: NodeJS.ProcessEnv = process.env) =>
   loadEnvironment(
     [AuditSettings, ListenEnvironment, DatabaseEnvironment, KafkaEnvironment, LoggingEnvironment],
-    withSecretFiles(source, AUDIT_SECRET_VARIABLES),
+    readSecretFiles(source, AUDIT_SECRET_VARIABLES),
   );
 
 export type AuditEnvironment = ReturnType<typeof loadAuditEnvironment>;

@@ -1,24 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import {
   ConfigDirectoryEnvironment,
   DatabaseEnvironment,
   IsPort,
+  IsOptionalSecret,
   IsSecret,
   KafkaEnvironment,
   LoggingEnvironment,
   ListenEnvironment,
   loadEnvironment,
+  readSecretFiles,
 } from '@tenure/config';
-import { readSecretFiles } from './secret-files';
-
-/** A second, optional secret: the one being rotated out (or in), accepted alongside the current one. */
-function IsOptionalSecret(): PropertyDecorator {
-  return (target, key) => {
-    IsOptional()(target, key);
-    IsSecret()(target, key);
-  };
-}
 
 export class HrIngestSettings {
   @IsPort()

@@ -1,20 +1,18 @@
 import {
   ConfigDirectoryEnvironment,
   IsPort,
-  IsSecret,
+  IsOptionalSecret,
   ListenEnvironment,
   LoggingEnvironment,
   loadEnvironment,
 } from '@tenure/config';
-import { IsOptional } from 'class-validator';
 
 export class SaasSimSettings {
   @IsPort()
   SAAS_SIM_PORT = 3100;
 
   /** Opens the admin API (live faults, seeding) to tests and benchmarks; unset, it refuses every call. */
-  @IsOptional()
-  @IsSecret()
+  @IsOptionalSecret()
   TENURE_SAAS_SIM_ADMIN_TOKEN?: string;
 }
 

@@ -1,5 +1,16 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayNotEmpty, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -19,6 +30,14 @@ export function IsSecret(): PropertyDecorator {
   return (target, key) => {
     IsString({ message: 'must be set' })(target, key);
     MinLength(SECRET_MIN_LENGTH, { message: `must be at least ${SECRET_MIN_LENGTH} characters` })(target, key);
+  };
+}
+
+/** A secret that may be left unset (e.g. the one being rotated out, or a feature switched off). */
+export function IsOptionalSecret(): PropertyDecorator {
+  return (target, key) => {
+    IsOptional()(target, key);
+    IsSecret()(target, key);
   };
 }
 

@@ -3,3 +3,4 @@ export * from './environment-groups';
 export * from './yaml-config';
 export * from './apps/apps-config';
 export * from './environment.token';
+export * from './secret-files';

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { EnvironmentError } from '@tenure/config';
+import { EnvironmentError } from './load-environment';
 
 /**
  * `<NAME>_FILE` names a file holding the secret (Docker and Kubernetes secrets):
  * its content, without the trailing newline, becomes `<NAME>`. Setting both is
  * refused so that nobody wonders which one wins.
  */
-export function readSecretFiles(source: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEnv {
+export function readSecretFiles(source: NodeJS.ProcessEnv, names: readonly string[]): NodeJS.ProcessEnv {
   const resolved: NodeJS.ProcessEnv = { ...source };
   const problems: string[] = [];
   for (const name of names) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EnvironmentError } from '@tenure/config';
+import { EnvironmentError } from './load-environment';
 import { readSecretFiles } from './secret-files';
 
 describe('readSecretFiles', () => {
