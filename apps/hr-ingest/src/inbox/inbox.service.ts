@@ -30,8 +30,8 @@ export class InboxService {
   }
 
   /** Stores events in one transaction, in the given order: all of them or, on failure, none. */
-  acceptMany(events: LifecycleEvent[]): Promise<Acceptance[]> {
-    return this.store(events.map((event) => ({ event })));
+  acceptMany(entries: InboxEntry[]): Promise<Acceptance[]> {
+    return this.store(entries);
   }
 
   private async store(entries: InboxEntry[]): Promise<Acceptance[]> {

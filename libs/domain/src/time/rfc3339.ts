@@ -63,8 +63,7 @@ function impossibility(time: ParsedTime): string | undefined {
   if (hour > 23) return `hour ${pad(hour)} is not an hour of the day (00 to 23)`;
   if (minute > 59) return `minute ${pad(minute)} does not exist`;
   if (second > 59) return `second ${pad(second)} does not exist (leap seconds are not accepted)`;
-  if (offsetMinutes !== undefined && Math.abs(offsetMinutes) > MAX_OFFSET_MINUTES)
-    return 'the offset is beyond ±14:00';
+  if (offsetMinutes !== undefined && Math.abs(offsetMinutes) > MAX_OFFSET_MINUTES) return 'the offset is beyond ±14:00';
   return undefined;
 }
 
@@ -80,7 +79,8 @@ export function readTime(text: unknown, forms: readonly TimeForm[] = TIME_FORMS)
   const [, year, month, day, hour, minute, second, fraction, zulu, sign, offsetHours, offsetMins] = match;
   const form: TimeForm = hour === undefined ? 'date' : zulu || sign ? 'instant' : 'local';
   if (!forms.includes(form)) return { ok: false, reason: wanted };
-  if (offsetMins !== undefined && Number(offsetMins) > 59) return { ok: false, reason: 'is not a real time: minute of the offset beyond 59' };
+  if (offsetMins !== undefined && Number(offsetMins) > 59)
+    return { ok: false, reason: 'is not a real time: minute of the offset beyond 59' };
   const time: ParsedTime = {
     form,
     year: Number(year),
@@ -116,10 +116,12 @@ export function canonicalText(time: ParsedTime): string {
 export class TimeFormatError extends Error {
   constructor(
     readonly value: unknown,
-    reason: string,
+    /** Why, as a phrase to follow a field's name ("must be …", "is not a real time: …"). */
+    readonly reason: string,
+    note?: string,
   ) {
-    // The prefix is what callers have always recognised an unreadable date by.
-    super(`not an ISO-8601 (RFC 3339) time: ${JSON.stringify(value)} ${reason}`);
+    // The wording is what callers have always recognised an unreadable date by.
+    super(`not an ISO-8601 date or date-time: ${String(value)}${note ? ` (${note})` : ''}`);
     this.name = 'TimeFormatError';
   }
 }

@@ -1,4 +1,4 @@
-import { canonicalText, parseTime, ParsedTime, TimeForm, TIME_FORMS, wallClockMs } from './rfc3339';
+import { canonicalText, parseTime, ParsedTime, TimeForm, TimeFormatError, TIME_FORMS, wallClockMs } from './rfc3339';
 
 const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -67,6 +67,8 @@ export function zonedInstantMs(wallClock: number, timeZone: string): number {
 export function instantMsOf(time: ParsedTime, timeZone = 'UTC'): number {
   const wallClock = wallClockMs(time);
   if (time.form === 'instant') return wallClock - (time.offsetMinutes ?? 0) * 60_000;
+  if (!isKnownTimeZone(timeZone))
+    throw new TimeFormatError(canonicalText(time), 'needs a known time zone', `unknown time zone ${String(timeZone)}`);
   return zonedInstantMs(wallClock, timeZone);
 }
 
@@ -82,6 +84,8 @@ export function toUtcInstant(text: unknown, timeZone = 'UTC', forms: readonly Ti
 /** The end of a day in a zone: the next day's midnight there. */
 export function endOfDayInstant(date: ParsedTime, timeZone = 'UTC'): string {
   const nextMidnight = Date.UTC(date.year, date.month - 1, date.day + 1);
+  if (!isKnownTimeZone(timeZone))
+    throw new TimeFormatError(canonicalText(date), 'needs a known time zone', `unknown time zone ${String(timeZone)}`);
   return new Date(zonedInstantMs(nextMidnight, timeZone)).toISOString();
 }
 
