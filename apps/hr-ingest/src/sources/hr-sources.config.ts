@@ -113,7 +113,7 @@ export class TerminationRuleConfig {
   @IsString({ each: true })
   values?: string[];
 
-  /** A source field holding the date the termination takes effect (the end of that day, UTC). */
+  /** A source field holding the date the termination takes effect (the end of that day in the person’s zone). */
   @IsOptional()
   @IsString()
   effectiveDateField?: string;
