@@ -77,6 +77,33 @@ export class SaasSimProbe implements AppsProbe {
     await this.call(appId, `/api/v1/users/${externalId}/items`, { method: 'POST', body: JSON.stringify({ name }) });
   }
 
+  /** Each value the account's `active` took in the app, creation first (the simulator's admin API). */
+  async activations(appId: string, externalId: string): Promise<boolean[]> {
+    const body = await this.admin<{ activations: { active: boolean }[] }>(
+      'GET',
+      `${appId}/users/${externalId}/activations`,
+    );
+    return body.activations.map((change) => change.active);
+  }
+
+  /** Changes the app's live faults (e.g. `{lostWriteAnswerRatio: 1}`); `undefined` restores the configured ones. */
+  async conditions(appId: string, change?: Record<string, unknown>): Promise<void> {
+    await this.admin(change ? 'PUT' : 'DELETE', `${appId}/conditions`, change);
+  }
+
+  private async admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/admin/apps/${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${requiredEnv('TENURE_SAAS_SIM_ADMIN_TOKEN')}`,
+        'content-type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`admin ${method} ${path} answered ${response.status}`);
+    return (await response.json()) as T;
+  }
+
   async items(appId: string, externalId: string): Promise<{ name: string }[]> {
     return (await this.call<{ items: { name: string }[] }>(appId, `/api/v1/users/${externalId}/items`)).items;
   }
