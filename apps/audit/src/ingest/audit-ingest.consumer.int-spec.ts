@@ -365,94 +365,87 @@ describe('audit ingest', () => {
     ]);
     expect(await new ChainVerifierService(dataSource).verify()).toMatchObject({ ok: true });
   });
-});
 
-/** PostgreSQL away is no bad message: the batch waits and is recorded whole once it is back, nothing parked. */
-describe('audit ingest while PostgreSQL is away', () => {
-  const { databaseUrl, kafkaBrokers } = testStack();
-  const prefix = `${uniqueId('ingest-pg').toLowerCase()}.`;
-  const schema = prefix.replace(/[-.]/g, '_');
-  const logger = pino({ level: 'silent' });
-  let proxy: TcpProxy;
-  let dataSource: DataSource;
-  let direct: DataSource;
-  let publisher: KafkaPublisher;
-  let consumer: AuditIngestConsumer;
+  /** PostgreSQL away is no bad message: the batch waits and is recorded whole once it is back, nothing parked. */
+  describe('while PostgreSQL is away', () => {
+    const outageSchema = `${schema}_outage`;
+    let proxy: TcpProxy;
+    let proxied: DataSource;
+    let direct: DataSource;
+    let outageConsumer: AuditIngestConsumer;
 
-  beforeAll(async () => {
-    await createTopics(kafkaBrokers, prefix);
-    await ensureSchema(databaseUrl, schema);
-    const url = new URL(databaseUrl);
-    proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
-    const proxied = new URL(databaseUrl);
-    proxied.hostname = '127.0.0.1';
-    proxied.port = String(proxy.port);
-    const options = { schema, entities: [], migrations: AUDIT_MIGRATIONS };
-    dataSource = await new DataSource(postgresOptions({ ...options, url: proxied.toString() })).initialize();
-    direct = await new DataSource(postgresOptions({ ...options, url: databaseUrl })).initialize();
-    publisher = new KafkaPublisher(createKafka('tenure-tests', kafkaBrokers, logger), prefix);
-    consumer = new AuditIngestConsumer(
-      new AuditLedgerService(dataSource),
-      new DeadLetterPublisher(publisher),
-      {
-        clientId: 'tenure-tests',
-        groupId: 'tenure-audit',
-        brokers: kafkaBrokers,
-        topicPrefix: prefix,
-        partitionsConsumedConcurrently: 3,
-      },
-      logger,
-    );
-    await consumer.onApplicationBootstrap();
-  });
-
-  afterAll(async () => {
-    proxy?.restore();
-    await consumer?.onApplicationShutdown();
-    await publisher?.close();
-    await dataSource?.destroy();
-    await direct?.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await direct?.destroy();
-    await proxy?.close();
-    await deleteTopics(kafkaBrokers, prefix);
-  });
-
-  it('retries the batch in place until PostgreSQL is back, then records every message in order', async () => {
-    const employeeId = uniqueId('E');
-    const outcomes = ['account.create', 'account.update', 'account.disable'].map((action, index) => ({
-      key: employeeId,
-      value: {
-        outcomeId: `employee-${employeeId}/evt-${index}/slack/${action}`,
-        at: new Date(Date.now() + index).toISOString(),
-        employeeId,
-        appId: 'slack',
-        action,
-        outcome: 'succeeded',
-        eventId: `evt-${index}`,
-        workflowId: `employee-${employeeId}`,
-        actor: 'system',
-      },
-    }));
-    const recordsOf = () =>
-      direct.query(`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events WHERE employee_id = $1 ORDER BY seq`, [
-        employeeId,
-      ]) as Promise<AuditRow[]>;
-    // The consumer is known to be reading before PostgreSQL goes away.
-    await publisher.publish(TOPICS.lifecycleOutcomes, outcomes.slice(0, 1));
-    await waitFor(recordsOf, (found) => found.length === 1, { description: 'the first outcome recorded' });
-    proxy.cut();
-    await publisher.publish(TOPICS.lifecycleOutcomes, outcomes.slice(1));
-    // Long enough for several retries with back-off.
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
-    expect(await recordsOf()).toHaveLength(1);
-    proxy.restore();
-    const records = await waitFor(recordsOf, (found) => found.length === 3, {
-      description: 'the batch recorded once PostgreSQL is back',
-      timeoutMs: 30_000,
+    beforeAll(async () => {
+      await ensureSchema(databaseUrl, outageSchema);
+      const url = new URL(databaseUrl);
+      proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
+      const throughProxy = new URL(databaseUrl);
+      throughProxy.hostname = '127.0.0.1';
+      throughProxy.port = String(proxy.port);
+      const options = { schema: outageSchema, entities: [], migrations: AUDIT_MIGRATIONS };
+      proxied = await new DataSource(postgresOptions({ ...options, url: throughProxy.toString() })).initialize();
+      direct = await new DataSource(postgresOptions({ ...options, url: databaseUrl })).initialize();
+      // A consumer group of its own reads the same topics into a schema of its own, PostgreSQL behind a proxy.
+      outageConsumer = new AuditIngestConsumer(
+        new AuditLedgerService(proxied),
+        new DeadLetterPublisher(publisher),
+        {
+          clientId: 'tenure-tests',
+          groupId: 'tenure-audit-outage',
+          brokers: kafkaBrokers,
+          topicPrefix: prefix,
+          partitionsConsumedConcurrently: 3,
+        },
+        logger,
+      );
+      await outageConsumer.onApplicationBootstrap();
     });
-    expect(records.map((r) => r.action)).toEqual(['account.create', 'account.update', 'account.disable']);
-    const letters = await readTopic(kafkaBrokers, `${prefix}${TOPICS.deadLetter}`);
-    expect(letters.filter((l) => JSON.stringify(l.value).includes(employeeId))).toEqual([]);
-    expect(await new ChainVerifierService(direct).verify()).toMatchObject({ ok: true, count: 3 });
+
+    afterAll(async () => {
+      proxy?.restore();
+      await outageConsumer?.onApplicationShutdown();
+      await proxied?.destroy();
+      await direct?.query(`DROP SCHEMA "${outageSchema}" CASCADE`);
+      await direct?.destroy();
+      await proxy?.close();
+    });
+
+    it('retries the batch in place until PostgreSQL is back, then records every message in order', async () => {
+      const employeeId = uniqueId('E');
+      const outcomes = ['account.create', 'account.update', 'account.disable'].map((action, index) => ({
+        key: employeeId,
+        value: {
+          outcomeId: `employee-${employeeId}/evt-${index}/slack/${action}`,
+          at: new Date(Date.now() + index).toISOString(),
+          employeeId,
+          appId: 'slack',
+          action,
+          outcome: 'succeeded',
+          eventId: `evt-${index}`,
+          workflowId: `employee-${employeeId}`,
+          actor: 'system',
+        },
+      }));
+      const recordsOf = () =>
+        direct.query(`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events WHERE employee_id = $1 ORDER BY seq`, [
+          employeeId,
+        ]) as Promise<AuditRow[]>;
+      // The consumer is known to be reading before PostgreSQL goes away.
+      await publisher.publish(TOPICS.lifecycleOutcomes, outcomes.slice(0, 1));
+      await waitFor(recordsOf, (found) => found.length === 1, { description: 'the first outcome recorded' });
+      proxy.cut();
+      await publisher.publish(TOPICS.lifecycleOutcomes, outcomes.slice(1));
+      // Long enough for several retries with back-off.
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      expect(await recordsOf()).toHaveLength(1);
+      proxy.restore();
+      const records = await waitFor(recordsOf, (found) => found.length === 3, {
+        description: 'the batch recorded once PostgreSQL is back',
+        timeoutMs: 30_000,
+      });
+      expect(records.map((r) => r.action)).toEqual(['account.create', 'account.update', 'account.disable']);
+      const letters = await readTopic(kafkaBrokers, topic(TOPICS.deadLetter));
+      expect(letters.filter((l) => JSON.stringify(l.value).includes(employeeId))).toEqual([]);
+      expect(await new ChainVerifierService(direct).verify()).toMatchObject({ ok: true });
+    });
   });
 });
