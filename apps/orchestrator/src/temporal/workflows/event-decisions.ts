@@ -61,6 +61,7 @@ function dayAfter(date: string): string {
   const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   const next = day ? new Date(Date.UTC(+day[1], +day[2] - 1, +day[3] + 1)) : undefined;
   if (!next || Number.isNaN(next.getTime())) throw new Error(`endDate ${date} is not a date such as 2026-12-31`);
+  if (next.getUTCFullYear() > 9999) throw new Error(`endDate ${date} is the last day ISO-8601 can write`);
   return next.toISOString().slice(0, 10);
 }
 
