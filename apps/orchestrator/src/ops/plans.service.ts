@@ -6,7 +6,11 @@ import { PlannerService } from '../planning/planner.service';
 import { PLANNER } from '../temporal/temporal.tokens';
 import { PlanRequestDto } from './dto/plan-request.dto';
 
-export type PlanResponse = LifecyclePlan & { decision: 'planned' | 'scheduled' | 'waiting_approval' };
+/**
+ * One person's plan never waits for approval by itself: only the org-wide
+ * mass-change guard holds runs, when their removals fall due.
+ */
+export type PlanResponse = LifecyclePlan & { decision: 'planned' | 'scheduled' };
 
 /** Plans an event with the same code the workflow runs, and changes nothing. */
 @Injectable()
@@ -40,12 +44,7 @@ export class PlansService {
       throw error;
     }
     const first = plan.phases[0]?.at ?? now;
-    const decision =
-      plan.blastRadius.accounts > plan.blastRadius.limit
-        ? 'waiting_approval'
-        : Date.parse(first) > Date.parse(now)
-          ? 'scheduled'
-          : 'planned';
+    const decision = Date.parse(first) > Date.parse(now) ? 'scheduled' : 'planned';
     return { decision, ...plan };
   }
 }

@@ -9,11 +9,15 @@ import type {
   PhaseName,
   PlannedChange,
   PlanSubject,
+  RemovalAdmission,
+  RemovalRequest,
+  RemovalSettlement,
   RunState,
 } from '@tenure/temporal-contracts';
 import type { ConnectorGatewayClient } from '../../gateway/connector-gateway.client';
 import type { IdentityRepository } from '../../identity/identity.repository';
 import type { RunRepository } from '../../identity/run.repository';
+import type { MassChangeLedger } from '../../mass-change/mass-change.ledger';
 import { DecisionPublisher } from '../../outcomes/decision.publisher';
 import { OutcomePublisher, outcomeIdOf } from '../../outcomes/outcome.publisher';
 import type { PlannerService } from '../../planning/planner.service';
@@ -27,6 +31,7 @@ export interface LifecycleActivityDependencies {
   outcomes: OutcomePublisher;
   decisions: DecisionPublisher;
   planner: PlannerService;
+  massChanges: MassChangeLedger;
 }
 
 /** Which run, phase and actor a step belongs to: the audit trail links every action to them. */
@@ -52,7 +57,7 @@ export interface StepFailureInput extends StepContext {
 }
 
 export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
-  const { identity, runs, gateway, outcomes, decisions, planner } = deps;
+  const { identity, runs, gateway, outcomes, decisions, planner, massChanges } = deps;
 
   function publishOutcome(
     step: StepContext & { change: PlannedChange },
@@ -152,6 +157,15 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
         await identity.setAccountReason(input.employeeId, change.appId, input.reason);
       }
       await publishOutcome(input, { outcome: 'failed', reason: input.reason.slice(0, 2000) });
+    },
+
+    /** Asks the org-wide mass-change ledger whether a phase may disable or delete now; the same phase gets the same answer. */
+    async admitRemoval(request: RemovalRequest): Promise<RemovalAdmission> {
+      return massChanges.admit(request);
+    },
+
+    async settleRemoval(settlement: RemovalSettlement): Promise<void> {
+      await massChanges.settle(settlement);
     },
 
     async saveRun(run: RunState): Promise<void> {

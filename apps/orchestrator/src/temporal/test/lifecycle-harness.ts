@@ -21,6 +21,13 @@ import { EntitlementEntity } from '../../identity/entitlement.entity';
 import { IdentityRepository } from '../../identity/identity.repository';
 import { CreateIdentityStore1764100000001 } from '../../identity/migrations/1764100000001-create-identity-store';
 import { CreateRunsAndAccessRequests1764200000001 } from '../../identity/migrations/1764200000001-create-runs-and-access-requests';
+import { CreatePolicyRollouts1764300000001 } from '../../identity/migrations/1764300000001-create-policy-rollouts';
+import { CreateMassChangeLedger1764400000001 } from '../../identity/migrations/1764400000001-create-mass-change-ledger';
+import { PolicyRolloutsCountPeople1764400000002 } from '../../identity/migrations/1764400000002-policy-rollouts-count-people';
+import { MassChangeBatchEntity } from '../../mass-change/mass-change-batch.entity';
+import { MassChangeEntryEntity } from '../../mass-change/mass-change-entry.entity';
+import { MassChangeLedger } from '../../mass-change/mass-change.ledger';
+import { PolicyRolloutEntity } from '../../policy-rollout/policy-rollout.entity';
 import { PersonEntity } from '../../identity/person.entity';
 import { RunEntity } from '../../identity/run.entity';
 import { RunRepository } from '../../identity/run.repository';
@@ -81,8 +88,24 @@ export class LifecycleHarness {
     const dataSource = await new DataSource(
       postgresOptions({
         ...settingsOptions,
-        entities: [PersonEntity, AccountEntity, EntitlementEntity, RunEntity, AccessRequestEntity],
-        migrations: [CreateIdentityStore1764100000001, CreateRunsAndAccessRequests1764200000001],
+        entities: [
+          PersonEntity,
+          AccountEntity,
+          EntitlementEntity,
+          RunEntity,
+          AccessRequestEntity,
+          PolicyRolloutEntity,
+          MassChangeBatchEntity,
+          MassChangeEntryEntity,
+        ],
+        // The orchestrator's migrations, in order: the test stack's orchestrator shares this schema.
+        migrations: [
+          CreateIdentityStore1764100000001,
+          CreateRunsAndAccessRequests1764200000001,
+          CreatePolicyRollouts1764300000001,
+          CreateMassChangeLedger1764400000001,
+          PolicyRolloutsCountPeople1764400000002,
+        ],
       }),
     ).initialize();
     const config = loadTenureConfig(join(__dirname, '../../../../../config'), stack.env);
@@ -100,6 +123,7 @@ export class LifecycleHarness {
       runs,
       gateway,
       planner: new PlannerService(identity, runs, gateway, policy),
+      massChanges: new MassChangeLedger(dataSource, () => policy.lifecycle.massChange),
       outcomes: new OutcomePublisher(publisher),
       decisions: new DecisionPublisher(publisher),
     });

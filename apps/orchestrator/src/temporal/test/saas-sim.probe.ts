@@ -8,7 +8,7 @@ interface ScimUser {
   groups?: { display: string }[];
 }
 
-const APPS = ['github', 'salesforce', 'slack', 'zoom'];
+const APPS = ['github', 'pagerduty', 'salesforce', 'slack', 'zoom'];
 
 /** The running simulated apps of the test stack, read through their own SCIM and app APIs with their own tokens. */
 export class SaasSimProbe implements AppsProbe {
