@@ -241,11 +241,11 @@ describe('mass-change guard', () => {
     // One run approved on its own (the run's own approval still works), the rest rejected with one call.
     const [one, ...others] = burst;
     const run = (await person(one.employeeId)).body.waitingApproval[0];
-    const single = await orchestrator.ops<{ status: string }>(`/v1/runs/${encodeURIComponent(run.runId)}/approve`, {
+    const single = await orchestrator.ops<{ actorId: string }>(`/v1/runs/${encodeURIComponent(run.runId)}/approve`, {
       method: 'POST',
       actor: 'ops.alice',
     });
-    expect(single).toMatchObject({ status: 200, body: { status: 'scheduled' } });
+    expect(single).toMatchObject({ status: 200, body: { actorId: 'ops.alice' } });
     const rejected = await orchestrator.ops<Decision>(`/v1/mass-changes/${batch.batchId}/reject`, {
       method: 'POST',
       actor: 'ops.bob',
