@@ -1,2 +1,3 @@
 export * from './postgres-options';
 export * from './service-database.module';
+export * from './database-readiness';
