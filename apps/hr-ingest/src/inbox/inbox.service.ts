@@ -1,5 +1,6 @@
 import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import type { LifecycleEvent } from '@tenure/domain';
+import { IngestMetrics } from '../metrics/ingest-metrics';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { Acceptance, InboxEntry, KnownEmployee } from './acceptance';
 import { GroupCommit } from './group-commit';
@@ -22,6 +23,7 @@ export class InboxService {
   constructor(
     private readonly repository: InboxRepository,
     private readonly relay: OutboxRelayService,
+    private readonly metrics: IngestMetrics,
   ) {}
 
   /** One event; `contentHash` identifies the request it came from, for sources that send state. */
@@ -39,6 +41,7 @@ export class InboxService {
     try {
       const acceptances = await this.repository.store(entries);
       this.relay.wake();
+      acceptances.forEach((acceptance, i) => this.metrics.eventsStored(entries[i].event.source, acceptance.status));
       return acceptances;
     } catch (error) {
       throw this.unavailable(error);

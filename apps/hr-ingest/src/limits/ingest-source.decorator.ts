@@ -1,12 +1,13 @@
 import { applyDecorators, CanActivate, SetMetadata, Type, UseGuards } from '@nestjs/common';
 import { Public } from '@tenure/auth';
 import type { SourceId } from '../sources/hr-sources.config';
+import { RefusalCounterGuard } from '../metrics/refusal-counter.guard';
 import { RequireContentType } from './require-content-type.guard';
 import { INGEST_SOURCE_KEY } from './ingest-source.key';
 import { SourceRateLimitGuard } from './source-rate-limit.guard';
 
 /**
- * An HR source's endpoint, checked in this order: the source's rate limit
+ * An HR source's endpoint, its refusals counted (metrics), checked in this order: the source's rate limit
  * (429), the content type (415), then the source's own authentication
  * (signature or token: 401), before the body is validated. The service-wide
  * bearer guard steps aside for it.
@@ -19,5 +20,5 @@ export const IngestEndpoint = (
   applyDecorators(
     Public(),
     SetMetadata(INGEST_SOURCE_KEY, source),
-    UseGuards(SourceRateLimitGuard, RequireContentType(...contentTypes), authentication),
+    UseGuards(RefusalCounterGuard, SourceRateLimitGuard, RequireContentType(...contentTypes), authentication),
   );
