@@ -16,6 +16,7 @@ import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
 import type { IngestEnvironment } from './ingest.environment';
 import { ingestLoggerModule } from './ingest-logger.module';
+import { ClientRateLimitGuard } from './limits/client-rate-limit.guard';
 import { SourceRateLimitGuard } from './limits/source-rate-limit.guard';
 import { IngestMetrics } from './metrics/ingest-metrics';
 import { RefusalCounterGuard } from './metrics/refusal-counter.guard';
@@ -69,6 +70,7 @@ export class IngestModule {
         InboxRepository,
         InboxService,
         OutboxRelayService,
+        ClientRateLimitGuard,
         SourceRateLimitGuard,
         GenericWebhookService,
         GenericWebhookSignatureGuard,

@@ -6,3 +6,4 @@ export * from './dead-letter.publisher';
 export * from './consume-validated';
 export * from './contract-consumer';
 export * from './kafka-readiness';
+export * from './unprocessable-message.error';
