@@ -89,10 +89,31 @@ print_summary() {
     "ops token" "$(env_get TENURE_OPS_TOKEN)" \
     "audit token" "$(env_get TENURE_AUDIT_TOKEN)"
   echo
+  print_sign_in
+  echo
   printf '  %-22s %s\n' \
     "environment file" "${ENV_FILE#"$TENURE_ROOT"/}" \
     "logs" "${ENV_LOG_DIR#"$TENURE_ROOT"/}/  (./tenure logs <service>)" \
     "try" "./tenure event hire E1001 givenName=Ada familyName=Lovelace"
+}
+
+# How people sign in: the issuer, and the development users when it is ours.
+print_sign_in() {
+  log "sign in (OpenID Connect, issuer $(oidc_issuer))"
+  if ! dev_idp_wanted; then
+    printf '  %-22s %s\n' "provider" "your company's (TENURE_OIDC_ISSUER); roles from config/auth.yaml"
+    return 0
+  fi
+  printf '  %-22s %s\n' \
+    "console client" "tenure-console (public, authorization code + PKCE)" \
+    "API client" "tenure-cli, secret $(env_get TENURE_DEV_IDP_CLIENT_SECRET), redirect http://127.0.0.1/callback" \
+    "token audience" "$(oidc_audience)"
+  node -e '
+    const users = require("yaml").parse(require("fs").readFileSync(process.argv[1], "utf8")).users;
+    for (const u of users) {
+      const who = [u.employeeId, u.managerId && `reports to ${u.managerId}`].filter(Boolean).join(", ");
+      process.stdout.write(`  ${u.username.padEnd(10)} ${u.password.padEnd(22)} ${(u.groups.join(" ") || "-").padEnd(18)} ${who}\n`);
+    }' "${TENURE_CONFIG_DIR:-$TENURE_ROOT/config}/dev-idp.yaml"
 }
 
 cmd_down() {
