@@ -65,7 +65,28 @@ cmd_up() {
   env_write
   build_tenure
   services_start || die "the dev services did not all start; logs: ${ENV_LOG_DIR#"$TENURE_ROOT"/}/"
+  dev_idp_wanted && hire_dev_people
   print_summary
+}
+
+# The development provider's manager and report are people in the HR data:
+# hired once (the fixed eventId makes a later `up` a duplicate that changes nothing).
+hire_dev_people() {
+  local line
+  while IFS= read -r line; do
+    # shellcheck disable=SC2086
+    eval "cmd_event hire $line" >/dev/null || warn "could not hire the development person ${line%% *}"
+  done < <(node -e '
+    const users = require("yaml").parse(require("fs").readFileSync(process.argv[1], "utf8")).users;
+    const q = (v) => `'"'"'${String(v).replace(/'"'"'/g, "")}'"'"'`;
+    for (const u of users.filter((u) => u.employeeId)) {
+      const [given, ...family] = u.name.split(" ");
+      const fields = { eventId: `dev-idp-hire-${u.employeeId}`, email: u.email, givenName: given,
+        familyName: family.join(" "), department: u.department, title: u.title, managerId: u.managerId };
+      const pairs = Object.entries(fields).filter(([, v]) => v).map(([k, v]) => q(`${k}=${v}`));
+      process.stdout.write(`${u.employeeId} ${pairs.join(" ")}\n`);
+    }' "${TENURE_CONFIG_DIR:-$TENURE_ROOT/config}/dev-idp.yaml")
+  ok "development people hired (see config/dev-idp.yaml)"
 }
 
 print_summary() {

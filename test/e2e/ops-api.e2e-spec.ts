@@ -1,5 +1,6 @@
 import { TOPICS } from '@tenure/contracts';
 import { employeeFixture, readTopic, testStack, uniqueId } from '@tenure/testing';
+import { devUser } from './dev-sign-in';
 import { accountStatuses, LifecycleClient, RunBody } from './lifecycle-client';
 
 interface PlanBody {
@@ -85,12 +86,13 @@ describe('ops API, end to end', () => {
     const listed = await stack.ops<{ items: RunBody[] }>('GET', '/v1/runs?status=waiting_approval&limit=500');
     expect(listed.body.items.map((r) => r.runId)).toContain(run.runId);
 
-    expect((await stack.runCommand(run.runId, 'approve')).status).toBe(400);
-    expect((await stack.runCommand(run.runId, 'approve', 'bad actor!')).status).toBe(400);
-    const approved = await stack.runCommand(run.runId, 'approve', 'ops.alice', { reason: 'confirmed with HR' });
+    // Deciding needs a signed-in approver: not the service credential, not an operator.
+    expect((await stack.runCommand(run.runId, 'approve')).status).toBe(403);
+    expect((await stack.runCommand(run.runId, 'approve', 'olivia')).status).toBe(403);
+    const approved = await stack.runCommand(run.runId, 'approve', 'maria', { reason: 'confirmed with HR' });
     expect(approved.status).toBe(200);
-    expect(approved.body.actorId).toBe('ops.alice');
-    expect((await stack.runCommand(run.runId, 'approve', 'ops.alice')).status).toBe(409);
+    expect(approved.body.actorId).toBe(devUser('maria').employeeId);
+    expect((await stack.runCommand(run.runId, 'approve', 'maria')).status).toBe(409);
     const done = await stack.personWhen(
       admin.employeeId,
       (p) => p.state === 'terminated' && Object.values(accountStatuses(p)).every((s) => s === 'disabled'),
@@ -109,7 +111,7 @@ describe('ops API, end to end', () => {
     const forTermination = decisions.filter((d) => d.eventId === terminateId);
     expect(forTermination.map((d) => [d.decision, d.actor, d.actorId])).toEqual([
       ['waiting_approval', 'system', undefined],
-      ['approved', 'operator', 'ops.alice'],
+      ['approved', 'operator', devUser('maria').employeeId],
     ]);
     expect(new Set(decisions.map((d) => d.decisionId)).size).toBe(decisions.length);
     const outcomes = (await readTopic(kafkaBrokers, `${topicPrefix}${TOPICS.lifecycleOutcomes}`))
@@ -117,12 +119,14 @@ describe('ops API, end to end', () => {
       .map((m) => m.value as { eventId: string; action: string; actor: string; actorId?: string; rule?: string });
     const disables = outcomes.filter((o) => o.eventId === terminateId && o.action === 'account.disable');
     expect(disables).toHaveLength(4);
-    expect(disables.every((o) => o.actor === 'operator' && o.actorId === 'ops.alice' && o.rule === 'terminated')).toBe(
-      true,
-    );
+    expect(
+      disables.every(
+        (o) => o.actor === 'operator' && o.actorId === devUser('maria').employeeId && o.rule === 'terminated',
+      ),
+    ).toBe(true);
   });
 
-  it('lets an operator reject a guarded run, which then changes nothing', async () => {
+  it('lets an approver reject a guarded run, which then changes nothing', async () => {
     const admin = await hire({ department: 'IT' });
     const terminateId = await send('terminate', admin);
     const waiting = await stack.personWhen(
@@ -130,37 +134,38 @@ describe('ops API, end to end', () => {
       (p) => p.waitingApproval.some((r) => r.eventId === terminateId),
       'waiting',
     );
-    const rejected = await stack.runCommand(waiting.waitingApproval[0].runId, 'reject', 'ops.bob');
-    expect(rejected.body.status).toBe('rejected');
+    const rejected = await stack.runCommand(waiting.waitingApproval[0].runId, 'reject', 'adele');
+    expect(rejected.body).toMatchObject({ status: 'rejected', actorId: 'adele' });
     const after = await stack.person(admin.employeeId);
     expect(after.body.state).toBe('active');
     expect(Object.values(accountStatuses(after.body)).every((s) => s === 'active')).toBe(true);
-    expect((await stack.runCommand('no-such-run', 'cancel', 'ops.bob')).status).toBe(404);
-    expect((await stack.runCommand(waiting.waitingApproval[0].runId, 'retry', 'ops.bob')).status).toBe(409);
+    expect((await stack.runCommand('no-such-run', 'cancel', 'olivia')).status).toBe(404);
+    expect((await stack.runCommand(waiting.waitingApproval[0].runId, 'retry', 'olivia')).status).toBe(409);
   });
 
-  it('grants extra access only when the person’s manager approves it', async () => {
-    const manager = await hire();
+  it('grants extra access only when the person’s manager, signed in, approves it', async () => {
+    const manager = devUser('maria');
     const analyst = await hire({ department: 'Finance', managerId: manager.employeeId });
     const path = `/v1/employees/${analyst.employeeId}/access-requests`;
     const invalid = await stack.ops<{ errors: { field: string }[] }>('POST', path, {
-      actor: analyst.employeeId,
+      as: 'olivia',
       body: { appId: 'jira', reason: 'x' },
     });
     expect(invalid.status).toBe(400);
     const requested = await stack.ops<{ requestId: string; status: string }>('POST', path, {
-      actor: analyst.employeeId,
+      as: 'olivia',
       body: { appId: 'salesforce', groups: ['reports'], reason: 'quarter close', endDate: '2030-01-01' },
     });
     expect(requested.status).toBe(201);
     expect(requested.body.status).toBe('pending');
     const approvePath = `/v1/access-requests/${requested.body.requestId}/approve`;
-    expect((await stack.ops('POST', approvePath, { actor: 'E-not-the-manager' })).status).toBe(403);
+    // Neither the ops service credential, nor an operator or an admin, nor someone else's manager decides.
+    for (const as of [undefined, 'olivia', 'adele', 'ravi']) {
+      expect((await stack.ops('POST', approvePath, { as })).status).toBe(403);
+    }
     expect(await stack.appUser('salesforce', analyst.email)).toBeUndefined();
 
-    const approved = await stack.ops<{ status: string; decidedBy: string }>('POST', approvePath, {
-      actor: manager.employeeId,
-    });
+    const approved = await stack.ops<{ status: string; decidedBy: string }>('POST', approvePath, { as: 'maria' });
     expect(approved.body).toMatchObject({ status: 'approved', decidedBy: manager.employeeId });
     const granted = await stack.personWhen(
       analyst.employeeId,
@@ -170,24 +175,20 @@ describe('ops API, end to end', () => {
     expect(granted.accessRequests).toEqual([expect.objectContaining({ appId: 'salesforce', status: 'approved' })]);
     expect((await stack.appUser('salesforce', analyst.email)).active).toBe(true);
     expect(
-      (await stack.ops('POST', `/v1/access-requests/${requested.body.requestId}/deny`, { actor: manager.employeeId }))
-        .status,
+      (await stack.ops('POST', `/v1/access-requests/${requested.body.requestId}/deny`, { as: 'maria' })).status,
     ).toBe(409);
   });
 
   it('records a denied request and grants nothing', async () => {
-    const manager = await hire();
+    const manager = devUser('maria');
     const analyst = await hire({ department: 'Finance', managerId: manager.employeeId });
     const requested = await stack.ops<{ requestId: string }>(
       'POST',
       `/v1/employees/${analyst.employeeId}/access-requests`,
-      {
-        actor: analyst.employeeId,
-        body: { appId: 'github', reason: 'curious' },
-      },
+      { as: 'olivia', body: { appId: 'github', reason: 'curious' } },
     );
     const denied = await stack.ops<{ status: string }>('POST', `/v1/access-requests/${requested.body.requestId}/deny`, {
-      actor: manager.employeeId,
+      as: 'maria',
       body: { reason: 'not needed' },
     });
     expect(denied.body.status).toBe('denied');
@@ -217,7 +218,7 @@ describe('ops API, end to end', () => {
     const listed = await stack.ops<{ items: RunBody[] }>('GET', '/v1/runs?status=failed&limit=500');
     expect(listed.body.items.map((r) => r.runId)).toContain(run.runId);
 
-    const retried = await stack.runCommand(run.runId, 'retry', 'ops.carol', { appId: 'slack' });
+    const retried = await stack.runCommand(run.runId, 'retry', 'olivia', { appId: 'slack' });
     expect(retried.status).toBe(200);
     const after = await stack.personWhen(
       engineer.employeeId,

@@ -16,6 +16,7 @@ import {
   uniqueId,
   waitFor,
 } from '@tenure/testing';
+import { accessTokenOf, devUser } from './dev-sign-in';
 import { StackClient } from './stack-client';
 
 /**
@@ -139,10 +140,12 @@ async function stopOrchestrator(): Promise<void> {
   });
 }
 
+/** Reads with the ops service credential; decisions (POST) by the approver Maria, signed in. */
 async function ops<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+  const token = init.method === 'POST' ? await accessTokenOf('maria') : opsToken;
   const response = await fetch(`${opsUrl}${path}`, {
     ...init,
-    headers: { authorization: `Bearer ${opsToken}`, 'x-tenure-actor': 'it-admin', ...init.headers },
+    headers: { authorization: `Bearer ${token}`, ...init.headers },
   });
   return { status: response.status, body: (await response.json()) as T };
 }
@@ -168,6 +171,7 @@ beforeAll(async () => {
   await createTopics(stack.kafkaBrokers, topicPrefix);
   await ensureNamespace();
   copyFileSync(join(requiredEnv('TENURE_CONFIG_DIR'), 'apps.yaml'), join(configDir, 'apps.yaml'));
+  copyFileSync(join(requiredEnv('TENURE_CONFIG_DIR'), 'auth.yaml'), join(configDir, 'auth.yaml'));
   await startOrchestrator(POLICY_V1);
   for (const employee of engineers) {
     const receivedAt = new Date().toISOString();
@@ -234,7 +238,10 @@ describe('policy rollouts', () => {
     }
 
     const approved = await ops<Rollout>(`/v1/policy/rollouts/${held[0].rolloutId}/approve`, { method: 'POST' });
-    expect(approved).toMatchObject({ status: 200, body: { status: 'applied', decidedBy: 'it-admin' } });
+    expect(approved).toMatchObject({
+      status: 200,
+      body: { status: 'applied', decidedBy: devUser('maria').employeeId },
+    });
     for (const employee of engineers) {
       await waitFor(
         () => person(employee.employeeId),

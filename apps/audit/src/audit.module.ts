@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { roleGuardProvider } from '@tenure/auth';
+import { loadAuthConfig, signInGuardProvider } from '@tenure/auth';
 import { ENVIRONMENT } from '@tenure/config';
 import { serviceDatabaseModule } from '@tenure/database';
 import { HealthController } from '@tenure/http';
@@ -9,7 +9,7 @@ import { AccessController } from './access/access.controller';
 import { AccessService } from './access/access.service';
 import type { AuditEnvironment } from './audit.environment';
 import { AUDIT_LOGGER } from './audit-logger';
-import { auditTokens } from './audit-roles';
+import { auditServiceCredentials } from './audit-roles';
 import { DeprovisioningController } from './deprovisioning/deprovisioning.controller';
 import { DeprovisioningService } from './deprovisioning/deprovisioning.service';
 import { EvidenceController } from './evidence/evidence.controller';
@@ -60,7 +60,14 @@ export class AuditModule {
       ],
       providers: [
         { provide: ENVIRONMENT, useValue: env },
-        roleGuardProvider<AuditEnvironment>(ENVIRONMENT, auditTokens),
+        signInGuardProvider<AuditEnvironment>(
+          ENVIRONMENT,
+          (e) => ({
+            oidc: { issuer: e.TENURE_OIDC_ISSUER, audience: e.TENURE_OIDC_AUDIENCE },
+            services: auditServiceCredentials(e),
+          }),
+          loadAuthConfig(env.TENURE_CONFIG_DIR),
+        ),
         ...kafkaProviders('audit', env),
         { provide: AUDIT_LOGGER, useValue: createLogger('audit', env.LOG_LEVEL) },
         { provide: INGEST_SETTINGS, useValue: ingest },

@@ -8,6 +8,7 @@ import {
   IsString,
   Matches,
   Max,
+  IsUrl,
   Min,
   MinLength,
 } from 'class-validator';
@@ -94,4 +95,17 @@ export class ListenEnvironment {
   @IsString()
   @IsNotEmpty()
   TENURE_BIND_HOST: string = '127.0.0.1';
+}
+
+/** The OpenID Connect provider people sign in with, and the audience its access tokens must carry for Tenure's APIs. */
+export class OidcEnvironment {
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'must be the issuer URL of the OpenID Connect provider' },
+  )
+  TENURE_OIDC_ISSUER: string;
+
+  @IsString({ message: 'must be set: the audience (resource) of access tokens for Tenure' })
+  @IsNotEmpty({ message: 'must be set: the audience (resource) of access tokens for Tenure' })
+  TENURE_OIDC_AUDIENCE: string;
 }

@@ -109,7 +109,12 @@ export async function signInWithPassword(client: OidcClient, login: string, pass
       ...(client.clientSecret ? {} : { client_id: client.clientId }),
     }).toString(),
   });
-  const body = (await token.json()) as { access_token?: string; id_token?: string; expires_in?: number; error?: string };
+  const body = (await token.json()) as {
+    access_token?: string;
+    id_token?: string;
+    expires_in?: number;
+    error?: string;
+  };
   if (!token.ok || !body.access_token || !body.id_token) {
     throw new Error(`sign-in: the token endpoint answered ${token.status} ${body.error ?? ''}`);
   }
