@@ -65,7 +65,28 @@ cmd_up() {
   env_write
   build_tenure
   services_start || die "the dev services did not all start; logs: ${ENV_LOG_DIR#"$TENURE_ROOT"/}/"
+  dev_idp_wanted && hire_dev_people
   print_summary
+}
+
+# The development provider's manager and report are people in the HR data:
+# hired once (the fixed eventId makes a later `up` a duplicate that changes nothing).
+hire_dev_people() {
+  local line
+  while IFS= read -r line; do
+    # shellcheck disable=SC2086
+    eval "cmd_event hire $line" >/dev/null || warn "could not hire the development person ${line%% *}"
+  done < <(node -e '
+    const users = require("yaml").parse(require("fs").readFileSync(process.argv[1], "utf8")).users;
+    const q = (v) => `'"'"'${String(v).replace(/'"'"'/g, "")}'"'"'`;
+    for (const u of users.filter((u) => u.employeeId)) {
+      const [given, ...family] = u.name.split(" ");
+      const fields = { eventId: `dev-idp-hire-${u.employeeId}`, email: u.email, givenName: given,
+        familyName: family.join(" "), department: u.department, title: u.title, managerId: u.managerId };
+      const pairs = Object.entries(fields).filter(([, v]) => v).map(([k, v]) => q(`${k}=${v}`));
+      process.stdout.write(`${u.employeeId} ${pairs.join(" ")}\n`);
+    }' "${TENURE_CONFIG_DIR:-$TENURE_ROOT/config}/dev-idp.yaml")
+  ok "development people hired (see config/dev-idp.yaml)"
 }
 
 print_summary() {
@@ -89,10 +110,31 @@ print_summary() {
     "ops token" "$(env_get TENURE_OPS_TOKEN)" \
     "audit token" "$(env_get TENURE_AUDIT_TOKEN)"
   echo
+  print_sign_in
+  echo
   printf '  %-22s %s\n' \
     "environment file" "${ENV_FILE#"$TENURE_ROOT"/}" \
     "logs" "${ENV_LOG_DIR#"$TENURE_ROOT"/}/  (./tenure logs <service>)" \
     "try" "./tenure event hire E1001 givenName=Ada familyName=Lovelace"
+}
+
+# How people sign in: the issuer, and the development users when it is ours.
+print_sign_in() {
+  log "sign in (OpenID Connect, issuer $(oidc_issuer))"
+  if ! dev_idp_wanted; then
+    printf '  %-22s %s\n' "provider" "your company's (TENURE_OIDC_ISSUER); roles from config/auth.yaml"
+    return 0
+  fi
+  printf '  %-22s %s\n' \
+    "console client" "tenure-console (public, authorization code + PKCE)" \
+    "API client" "tenure-cli, secret $(env_get TENURE_DEV_IDP_CLIENT_SECRET), redirect http://127.0.0.1/callback" \
+    "token audience" "$(oidc_audience)"
+  node -e '
+    const users = require("yaml").parse(require("fs").readFileSync(process.argv[1], "utf8")).users;
+    for (const u of users) {
+      const who = [u.employeeId, u.managerId && `reports to ${u.managerId}`].filter(Boolean).join(", ");
+      process.stdout.write(`  ${u.username.padEnd(10)} ${u.password.padEnd(22)} ${(u.groups.join(" ") || "-").padEnd(18)} ${who}\n`);
+    }' "${TENURE_CONFIG_DIR:-$TENURE_ROOT/config}/dev-idp.yaml"
 }
 
 cmd_down() {

@@ -4,10 +4,14 @@
 # topic prefix, Temporal namespace, ports, secrets, logs and pid files under
 # .tenure/<env>/.
 
-# Start order; stopped in reverse. saas-sim and the gateway come first so the
-# orchestrator finds its dependencies, hr-ingest last so no event is accepted
-# before the rest is ready.
-SERVICES=(saas-sim connector-gateway audit orchestrator hr-ingest)
+# Start order; stopped in reverse. The development OpenID Connect provider
+# first (the APIs validate tokens against it), saas-sim and the gateway next
+# so the orchestrator finds its dependencies, hr-ingest last so no event is
+# accepted before the rest is ready.
+SERVICES=(dev-idp saas-sim connector-gateway audit orchestrator hr-ingest)
+
+# The resource indicator (token audience) of Tenure's APIs at the dev provider.
+DEV_IDP_AUDIENCE=urn:tenure:api
 
 SECRET_VARS=(
   TENURE_WEBHOOK_SECRET_GENERIC
@@ -25,6 +29,8 @@ SECRET_VARS=(
   TENURE_APP_SALESFORCE_TOKEN
   TENURE_APP_PAGERDUTY_TOKEN
   TENURE_SAAS_SIM_ADMIN_TOKEN
+  TENURE_DEV_IDP_CLIENT_SECRET
+  TENURE_DEV_IDP_COOKIE_KEY
 )
 
 TEMPORAL_TASK_QUEUE_NAME=tenure-lifecycle
@@ -58,6 +64,7 @@ service_port() {
     connector-gateway) base=3 ;;
     audit) base=4 ;;
     saas-sim) base=100 ;;
+    dev-idp) base=200 ;;
     *) die "unknown service '$svc'" ;;
   esac
   if [[ "$TENURE_ENV" == dev ]]; then
@@ -70,9 +77,9 @@ service_port() {
 }
 
 # Secrets are generated once per environment and kept (mode 600) so that
-# tokens handed to people or scripts stay valid across restarts. Values from
-# the caller's environment win when the file is first written; a variable
-# added to SECRET_VARS later is appended to an existing file.
+# tokens handed to people or scripts stay valid across restarts; a variable
+# added to SECRET_VARS later is appended to an existing file. A value set in
+# the caller's environment always wins over the file (see env_secret_lines).
 env_ensure_secrets() {
   mkdir -p "$ENV_DIR"
   chmod 700 "$ENV_DIR"
@@ -81,10 +88,36 @@ env_ensure_secrets() {
   chmod 600 "$SECRETS_FILE"
   for var in "${SECRET_VARS[@]}"; do
     grep -q "^$var=" "$SECRETS_FILE" && continue
-    printf '%s=%s\n' "$var" "${!var:-$(random_hex 24)}" >>"$SECRETS_FILE"
+    printf '%s=%s\n' "$var" "$(random_hex 24)" >>"$SECRETS_FILE"
   done
   ((created)) && info "generated $TENURE_ENV secrets in ${SECRETS_FILE#"$TENURE_ROOT"/}"
   return 0
+}
+
+# Each secret as the services get it: the caller's variable when set, the
+# generated value otherwise.
+env_secret_lines() {
+  local var
+  for var in "${SECRET_VARS[@]}"; do
+    if [[ -n "${!var:-}" ]]; then
+      env_line "$var" "${!var}"
+    else
+      env_line "$var" "$(env_get "$var" "$SECRETS_FILE")"
+    fi
+  done
+}
+
+# The issuer people sign in with: the company's provider when
+# TENURE_OIDC_ISSUER is set for dev, otherwise the development provider.
+dev_idp_wanted() {
+  [[ "$TENURE_ENV" == test || -z "${TENURE_OIDC_ISSUER:-}" ]] \
+    || [[ "$TENURE_OIDC_ISSUER" == "http://127.0.0.1:$(service_port dev-idp)" ]]
+}
+oidc_issuer() {
+  if dev_idp_wanted; then printf 'http://127.0.0.1:%s' "$(service_port dev-idp)"; else printf '%s' "$TENURE_OIDC_ISSUER"; fi
+}
+oidc_audience() {
+  if dev_idp_wanted; then printf '%s' "$DEV_IDP_AUDIENCE"; else printf '%s' "${TENURE_OIDC_AUDIENCE:?set TENURE_OIDC_AUDIENCE with TENURE_OIDC_ISSUER}"; fi
 }
 
 # env_get <VAR> [file]: a value from a KEY=value file (first match).
@@ -134,6 +167,9 @@ env_write() {
       env_line CONNECTOR_GATEWAY_URL "http://127.0.0.1:$(service_port connector-gateway)"
       env_line TENURE_SAAS_SIM_URL "http://127.0.0.1:$(service_port saas-sim)"
       env_line TENURE_CONFIG_DIR "${TENURE_CONFIG_DIR:-$TENURE_ROOT/config}"
+      env_line TENURE_OIDC_ISSUER "$(oidc_issuer)"
+      env_line TENURE_OIDC_AUDIENCE "$(oidc_audience)"
+      env_line DEV_IDP_KEYS_FILE "$ENV_DIR/dev-idp-keys.json"
       env_line LOG_LEVEL "${LOG_LEVEL:-info}"
       # Binaries the test suite may start itself (Temporal test server via
       # existing-path, SCIM reference server, OpenLDAP).
@@ -146,7 +182,7 @@ env_write() {
       env_line TENURE_KUBERNETES_SCHEMAS "$KUBERNETES_SCHEMAS"
       env_line TENURE_KUBERNETES_VERSION "$KUBERNETES_SCHEMA_VERSION"
       env_line TENURE_HADOLINT_BIN "$HADOLINT_BIN"
-      cat "$SECRETS_FILE"
+      env_secret_lines
     } >"$tmp"
   )
   mv -f "$tmp" "$ENV_FILE"

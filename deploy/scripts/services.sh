@@ -5,7 +5,13 @@
 BUILD_STAMP="$TENURE_ROOT/dist/.build-stamp"
 SERVICE_HEALTH_TIMEOUT="${TENURE_HEALTH_TIMEOUT:-60}"
 
-service_main() { printf '%s/dist/apps/%s/src/main.js' "$TENURE_ROOT" "$1"; }
+service_main() {
+  if [[ "$1" == dev-idp ]]; then
+    printf '%s/deploy/dev-idp/dev-idp.mjs' "$TENURE_ROOT"
+  else
+    printf '%s/dist/apps/%s/src/main.js' "$TENURE_ROOT" "$1"
+  fi
+}
 service_log() { printf '%s/%s.log' "$ENV_LOG_DIR" "$1"; }
 service_pidfile() { printf '%s/%s.pid' "$ENV_PID_DIR" "$1"; }
 service_pid() { pidfile_alive "$(service_pidfile "$1")" "$(service_main "$1")"; }
@@ -105,6 +111,7 @@ services_start() {
   log "starting $TENURE_ENV services"
   local svc
   for svc in "${SERVICES[@]}"; do
+    [[ "$svc" == dev-idp ]] && ! dev_idp_wanted && continue
     service_start "$svc" || return 1
   done
 }

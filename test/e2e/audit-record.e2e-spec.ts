@@ -58,10 +58,13 @@ describe('audit record', () => {
       expect((await audit.get(path, query, 'wrong-token-wrong-token')).status).toBe(401);
     });
 
-    it.each(endpoints)('refuses %s to a valid token without the auditor role (403)', async (path, query) => {
+    it.each(endpoints)('refuses %s to a valid credential without the read scope (403)', async (path, query) => {
       const response = await audit.get(path, query, audit.operatorToken);
       expect(response.status).toBe(403);
-      expect(response.body).toEqual({ error: 'forbidden', message: 'this token lacks the role auditor' });
+      expect(response.body).toEqual({
+        error: 'forbidden',
+        message: 'this service credential lacks the scope audit:read',
+      });
     });
 
     it('lets the operator token see whether ingest keeps up, and nothing more', async () => {

@@ -1,4 +1,5 @@
 import { employeeFixture, EmployeeFixture, requiredEnv, uniqueId, waitFor } from '@tenure/testing';
+import { accessTokenOf, devUser, DevUser } from './dev-sign-in';
 import { StackClient } from './stack-client';
 
 export interface RunBody {
@@ -40,11 +41,12 @@ export class LifecycleClient extends StackClient {
   async ops<T>(
     method: 'GET' | 'POST',
     path: string,
-    options: { body?: unknown; actor?: string; token?: string | null } = {},
+    options: { body?: unknown; as?: string; token?: string | null; headers?: Record<string, string> } = {},
   ): Promise<Answer<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (options.token !== null) headers.authorization = `Bearer ${options.token ?? this.token}`;
-    if (options.actor) headers['x-tenure-actor'] = options.actor;
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+    // `as`: a development user signed in through the provider; otherwise the ops service credential.
+    const token = options.as ? await accessTokenOf(options.as) : options.token;
+    if (token !== null) headers.authorization = `Bearer ${token ?? this.token}`;
     const response = await fetch(`${this.opsUrl}${path}`, {
       method,
       headers,
@@ -78,6 +80,32 @@ export class LifecycleClient extends StackClient {
     return employee;
   }
 
+  /**
+   * A development provider user who is a person in the HR data (the manager
+   * and their report), hired once: the same eventId on later runs is a duplicate.
+   */
+  async hireDevPerson(username: string): Promise<DevUser & { employeeId: string }> {
+    const user = devUser(username);
+    const employeeId = user.employeeId;
+    if (!employeeId) throw new Error(`${username} is no person in the HR data`);
+    const [givenName, ...family] = user.name.split(' ');
+    const employee = employeeFixture({
+      employeeId,
+      email: user.email,
+      givenName,
+      familyName: family.join(' '),
+      ...(user.department ? { department: user.department } : {}),
+      ...(user.title ? { title: user.title } : {}),
+      ...(user.managerId ? { managerId: user.managerId } : {}),
+    });
+    const response = await this.sendEvent({ eventId: `dev-idp-hire-${employeeId}`, type: 'hire', employee });
+    if (response.status !== 202 && response.status !== 200) {
+      throw new Error(`hiring ${employeeId} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    }
+    await this.personWhen(employeeId, (p) => p.state === 'active', 'hired');
+    return { ...user, employeeId };
+  }
+
   /** Waits until the person's record satisfies `accept`. */
   async personWhen(
     employeeId: string,
@@ -92,9 +120,10 @@ export class LifecycleClient extends StackClient {
     return body;
   }
 
-  runCommand(runId: string, command: 'approve' | 'reject' | 'cancel' | 'retry', actor?: string, body: unknown = {}) {
+  /** A command on a run, by a signed-in development user (`as`) or, without one, the ops service credential. */
+  runCommand(runId: string, command: 'approve' | 'reject' | 'cancel' | 'retry', as?: string, body: unknown = {}) {
     return this.ops<RunBody & { errors?: unknown }>('POST', `/v1/runs/${encodeURIComponent(runId)}/${command}`, {
-      actor,
+      as,
       body,
     });
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOPICS } from '@tenure/contracts';
 import { employeeFixture, EmployeeFixture, readTopic, requiredEnv, testStack, waitFor } from '@tenure/testing';
+import { devUser } from './dev-sign-in';
 import { OwnOrchestrator } from './own-orchestrator';
 import { StackClient } from './stack-client';
 
@@ -15,6 +16,7 @@ import { StackClient } from './stack-client';
 const LIMIT = 3;
 const shipped = readFileSync(join(requiredEnv('TENURE_CONFIG_DIR'), 'policy.yaml'), 'utf8');
 const policy = shipped.replace(/maxPeople: 50\b/, `maxPeople: ${LIMIT}`);
+const MARIA = devUser('maria').employeeId;
 const orchestrator = new OwnOrchestrator('masschange');
 const apps = new StackClient();
 const people = [
@@ -178,10 +180,11 @@ describe('mass-change guard', () => {
       method: 'POST',
       actor: '',
     });
-    expect(noActor.status).toBe(400);
+    // Deciding needs a signed-in approver: the service credential cannot.
+    expect(noActor.status).toBe(403);
     const approved = await orchestrator.ops<Decision>(`/v1/mass-changes/${firstBatch.batchId}/approve`, {
       method: 'POST',
-      actor: 'ops.alice',
+      actor: 'maria',
       body: JSON.stringify({ reason: 'confirmed with HR: planned restructuring' }),
     });
     expect(approved.status).toBe(200);
@@ -189,7 +192,7 @@ describe('mass-change guard', () => {
     expect(approved.body).toMatchObject({ unchanged: [], failed: [] });
     expect(approved.body.batch).toMatchObject({
       status: 'approved',
-      decidedBy: 'ops.alice',
+      decidedBy: MARIA,
       reason: 'confirmed with HR: planned restructuring',
     });
     for (const employee of heldPeople) {
@@ -198,7 +201,7 @@ describe('mass-change guard', () => {
         (p) => p.state === 'terminated' && allAre(p, 'disabled'),
         'terminated after approval',
       );
-      expect(done.runs.find((r) => r.eventId.startsWith('evt-terminate'))?.actorId).toBe('ops.alice');
+      expect(done.runs.find((r) => r.eventId.startsWith('evt-terminate'))?.actorId).toBe(MARIA);
       expect(await activeInApps(employee)).toEqual(everyApp(employee, false));
     }
 
@@ -207,13 +210,13 @@ describe('mass-change guard', () => {
       .map((m) => m.value as { employeeId: string; decision: string; actorId?: string; reason?: string })
       .filter((d) => d.employeeId === heldPeople[0].employeeId);
     expect(decisions.find((d) => d.decision === 'waiting_approval')?.reason).toContain(firstBatch.batchId);
-    expect(decisions.find((d) => d.decision === 'approved')?.actorId).toBe('ops.alice');
+    expect(decisions.find((d) => d.decision === 'approved')?.actorId).toBe(MARIA);
   });
 
   it('repeats an approval harmlessly and refuses the opposite decision or an unknown batch', async () => {
     const again = await orchestrator.ops<Decision>(`/v1/mass-changes/${firstBatch.batchId}/approve`, {
       method: 'POST',
-      actor: 'ops.alice',
+      actor: 'maria',
     });
     expect(again.status).toBe(200);
     expect(again.body.decided).toEqual([]);
@@ -221,7 +224,7 @@ describe('mass-change guard', () => {
     expect(again.body.failed).toEqual([]);
     const reject = await orchestrator.ops(`/v1/mass-changes/${firstBatch.batchId}/reject`, {
       method: 'POST',
-      actor: 'ops.bob',
+      actor: 'adele',
     });
     expect(reject.status).toBe(409);
     expect((await orchestrator.ops('/v1/mass-changes/mc-unknown', {})).status).toBe(404);
@@ -243,17 +246,17 @@ describe('mass-change guard', () => {
     const run = (await person(one.employeeId)).body.waitingApproval[0];
     const single = await orchestrator.ops<{ actorId: string }>(`/v1/runs/${encodeURIComponent(run.runId)}/approve`, {
       method: 'POST',
-      actor: 'ops.alice',
+      actor: 'maria',
     });
-    expect(single).toMatchObject({ status: 200, body: { actorId: 'ops.alice' } });
+    expect(single).toMatchObject({ status: 200, body: { actorId: MARIA } });
     const rejected = await orchestrator.ops<Decision>(`/v1/mass-changes/${batch.batchId}/reject`, {
       method: 'POST',
-      actor: 'ops.bob',
+      actor: 'adele',
       body: JSON.stringify({ reason: 'HR export marked them inactive by mistake' }),
     });
     expect(rejected.status).toBe(200);
     expect(rejected.body.decided).toHaveLength(2);
-    expect(rejected.body.batch).toMatchObject({ status: 'rejected', decidedBy: 'ops.bob', counts: { waiting: 0 } });
+    expect(rejected.body.batch).toMatchObject({ status: 'rejected', decidedBy: 'adele', counts: { waiting: 0 } });
 
     await personWhen(one.employeeId, (p) => p.state === 'terminated' && allAre(p, 'disabled'), 'terminated');
     expect(await activeInApps(one)).toEqual(everyApp(one, false));

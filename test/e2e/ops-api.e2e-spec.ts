@@ -1,5 +1,6 @@
 import { TOPICS } from '@tenure/contracts';
 import { employeeFixture, readTopic, testStack, uniqueId } from '@tenure/testing';
+import { devUser } from './dev-sign-in';
 import { accountStatuses, LifecycleClient, RunBody } from './lifecycle-client';
 
 interface PlanBody {
@@ -115,24 +116,25 @@ describe('ops API, end to end', () => {
     expect(disables.every((o) => o.actor === 'system' && o.rule === 'terminated')).toBe(true);
   });
 
-  it('answers commands on runs that do not apply: 400 without an actor, 404 unknown, 409 not waiting', async () => {
+  it('answers commands on runs that do not apply: 403 for the service credential, 404 unknown, 409 not waiting', async () => {
     const seller = await hire({ department: 'Sales' });
     const { body } = await stack.person(seller.employeeId);
     const hireRun = body.runs[0];
-    expect((await stack.runCommand(hireRun.runId, 'approve')).status).toBe(400);
-    expect((await stack.runCommand(hireRun.runId, 'approve', 'bad actor!')).status).toBe(400);
-    expect((await stack.runCommand(hireRun.runId, 'approve', 'ops.alice')).status).toBe(409);
-    expect((await stack.runCommand(hireRun.runId, 'reject', 'ops.bob')).status).toBe(409);
-    expect((await stack.runCommand('no-such-run', 'cancel', 'ops.bob')).status).toBe(404);
-    expect((await stack.runCommand(hireRun.runId, 'retry', 'ops.bob')).status).toBe(409);
+    // Deciding needs a signed-in approver: not the service credential, not an operator.
+    expect((await stack.runCommand(hireRun.runId, 'approve')).status).toBe(403);
+    expect((await stack.runCommand(hireRun.runId, 'approve', 'olivia')).status).toBe(403);
+    expect((await stack.runCommand(hireRun.runId, 'approve', 'maria')).status).toBe(409);
+    expect((await stack.runCommand(hireRun.runId, 'reject', 'adele')).status).toBe(409);
+    expect((await stack.runCommand('no-such-run', 'cancel', 'olivia')).status).toBe(404);
+    expect((await stack.runCommand(hireRun.runId, 'retry', 'olivia')).status).toBe(409);
   });
 
-  it('grants extra access only when the person’s manager approves it', async () => {
-    const manager = await hire();
+  it('grants extra access only when the person’s manager, signed in, approves it', async () => {
+    const manager = devUser('maria');
     const analyst = await hire({ department: 'Finance', managerId: manager.employeeId });
     const path = `/v1/employees/${analyst.employeeId}/access-requests`;
     const invalid = await stack.ops<{ errors: { field: string }[] }>('POST', path, {
-      actor: analyst.employeeId,
+      as: 'olivia',
       body: { appId: 'jira', reason: 'x' },
     });
     expect(invalid.status).toBe(400);
@@ -145,18 +147,19 @@ describe('ops API, end to end', () => {
       { field: 'roles', message: expect.stringContaining('app "salesforce" does not support roles') },
     ]);
     const requested = await stack.ops<{ requestId: string; status: string }>('POST', path, {
-      actor: analyst.employeeId,
+      as: 'olivia',
       body: { appId: 'salesforce', groups: ['reports'], reason: 'quarter close', endDate: '2030-01-01' },
     });
     expect(requested.status).toBe(201);
     expect(requested.body.status).toBe('pending');
     const approvePath = `/v1/access-requests/${requested.body.requestId}/approve`;
-    expect((await stack.ops('POST', approvePath, { actor: 'E-not-the-manager' })).status).toBe(403);
+    // Neither the ops service credential, nor an operator or an admin, nor someone else's manager decides.
+    for (const as of [undefined, 'olivia', 'adele', 'ravi']) {
+      expect((await stack.ops('POST', approvePath, { as })).status).toBe(403);
+    }
     expect(await stack.appUser('salesforce', analyst.email)).toBeUndefined();
 
-    const approved = await stack.ops<{ status: string; decidedBy: string }>('POST', approvePath, {
-      actor: manager.employeeId,
-    });
+    const approved = await stack.ops<{ status: string; decidedBy: string }>('POST', approvePath, { as: 'maria' });
     expect(approved.body).toMatchObject({ status: 'approved', decidedBy: manager.employeeId });
     const granted = await stack.personWhen(
       analyst.employeeId,
@@ -166,24 +169,20 @@ describe('ops API, end to end', () => {
     expect(granted.accessRequests).toEqual([expect.objectContaining({ appId: 'salesforce', status: 'approved' })]);
     expect((await stack.appUser('salesforce', analyst.email)).active).toBe(true);
     expect(
-      (await stack.ops('POST', `/v1/access-requests/${requested.body.requestId}/deny`, { actor: manager.employeeId }))
-        .status,
+      (await stack.ops('POST', `/v1/access-requests/${requested.body.requestId}/deny`, { as: 'maria' })).status,
     ).toBe(409);
   });
 
   it('records a denied request and grants nothing', async () => {
-    const manager = await hire();
+    const manager = devUser('maria');
     const analyst = await hire({ department: 'Finance', managerId: manager.employeeId });
     const requested = await stack.ops<{ requestId: string }>(
       'POST',
       `/v1/employees/${analyst.employeeId}/access-requests`,
-      {
-        actor: analyst.employeeId,
-        body: { appId: 'github', reason: 'curious' },
-      },
+      { as: 'olivia', body: { appId: 'github', reason: 'curious' } },
     );
     const denied = await stack.ops<{ status: string }>('POST', `/v1/access-requests/${requested.body.requestId}/deny`, {
-      actor: manager.employeeId,
+      as: 'maria',
       body: { reason: 'not needed' },
     });
     expect(denied.body.status).toBe('denied');
@@ -213,7 +212,7 @@ describe('ops API, end to end', () => {
     const listed = await stack.ops<{ items: RunBody[] }>('GET', '/v1/runs?status=failed&limit=500');
     expect(listed.body.items.map((r) => r.runId)).toContain(run.runId);
 
-    const retried = await stack.runCommand(run.runId, 'retry', 'ops.carol', { appId: 'slack' });
+    const retried = await stack.runCommand(run.runId, 'retry', 'olivia', { appId: 'slack' });
     expect(retried.status).toBe(200);
     const after = await stack.personWhen(
       engineer.employeeId,

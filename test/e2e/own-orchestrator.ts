@@ -16,6 +16,7 @@ import {
   uniqueId,
   waitFor,
 } from '@tenure/testing';
+import { accessTokenOf } from './dev-sign-in';
 
 const ORCHESTRATOR_MAIN = join(__dirname, '../../dist/apps/orchestrator/src/main.js');
 const stack = testStack();
@@ -61,7 +62,8 @@ export class OwnOrchestrator {
     await adminSql(`CREATE DATABASE "${this.database}"`);
     await createTopics(stack.kafkaBrokers, this.topicPrefix);
     await this.ensureNamespace();
-    copyFileSync(join(requiredEnv('TENURE_CONFIG_DIR'), 'apps.yaml'), join(this.configDir, 'apps.yaml'));
+    for (const file of ['apps.yaml', 'auth.yaml'])
+      copyFileSync(join(requiredEnv('TENURE_CONFIG_DIR'), file), join(this.configDir, file));
   }
 
   async start(policy: string): Promise<void> {
@@ -122,16 +124,18 @@ export class OwnOrchestrator {
     await adminSql(`DROP DATABASE IF EXISTS "${this.database}"`).catch(() => undefined);
   }
 
+  /**
+   * Reads with the ops service credential; decisions (POST) as a signed-in
+   * development user, `actor` (default the approver maria); `actor: ''` sends
+   * a POST with the service credential.
+   */
   async ops<T>(path: string, init: RequestInit & { actor?: string } = {}): Promise<Answer<T>> {
     const { actor, ...rest } = init;
+    const user = actor ?? (rest.method === 'POST' ? 'maria' : '');
+    const token = user === '' ? this.opsToken : await accessTokenOf(user);
     const response = await fetch(`${this.opsUrl}${path}`, {
       ...rest,
-      headers: {
-        authorization: `Bearer ${this.opsToken}`,
-        'content-type': 'application/json',
-        ...(actor === '' ? {} : { 'x-tenure-actor': actor ?? 'it-admin' }),
-        ...rest.headers,
-      },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...rest.headers },
     });
     return { status: response.status, body: (await response.json()) as T };
   }

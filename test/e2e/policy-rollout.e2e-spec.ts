@@ -1,4 +1,5 @@
 import { employeeFixture, waitFor } from '@tenure/testing';
+import { devUser } from './dev-sign-in';
 import { OwnOrchestrator } from './own-orchestrator';
 import { StackClient } from './stack-client';
 
@@ -100,7 +101,7 @@ describe('policy rollouts', () => {
     }
 
     const approved = await ops<Rollout>(`/v1/policy/rollouts/${held[0].rolloutId}/approve`, { method: 'POST' });
-    expect(approved).toMatchObject({ status: 200, body: { status: 'applied', decidedBy: 'it-admin' } });
+    expect(approved).toMatchObject({ status: 200, body: { status: 'applied', decidedBy: devUser('maria').employeeId } });
     for (const employee of engineers) {
       await waitFor(
         () => person(employee.employeeId),

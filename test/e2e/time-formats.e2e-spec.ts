@@ -126,7 +126,6 @@ describe('times at every entry point', () => {
   it('ops API: an access request endDate or a plan effectiveAt that is not RFC 3339 is a 400 naming the field', async () => {
     for (const endDate of MALFORMED) {
       const answer = await stack.ops('POST', `/v1/employees/${uniqueId('E')}/access-requests`, {
-        actor: 'E1000',
         body: { appId: 'salesforce', reason: 'quarter close', endDate },
       });
       expect(answer.status).toBe(400);

@@ -1,13 +1,22 @@
-import type { RoleToken } from '@tenure/auth';
+import { applyDecorators } from '@nestjs/common';
+import { Allow, AllowService, ServiceCredential } from '@tenure/auth';
 import type { AuditEnvironment } from './audit.environment';
 
-/** `auditor` reads the record; `operator` sees whether ingest keeps up, never the record itself. */
-export const AUDIT_ROLES = { auditor: 'auditor', operator: 'operator' } as const;
+/** Scopes of the audit API's service credentials: a SIEM or export job reads the record; a monitor sees ingest status. */
+export const AUDIT_SCOPES = { read: 'audit:read', status: 'audit:status' } as const;
 
-export function auditTokens(env: AuditEnvironment): RoleToken[] {
-  const tokens: RoleToken[] = [{ token: env.TENURE_AUDIT_TOKEN, roles: [AUDIT_ROLES.auditor] }];
+export function auditServiceCredentials(env: AuditEnvironment): ServiceCredential[] {
+  const credentials: ServiceCredential[] = [
+    { name: 'audit-reader', token: env.TENURE_AUDIT_TOKEN, scopes: [AUDIT_SCOPES.read, AUDIT_SCOPES.status] },
+  ];
   if (env.TENURE_AUDIT_OPERATOR_TOKEN) {
-    tokens.push({ token: env.TENURE_AUDIT_OPERATOR_TOKEN, roles: [AUDIT_ROLES.operator] });
+    credentials.push({ name: 'audit-monitor', token: env.TENURE_AUDIT_OPERATOR_TOKEN, scopes: [AUDIT_SCOPES.status] });
   }
-  return tokens;
+  return credentials;
 }
+
+/** The record itself: auditors (and admins), and the reader credential. */
+export const AuditRead = () => applyDecorators(Allow('auditor'), AllowService(AUDIT_SCOPES.read));
+
+/** Whether ingest keeps up, without personal data: operators too. */
+export const AuditStatusRead = () => applyDecorators(Allow('auditor', 'operator'), AllowService(AUDIT_SCOPES.status));

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { EnvironmentError } from '@tenure/config';
 import { loadAuditEnvironment } from './audit.environment';
 
-const base = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', KAFKA_BROKERS: 'localhost:9092' };
+const base = {
+  DATABASE_URL: 'postgres://u:p@localhost:5432/db',
+  KAFKA_BROKERS: 'localhost:9092',
+  TENURE_OIDC_ISSUER: 'https://id.example.com',
+  TENURE_OIDC_AUDIENCE: 'api://tenure',
+};
 const folder = mkdtempSync(join(tmpdir(), 'tenure-audit-env-'));
 const secretFile = (name: string, content: string) => {
   const path = join(folder, name);

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsNumber, Max, Min } from 'class-validator';
 import {
+  ConfigDirectoryEnvironment,
   DatabaseEnvironment,
   IsPort,
   IsOptionalSecret,
@@ -10,6 +11,7 @@ import {
   ListenEnvironment,
   MetricsEnvironment,
   loadEnvironment,
+  OidcEnvironment,
   readSecretFiles,
 } from '@tenure/config';
 
@@ -17,11 +19,11 @@ export class AuditSettings {
   @IsPort()
   AUDIT_PORT: number = 3004;
 
-  /** Bearer token of the `auditor` role: reads every audit endpoint. */
+  /** Service credential that reads every audit endpoint (a SIEM, an export job); people sign in instead. */
   @IsSecret()
   TENURE_AUDIT_TOKEN: string;
 
-  /** Bearer token of the `operator` role: ingest status only, no personal data. Unset: no such token. */
+  /** Service credential for ingest status only, no personal data. Unset: no such credential. */
   @IsOptionalSecret()
   TENURE_AUDIT_OPERATOR_TOKEN?: string;
 
@@ -42,7 +44,16 @@ export const AUDIT_SECRET_VARIABLES = [
 
 export const loadAuditEnvironment = (source: NodeJS.ProcessEnv = process.env) =>
   loadEnvironment(
-    [AuditSettings, ListenEnvironment, DatabaseEnvironment, KafkaEnvironment, LoggingEnvironment, MetricsEnvironment],
+    [
+      AuditSettings,
+      ListenEnvironment,
+      DatabaseEnvironment,
+      KafkaEnvironment,
+      LoggingEnvironment,
+      MetricsEnvironment,
+      OidcEnvironment,
+      ConfigDirectoryEnvironment,
+    ],
     readSecretFiles(source, AUDIT_SECRET_VARIABLES),
   );
 

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { roleGuardProvider } from '@tenure/auth';
+import { loadAuthConfig, signInGuardProvider } from '@tenure/auth';
 import { ENVIRONMENT } from '@tenure/config';
 import { databaseReadiness, serviceDatabaseModule } from '@tenure/database';
 import { HealthController, MetricsModule, readinessChecks } from '@tenure/http';
@@ -10,7 +10,7 @@ import { AccessController } from './access/access.controller';
 import { AccessService } from './access/access.service';
 import type { AuditEnvironment } from './audit.environment';
 import { AUDIT_LOGGER } from './audit-logger';
-import { auditTokens } from './audit-roles';
+import { auditServiceCredentials } from './audit-roles';
 import { DeprovisioningController } from './deprovisioning/deprovisioning.controller';
 import { DeprovisioningService } from './deprovisioning/deprovisioning.service';
 import { EvidenceController } from './evidence/evidence.controller';
@@ -67,7 +67,14 @@ export class AuditModule {
       ],
       providers: [
         { provide: ENVIRONMENT, useValue: env },
-        roleGuardProvider<AuditEnvironment>(ENVIRONMENT, auditTokens),
+        signInGuardProvider<AuditEnvironment>(
+          ENVIRONMENT,
+          (e) => ({
+            oidc: { issuer: e.TENURE_OIDC_ISSUER, audience: e.TENURE_OIDC_AUDIENCE },
+            services: auditServiceCredentials(e),
+          }),
+          loadAuthConfig(env.TENURE_CONFIG_DIR),
+        ),
         ...kafkaProviders('audit', env),
         readinessChecks([DataSource, KAFKA_READINESS], (db: DataSource, kafka: KafkaReadiness) => [
           databaseReadiness(db),

@@ -6,6 +6,7 @@ import {
   IsSecret,
   KafkaEnvironment,
   LoggingEnvironment,
+  OidcEnvironment,
   TemporalEnvironment,
   ListenEnvironment,
   MetricsEnvironment,
@@ -16,7 +17,7 @@ export class OrchestratorSettings {
   @IsPort()
   ORCHESTRATOR_PORT: number = 3002;
 
-  /** Bearer token of the ops API. */
+  /** The ops API's service credential (scripts, other services): reads, plans, retries; never decides. */
   @IsSecret()
   TENURE_OPS_TOKEN: string;
 
@@ -39,6 +40,7 @@ export const loadOrchestratorEnvironment = (source: NodeJS.ProcessEnv = process.
       ConfigDirectoryEnvironment,
       LoggingEnvironment,
       MetricsEnvironment,
+      OidcEnvironment,
     ],
     source,
   );

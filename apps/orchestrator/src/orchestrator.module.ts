@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { bearerGuardProvider } from '@tenure/auth';
+import { loadAuthConfig, signInGuardProvider } from '@tenure/auth';
 import { ENVIRONMENT } from '@tenure/config';
 import { databaseReadiness, serviceDatabaseModule } from '@tenure/database';
 import { HealthController, MetricsModule, readinessChecks } from '@tenure/http';
@@ -34,6 +34,7 @@ import { AccessRequestsController } from './ops/access-requests.controller';
 import { AccessRequestsService } from './ops/access-requests.service';
 import { EmployeesController } from './ops/employees.controller';
 import { EmployeesService } from './ops/employees.service';
+import { opsServiceCredentials } from './ops/ops-access';
 import { PlansController } from './ops/plans.controller';
 import { PlansService } from './ops/plans.service';
 import { RunsController } from './ops/runs.controller';
@@ -62,6 +63,7 @@ export class OrchestratorModule {
     // Policy is validated before anything starts: a bad file stops the service with file, path and problem.
     const config = loadTenureConfig(env.TENURE_CONFIG_DIR);
     const policy = new PolicyService(config);
+    const auth = loadAuthConfig(env.TENURE_CONFIG_DIR);
     const gateway = new ConnectorGatewayClient(env.CONNECTOR_GATEWAY_URL, env.TENURE_GATEWAY_TOKEN);
     return {
       module: OrchestratorModule,
@@ -104,7 +106,14 @@ export class OrchestratorModule {
       ],
       providers: [
         { provide: ENVIRONMENT, useValue: env },
-        bearerGuardProvider<OrchestratorEnvironment>(ENVIRONMENT, (e) => e.TENURE_OPS_TOKEN),
+        signInGuardProvider<OrchestratorEnvironment>(
+          ENVIRONMENT,
+          (e) => ({
+            oidc: { issuer: e.TENURE_OIDC_ISSUER, audience: e.TENURE_OIDC_AUDIENCE },
+            services: opsServiceCredentials(e),
+          }),
+          auth,
+        ),
         ...kafkaProviders('orchestrator', env),
         {
           provide: TEMPORAL_CLIENT,

@@ -8,6 +8,7 @@ import {
   IsString,
   Matches,
   Max,
+  IsUrl,
   Min,
   MinLength,
 } from 'class-validator';
@@ -100,4 +101,17 @@ export class MetricsEnvironment {
   /** The scrape credential `GET /metrics` takes in every service (Prometheus `authorization`). Unset: no scrape token. */
   @IsOptionalSecret()
   TENURE_METRICS_TOKEN?: string;
+}
+
+/** The OpenID Connect provider people sign in with, and the audience its access tokens must carry for Tenure's APIs. */
+export class OidcEnvironment {
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'must be the issuer URL of the OpenID Connect provider' },
+  )
+  TENURE_OIDC_ISSUER: string;
+
+  @IsString({ message: 'must be set: the audience (resource) of access tokens for Tenure' })
+  @IsNotEmpty({ message: 'must be set: the audience (resource) of access tokens for Tenure' })
+  TENURE_OIDC_AUDIENCE: string;
 }

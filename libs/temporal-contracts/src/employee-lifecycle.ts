@@ -79,6 +79,8 @@ export interface AccessRequestInput {
   reason: string;
   endDate?: string;
   requestedBy: string;
+  /** Employee ids of the owners of what is asked for (from the app's catalogue); each approves as well as the manager. */
+  owners?: string[];
 }
 
 export interface AccessDecisionInput {

@@ -116,6 +116,10 @@ export interface AccessRequestRecord {
   endDate?: string;
   status: AccessRequestStatus;
   requestedBy: string;
+  /** Owners of what is asked for, who approve as well as the manager. */
+  owners?: string[];
+  /** Who has approved so far, while more approvals are needed. */
+  approvedBy?: string[];
   decidedBy?: string;
   decidedAt?: string;
   createdAt: string;

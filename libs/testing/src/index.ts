@@ -4,3 +4,4 @@ export * from './signed-webhook';
 export * from './kafka-topics';
 export * from './free-port';
 export * from './tcp-proxy';
+export * from './oidc-sign-in';

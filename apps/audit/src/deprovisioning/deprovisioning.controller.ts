@@ -1,11 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { RequireRole } from '@tenure/auth';
-import { AUDIT_ROLES } from '../audit-roles';
+import { AuditRead } from '../audit-roles';
 import { DeprovisioningReport, DeprovisioningService } from './deprovisioning.service';
 import { DeprovisioningQueryDto } from './dto/deprovisioning-query.dto';
 
 @Controller('v1/audit')
-@RequireRole(AUDIT_ROLES.auditor)
+@AuditRead()
 export class DeprovisioningController {
   constructor(private readonly deprovisioning: DeprovisioningService) {}
 

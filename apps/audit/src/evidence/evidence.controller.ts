@@ -1,12 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { RequireRole } from '@tenure/auth';
 import type { Response } from 'express';
-import { AUDIT_ROLES } from '../audit-roles';
+import { AuditRead } from '../audit-roles';
 import { DeprovisioningQueryDto } from '../deprovisioning/dto/deprovisioning-query.dto';
 import { EvidenceService } from './evidence.service';
 
 @Controller('v1/audit')
-@RequireRole(AUDIT_ROLES.auditor)
+@AuditRead()
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 

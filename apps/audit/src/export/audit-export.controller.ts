@@ -1,12 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { RequireRole } from '@tenure/auth';
 import type { Response } from 'express';
-import { AUDIT_ROLES } from '../audit-roles';
+import { AuditRead } from '../audit-roles';
 import { AuditExportService } from './audit-export.service';
 import { AuditExportQueryDto } from './dto/audit-export-query.dto';
 
 @Controller('v1/audit')
-@RequireRole(AUDIT_ROLES.auditor)
+@AuditRead()
 export class AuditExportController {
   constructor(private readonly exporter: AuditExportService) {}
 

@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { RequireRole } from '@tenure/auth';
-import { AUDIT_ROLES } from '../audit-roles';
+import { AuditRead } from '../audit-roles';
 import { ChainVerification, ChainVerifierService } from '../verify/chain-verifier.service';
 import { AuditEventsPage, AuditQueryService } from './audit-query.service';
 import { AuditEventsQueryDto } from './dto/audit-events-query.dto';
 
 @Controller('v1/audit')
-@RequireRole(AUDIT_ROLES.auditor)
+@AuditRead()
 export class AuditQueryController {
   constructor(
     private readonly query: AuditQueryService,

@@ -1,8 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RequireRole } from '@tenure/auth';
 import { DataSource } from 'typeorm';
-import { AUDIT_ROLES } from '../audit-roles';
+import { AuditStatusRead } from '../audit-roles';
 
 export interface IngestStatus {
   /** Records in the chain (seq has no gaps, so the last seq is the count). */
@@ -12,7 +11,7 @@ export interface IngestStatus {
 
 /** Whether ingest keeps up, without a word of the record itself: for operators as well as auditors. */
 @Controller('v1/audit')
-@RequireRole(AUDIT_ROLES.auditor, AUDIT_ROLES.operator)
+@AuditStatusRead()
 export class IngestStatusController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

@@ -6,6 +6,7 @@ import {
   NotFoundException,
   OnApplicationBootstrap,
 } from '@nestjs/common';
+import type { PersonPrincipal } from '@tenure/auth';
 import { approveRunUpdate, rejectRunUpdate } from '@tenure/temporal-contracts';
 import { WorkflowCommandsService } from '../ops/workflow-commands.service';
 import { PolicyService } from '../policy/policy.service';
@@ -56,9 +57,10 @@ export class MassChangesService implements OnApplicationBootstrap {
   async decide(
     batchId: string,
     decision: BatchDecision,
-    actorId: string,
+    person: PersonPrincipal,
     reason: string | undefined,
   ): Promise<MassChangeDecisionResult> {
+    const { actorId } = person;
     const entries = await this.ledger.decideBatch(batchId, decision, actorId, reason).catch((error: unknown) => {
       if (error instanceof MassChangeNotFound)
         throw new NotFoundException({ error: 'not_found', message: error.message });
@@ -69,8 +71,14 @@ export class MassChangesService implements OnApplicationBootstrap {
     const result: Omit<MassChangeDecisionResult, 'batch'> = { decided: [], unchanged: [], failed: [] };
     const queue = [...entries];
     const worker = async () => {
-      for (let entry = queue.shift(); entry; entry = queue.shift())
+      for (let entry = queue.shift(); entry; entry = queue.shift()) {
+        // Nobody decides a run about themselves: their own held run waits for another approver.
+        if (person.employeeId && entry.employeeId === person.employeeId) {
+          result.unchanged.push({ runId: entry.runId, reason: `run ${entry.runId} is about you: someone else decides it` });
+          continue;
+        }
         await this.tell(entry, decision, actorId, reason, result);
+      }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const batch = await this.queries.summary(batchId);

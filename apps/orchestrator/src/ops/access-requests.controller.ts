@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { AllowService, PersonPrincipal, Principal, SignedIn, SignedInActor, SignedInPerson } from '@tenure/auth';
 import type { AccessRequestRecord } from '@tenure/temporal-contracts';
 import { AccessRequestsService } from './access-requests.service';
-import { Actor } from './actor.decorator';
 import { AccessRequestDto, DecisionDto } from './dto/access-request.dto';
+import { OPS_SERVICE_SCOPE } from './ops-access';
 
 @Controller('v1')
 export class AccessRequestsController {
@@ -10,23 +11,28 @@ export class AccessRequestsController {
 
   @Post('employees/:employeeId/access-requests')
   @HttpCode(201)
+  @SignedIn()
+  @AllowService(OPS_SERVICE_SCOPE)
   request(
     @Param('employeeId') employeeId: string,
-    @Actor() actor: string,
+    @SignedInActor() actor: Principal,
     @Body() body: AccessRequestDto,
   ): Promise<AccessRequestRecord> {
     return this.requests.request(employeeId, actor, body);
   }
 
+  /** A person decides (the requester's manager or the entitlement's owner); a service credential never does. */
   @Post('access-requests/:requestId/approve')
   @HttpCode(200)
-  approve(@Param('requestId') requestId: string, @Actor() actor: string, @Body() body: DecisionDto) {
-    return this.requests.decide(requestId, actor, true, body.reason);
+  @SignedIn()
+  approve(@Param('requestId') requestId: string, @SignedInPerson() person: PersonPrincipal, @Body() body: DecisionDto) {
+    return this.requests.decide(requestId, person, true, body.reason);
   }
 
   @Post('access-requests/:requestId/deny')
   @HttpCode(200)
-  deny(@Param('requestId') requestId: string, @Actor() actor: string, @Body() body: DecisionDto) {
-    return this.requests.decide(requestId, actor, false, body.reason);
+  @SignedIn()
+  deny(@Param('requestId') requestId: string, @SignedInPerson() person: PersonPrincipal, @Body() body: DecisionDto) {
+    return this.requests.decide(requestId, person, false, body.reason);
   }
 }

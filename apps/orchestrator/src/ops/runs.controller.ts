@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Allow, PersonPrincipal, Principal, SignedInActor, SignedInPerson } from '@tenure/auth';
 import type { RunState } from '@tenure/temporal-contracts';
-import { Actor } from './actor.decorator';
 import { DecisionDto } from './dto/access-request.dto';
 import { RetryDto } from './dto/retry.dto';
 import { RunsQueryDto } from './dto/runs-query.dto';
+import { OpsOperate, OpsRead } from './ops-access';
 import { RunsService } from './runs.service';
 
 @Controller('v1/runs')
@@ -11,36 +12,55 @@ export class RunsController {
   constructor(private readonly runs: RunsService) {}
 
   @Get()
+  @OpsRead()
   list(@Query() query: RunsQueryDto): Promise<{ items: RunState[] }> {
     return this.runs.list(query.status, query.limit);
   }
 
   @Get(':runId')
+  @OpsRead()
   get(@Param('runId') runId: string): Promise<RunState> {
     return this.runs.get(runId);
   }
 
   @Post(':runId/retry')
   @HttpCode(200)
-  retry(@Param('runId') runId: string, @Actor() actor: string, @Body() body: RetryDto): Promise<RunState> {
+  @OpsOperate()
+  retry(@Param('runId') runId: string, @SignedInActor() actor: Principal, @Body() body: RetryDto): Promise<RunState> {
     return this.runs.command('retry', runId, actor, body);
   }
 
   @Post(':runId/approve')
   @HttpCode(200)
-  approve(@Param('runId') runId: string, @Actor() actor: string, @Body() body: DecisionDto): Promise<RunState> {
-    return this.runs.command('approve', runId, actor, body);
+  @Allow('approver')
+  approve(
+    @Param('runId') runId: string,
+    @SignedInPerson() person: PersonPrincipal,
+    @Body() body: DecisionDto,
+  ): Promise<RunState> {
+    return this.runs.command('approve', runId, person, body);
   }
 
   @Post(':runId/reject')
   @HttpCode(200)
-  reject(@Param('runId') runId: string, @Actor() actor: string, @Body() body: DecisionDto): Promise<RunState> {
-    return this.runs.command('reject', runId, actor, body);
+  @Allow('approver')
+  reject(
+    @Param('runId') runId: string,
+    @SignedInPerson() person: PersonPrincipal,
+    @Body() body: DecisionDto,
+  ): Promise<RunState> {
+    return this.runs.command('reject', runId, person, body);
   }
 
+  /** Calling off a scheduled run (a termination, a start) is a person's decision: operators and approvers. */
   @Post(':runId/cancel')
   @HttpCode(200)
-  cancel(@Param('runId') runId: string, @Actor() actor: string, @Body() body: DecisionDto): Promise<RunState> {
-    return this.runs.command('cancel', runId, actor, body);
+  @Allow('operator', 'approver')
+  cancel(
+    @Param('runId') runId: string,
+    @SignedInPerson() person: PersonPrincipal,
+    @Body() body: DecisionDto,
+  ): Promise<RunState> {
+    return this.runs.command('cancel', runId, person, body);
   }
 }

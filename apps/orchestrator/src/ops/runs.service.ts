@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Principal } from '@tenure/auth';
 import {
   approveRunUpdate,
   cancelRunUpdate,
@@ -42,10 +43,22 @@ export class RunsService {
   async command(
     name: RunCommandName,
     runId: string,
-    actorId: string,
+    actor: Principal,
     options: { reason?: string; appId?: string },
   ): Promise<RunState> {
     const run = await this.get(runId);
-    return this.commands.execute(run.employeeId, UPDATES[name], { runId, actorId, ...options });
+    if (name === 'approve' || name === 'reject') refuseOwnDecision(run, actor);
+    return this.commands.execute(run.employeeId, UPDATES[name], { runId, actorId: actor.actorId, ...options });
+  }
+}
+
+/** Nobody decides a run about themselves, nor one they asked for. */
+function refuseOwnDecision(run: RunState, actor: Principal): void {
+  const forbidden = (message: string) => new ForbiddenException({ error: 'forbidden', message });
+  if (actor.kind === 'person' && actor.employeeId === run.employeeId) {
+    throw forbidden(`run ${run.runId} is about you: someone else decides it`);
+  }
+  if (run.subject.kind === 'access' && run.subject.request.requestedBy === actor.actorId) {
+    throw forbidden(`you asked for run ${run.runId}: someone else decides it`);
   }
 }

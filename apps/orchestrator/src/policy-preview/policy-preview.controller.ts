@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { OpsRead } from '../ops/ops-access';
 import { PolicyPreviewRequest } from './dto/policy-preview.request';
 import { PolicyPreview, PolicyPreviewService } from './policy-preview.service';
 
@@ -8,6 +9,7 @@ export class PolicyPreviewController {
 
   @Post('preview')
   @HttpCode(200)
+  @OpsRead()
   preview(@Body() request: PolicyPreviewRequest): Promise<PolicyPreview> {
     return this.previews.preview(request);
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { Actor } from '../ops/actor.decorator';
+import { Allow, PersonPrincipal, SignedInPerson } from '@tenure/auth';
+import { OpsRead } from '../ops/ops-access';
 import type { PolicyRolloutEntity } from './policy-rollout.entity';
 import { PolicyRolloutService } from './policy-rollout.service';
 
@@ -8,19 +9,28 @@ export class PolicyRolloutController {
   constructor(private readonly rollouts: PolicyRolloutService) {}
 
   @Get()
+  @OpsRead()
   async list(): Promise<{ items: PolicyRolloutEntity[] }> {
     return { items: await this.rollouts.list() };
   }
 
   @Post(':rolloutId/approve')
   @HttpCode(200)
-  approve(@Param('rolloutId') rolloutId: string, @Actor() actor: string): Promise<PolicyRolloutEntity> {
-    return this.rollouts.approve(rolloutId, actor);
+  @Allow('approver')
+  approve(
+    @Param('rolloutId') rolloutId: string,
+    @SignedInPerson() person: PersonPrincipal,
+  ): Promise<PolicyRolloutEntity> {
+    return this.rollouts.approve(rolloutId, person.actorId);
   }
 
   @Post(':rolloutId/reject')
   @HttpCode(200)
-  reject(@Param('rolloutId') rolloutId: string, @Actor() actor: string): Promise<PolicyRolloutEntity> {
-    return this.rollouts.reject(rolloutId, actor);
+  @Allow('approver')
+  reject(
+    @Param('rolloutId') rolloutId: string,
+    @SignedInPerson() person: PersonPrincipal,
+  ): Promise<PolicyRolloutEntity> {
+    return this.rollouts.reject(rolloutId, person.actorId);
   }
 }

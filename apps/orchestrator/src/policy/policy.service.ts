@@ -1,3 +1,4 @@
+import type { AppCatalogue } from '@tenure/config';
 import type { Employee } from '@tenure/domain';
 import { evaluatePolicy, Entitlement, LifecycleSettings, rolesRefusal, TenureConfig } from '@tenure/policy';
 
@@ -11,6 +12,11 @@ export class PolicyService {
 
   get lifecycle(): LifecycleSettings {
     return this.config.policy.lifecycle;
+  }
+
+  /** What may be requested in the app; undefined for an app that is not configured. */
+  catalogueOf(appId: string): AppCatalogue | undefined {
+    return this.config.apps.apps.find((app) => app.id === appId)?.catalogue;
   }
 
   get appIds(): string[] {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { IsOptional, Matches } from 'class-validator';
+import { OpsOperate, OpsRead } from '../ops/ops-access';
 import { ReconciliationRun, ReconciliationService } from './reconciliation.service';
 
 export class StartReconciliationRequest {
@@ -13,18 +14,20 @@ export class ReconciliationParams {
   id: string;
 }
 
-/** On the ops API (TENURE_OPS_TOKEN): start a reconciliation, then read its report. */
+/** On the ops API (operators, or the ops service credential): start a reconciliation, then read its report. */
 @Controller('v1/reconciliations')
 export class ReconciliationController {
   constructor(private readonly reconciliations: ReconciliationService) {}
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
+  @OpsOperate()
   start(@Body() body: StartReconciliationRequest): Promise<ReconciliationRun> {
     return this.reconciliations.start(body.appId ? { appId: body.appId } : {});
   }
 
   @Get(':id')
+  @OpsRead()
   get(@Param() { id }: ReconciliationParams): Promise<ReconciliationRun> {
     return this.reconciliations.get(id);
   }

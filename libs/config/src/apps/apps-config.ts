@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { AppCatalogue } from './catalogue.config';
 import {
   ArrayUnique,
   IsArray,
@@ -22,6 +23,7 @@ export * from './app-auth.config';
 export * from './app-protection.config';
 export * from './connector-settings.config';
 export * from './reconciliation.config';
+export * from './catalogue.config';
 
 export const CONNECTOR_KINDS = ['scim', 'ldap'] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
@@ -85,6 +87,12 @@ export class AppConfig {
   @ValidateNested()
   @Type(() => RateLimitConfig)
   rateLimit: RateLimitConfig = new RateLimitConfig();
+
+  /** The groups and roles people may request in this app (access requests); none when absent. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppCatalogue)
+  catalogue: AppCatalogue = new AppCatalogue();
 }
 
 export class AppsConfig {

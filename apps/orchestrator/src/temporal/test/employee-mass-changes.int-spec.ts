@@ -1,7 +1,16 @@
+import type { PersonPrincipal } from '@tenure/auth';
 import { MassChangeSettings } from '@tenure/policy';
 import { uniqueId } from '@tenure/testing';
 import { DAY, LifecycleHarness, lifecycleEvent } from './lifecycle-harness';
 import { iso, person } from './lifecycle-fixtures';
+
+/** An approver signed in without an employee id: recorded by the provider's subject. */
+const approver = (subject: string): PersonPrincipal => ({
+  kind: 'person',
+  subject,
+  roles: ['approver'],
+  actorId: subject,
+});
 
 /**
  * The mass-change guard inside the workflow, on the time-skipping server:
@@ -61,7 +70,7 @@ describe('employee lifecycle workflow: mass changes', () => {
     const disables = await h.massChanges.decide(
       waitingRun.massChange?.batchId ?? '',
       'approved',
-      'ops.alice',
+      approver('ops.alice'),
       'layoff',
     );
     expect(disables).toMatchObject({ decided: [waitingRun.runId], failed: [] });
@@ -93,7 +102,7 @@ describe('employee lifecycle workflow: mass changes', () => {
     ]);
     for (const run of heldDeletes) expect(await h.apps.accountsOf(run.employeeId)).toHaveLength(3);
 
-    const deletes = await h.massChanges.decide(batchId, 'rejected', 'ops.bob', 'keep');
+    const deletes = await h.massChanges.decide(batchId, 'rejected', approver('ops.bob'), 'keep');
     expect(deletes.decided.sort()).toEqual(heldDeletes.map((r) => r.runId).sort());
     for (const run of heldDeletes) {
       await h.settle(

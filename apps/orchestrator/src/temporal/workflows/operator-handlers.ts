@@ -1,4 +1,4 @@
-import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import {
   AccessRequestRecord,
   approveRunUpdate,
@@ -98,15 +98,46 @@ export function installOperatorHandlers(context: LifecycleContext): void {
   );
 }
 
-function pendingRequest(context: LifecycleContext, requestId: string, approverId: string): AccessRequestRecord {
+/**
+ * `strict` adds the rules that came with signing in (nobody decides their own
+ * request; owners approve as well as the manager). Decisions already in a
+ * history were made without them and must replay as they were.
+ */
+function pendingRequest(
+  context: LifecycleContext,
+  requestId: string,
+  approverId: string,
+  strict: boolean,
+): AccessRequestRecord {
   const request = context.accessRequests.get(requestId);
   if (!request) throw refuse('NOT_FOUND', `no access request ${requestId}`);
   if (request.status !== 'pending') throw refuse('CONFLICT', `access request ${requestId} is ${request.status}`);
   if (!context.managerId) throw refuse('FORBIDDEN', `${context.employeeId} has no manager to decide the request`);
-  if (approverId !== context.managerId) {
-    throw refuse('FORBIDDEN', `only ${context.employeeId}'s manager may decide this request`);
+  if (!strict) {
+    if (approverId !== context.managerId) {
+      throw refuse('FORBIDDEN', `only ${context.employeeId}'s manager may decide this request`);
+    }
+    return request;
+  }
+  if (approverId === request.employeeId || approverId === request.requestedBy) {
+    throw refuse('FORBIDDEN', `access request ${requestId} is your own: someone else decides it`);
+  }
+  if (approverId !== context.managerId && !(request.owners ?? []).includes(approverId)) {
+    throw refuse(
+      'FORBIDDEN',
+      `only ${context.employeeId}'s manager or an owner of what is asked for may decide this request`,
+    );
+  }
+  if ((request.approvedBy ?? []).includes(approverId)) {
+    throw refuse('CONFLICT', `you have approved access request ${requestId} already`);
   }
   return request;
+}
+
+/** The manager's approval and each owner's; one person who is both approves once. */
+function approvalsMissing(context: LifecycleContext, request: AccessRequestRecord, approverId: string): string[] {
+  const approved = new Set([...(request.approvedBy ?? []), approverId]);
+  return [...new Set([context.managerId as string, ...(request.owners ?? [])])].filter((id) => !approved.has(id));
 }
 
 /** Access beyond birthright: requested, then approved or denied by the person's manager. */
@@ -124,6 +155,7 @@ export function installAccessHandlers(context: LifecycleContext): void {
         ...(input.endDate ? { endDate: input.endDate } : {}),
         status: 'pending',
         requestedBy: input.requestedBy,
+        ...(input.owners?.length ? { owners: input.owners } : {}),
         createdAt: nowIso(),
       };
       context.accessRequests.set(request.requestId, request);
@@ -145,7 +177,13 @@ export function installAccessHandlers(context: LifecycleContext): void {
   setHandler(
     decideAccessUpdate,
     async (input) => {
-      const request = pendingRequest(context, input.requestId, input.approverId);
+      const request = pendingRequest(context, input.requestId, input.approverId, patched('access-approvers'));
+      // Owners approve as well as the manager: until the last of them has, the request stays pending.
+      if (input.approve && approvalsMissing(context, request, input.approverId).length > 0) {
+        request.approvedBy = [...(request.approvedBy ?? []), input.approverId];
+        await store.saveAccessRequest(request);
+        return request;
+      }
       Object.assign(request, {
         status: input.approve ? 'approved' : 'denied',
         decidedBy: input.approverId,
@@ -179,6 +217,7 @@ export function installAccessHandlers(context: LifecycleContext): void {
       });
       return request;
     },
-    { validator: (input) => void pendingRequest(context, input.requestId, input.approverId) },
+    // Validators do not run on replay, so they always apply today's rules.
+    { validator: (input) => void pendingRequest(context, input.requestId, input.approverId, true) },
   );
 }
