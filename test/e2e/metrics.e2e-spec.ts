@@ -96,9 +96,11 @@ describe('/metrics of the running services', () => {
       'terminated with every account disabled',
     );
 
-    const orchestrator = await scrape('orchestrator');
-    expect(sample(orchestrator.text, 'tenure_orchestrator_time_to_revoke_seconds_count')).toBeGreaterThanOrEqual(
-      revocations + 1,
+    // The run records its disable phase just after the accounts show disabled: wait for that save.
+    const orchestrator = await waitFor(
+      () => scrape('orchestrator'),
+      ({ text }) => (sample(text, 'tenure_orchestrator_time_to_revoke_seconds_count') ?? 0) >= revocations + 1,
+      { description: 'the revocation to be timed' },
     );
     expect(sample(orchestrator.text, 'tenure_orchestrator_runs', { status: 'completed' })).toBeGreaterThanOrEqual(2);
     expect(sample(orchestrator.text, 'tenure_orchestrator_open_leaver_oldest_seconds')).toBeGreaterThanOrEqual(0);
