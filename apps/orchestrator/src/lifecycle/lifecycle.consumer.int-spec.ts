@@ -83,7 +83,8 @@ describe('HR events from Kafka into the workflows', () => {
           return (JSON.parse(Buffer.from(payload?.data ?? []).toString()) as { eventId: string }).eventId;
         });
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return [];
+      // Not started yet: the client says so as WorkflowNotFoundError, or as gRPC status 5 (NOT_FOUND) when fetching history.
+      if (error instanceof WorkflowNotFoundError || (error as { code?: number }).code === 5) return [];
       throw error;
     }
   }
