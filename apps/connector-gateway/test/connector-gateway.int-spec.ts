@@ -22,6 +22,7 @@ beforeAll(async () => {
     TENURE_APP_ZOOM_TOKEN: 'a-token-zoom-never-issued',
     TENURE_APP_GITHUB_TOKEN: appToken('github'),
     TENURE_APP_SALESFORCE_TOKEN: appToken('salesforce'),
+    TENURE_APP_PAGERDUTY_TOKEN: appToken('pagerduty'),
   };
   gateway = await GatewayUnderTest.fromProjectConfig(env);
 });
