@@ -3,6 +3,7 @@ import type { LifecycleEvent } from '@tenure/domain';
 import type { LifecyclePlan } from '@tenure/temporal-contracts';
 import { GatewayError } from '../gateway/connector-gateway.client';
 import { PlannerService } from '../planning/planner.service';
+import { UnplannableEventError } from '../planning/unplannable-event.error';
 import { PLANNER } from '../temporal/temporal.tokens';
 import { PlanRequestDto } from './dto/plan-request.dto';
 
@@ -34,8 +35,8 @@ export class PlansService {
           message: 'app capabilities unavailable: the connector gateway did not answer',
         });
       }
-      if (error instanceof Error && error.message.startsWith('not an ISO-8601')) {
-        throw new BadRequestException({ errors: [{ field: 'effectiveAt', message: error.message }] });
+      if (error instanceof UnplannableEventError) {
+        throw new BadRequestException({ errors: [{ field: error.field ?? '', message: error.message }] });
       }
       throw error;
     }
