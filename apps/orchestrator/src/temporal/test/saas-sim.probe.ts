@@ -38,27 +38,6 @@ export class SaasSimProbe implements AppsProbe {
     };
   }
 
-  /** Changes the app's live conditions through the simulator's admin API, e.g. `{ unavailableRatio: 1 }`: every call 503. */
-  async changeConditions(appId: string, conditions: Record<string, number>): Promise<void> {
-    await this.admin(appId, 'PUT', conditions);
-  }
-
-  async resetConditions(appId: string): Promise<void> {
-    await this.admin(appId, 'DELETE');
-  }
-
-  private async admin(appId: string, method: 'PUT' | 'DELETE', body?: object): Promise<void> {
-    const response = await fetch(`${this.baseUrl}/admin/apps/${appId}/conditions`, {
-      method,
-      headers: {
-        authorization: `Bearer ${requiredEnv('TENURE_SAAS_SIM_ADMIN_TOKEN')}`,
-        'content-type': 'application/json',
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!response.ok) throw new Error(`${method} conditions of ${appId} answered ${response.status}`);
-  }
-
   async accountsOf(employeeId: string): Promise<AppAccount[]> {
     const accounts = await Promise.all(APPS.map((appId) => this.account(appId, employeeId)));
     return accounts.filter((account): account is AppAccount => account !== undefined);
