@@ -3,9 +3,9 @@ import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { bearerGuardProvider } from '@tenure/auth';
 import { ENVIRONMENT } from '@tenure/config';
-import { serviceDatabaseModule } from '@tenure/database';
-import { HealthController } from '@tenure/http';
-import { KAFKA_PUBLISHER, KafkaPublisher, kafkaProviders } from '@tenure/kafka';
+import { databaseReadiness, serviceDatabaseModule } from '@tenure/database';
+import { HealthController, MetricsModule, readinessChecks } from '@tenure/http';
+import { KAFKA_PUBLISHER, KAFKA_READINESS, KafkaPublisher, KafkaReadiness, kafkaProviders } from '@tenure/kafka';
 import { createLoggerModule } from '@tenure/observability';
 import { loadTenureConfig } from '@tenure/policy';
 import { ConnectorGatewayClient } from './gateway/connector-gateway.client';
@@ -15,12 +15,21 @@ import { IdentityRepository } from './identity/identity.repository';
 import { AccessRequestEntity } from './identity/access-request.entity';
 import { CreateIdentityStore1764100000001 } from './identity/migrations/1764100000001-create-identity-store';
 import { CreatePolicyRollouts1764300000001 } from './identity/migrations/1764300000001-create-policy-rollouts';
+import { CreateMassChangeLedger1764400000001 } from './identity/migrations/1764400000001-create-mass-change-ledger';
+import { PolicyRolloutsCountPeople1764400000002 } from './identity/migrations/1764400000002-policy-rollouts-count-people';
 import { CreateRunsAndAccessRequests1764200000001 } from './identity/migrations/1764200000001-create-runs-and-access-requests';
 import { PersonEntity } from './identity/person.entity';
 import { RunEntity } from './identity/run.entity';
 import { RunRepository } from './identity/run.repository';
 import { LifecycleDispatcherService } from './lifecycle/lifecycle-dispatcher.service';
+import { OrchestratorMetrics } from './metrics/orchestrator-metrics';
 import { LifecycleConsumer } from './lifecycle/lifecycle.consumer';
+import { MassChangeBatchEntity } from './mass-change/mass-change-batch.entity';
+import { MassChangeEntryEntity } from './mass-change/mass-change-entry.entity';
+import { MassChangeLedger } from './mass-change/mass-change.ledger';
+import { MassChangeQueries } from './mass-change/mass-change.queries';
+import { MassChangesController } from './mass-change/mass-changes.controller';
+import { MassChangesService } from './mass-change/mass-changes.service';
 import { AccessRequestsController } from './ops/access-requests.controller';
 import { AccessRequestsService } from './ops/access-requests.service';
 import { EmployeesController } from './ops/employees.controller';
@@ -41,6 +50,7 @@ import { PolicyRolloutService } from './policy-rollout/policy-rollout.service';
 import { PolicyService } from './policy/policy.service';
 import { reconciliationActivitiesProvider, ReconciliationModule } from './reconciliation/reconciliation.module';
 import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
+import { temporalReadiness } from './temporal/temporal-readiness';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { LIFECYCLE_ACTIVITIES, PLANNER, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
 
@@ -57,6 +67,7 @@ export class OrchestratorModule {
       module: OrchestratorModule,
       imports: [
         createLoggerModule('orchestrator', env.LOG_LEVEL),
+        MetricsModule.forService({ service: 'orchestrator', tokens: [env.TENURE_METRICS_TOKEN, env.TENURE_OPS_TOKEN] }),
         serviceDatabaseModule({
           url: env.DATABASE_URL,
           schema: IDENTITY_SCHEMA,
@@ -67,11 +78,15 @@ export class OrchestratorModule {
             RunEntity,
             AccessRequestEntity,
             PolicyRolloutEntity,
+            MassChangeBatchEntity,
+            MassChangeEntryEntity,
           ],
           migrations: [
             CreateIdentityStore1764100000001,
             CreateRunsAndAccessRequests1764200000001,
             CreatePolicyRollouts1764300000001,
+            CreateMassChangeLedger1764400000001,
+            PolicyRolloutsCountPeople1764400000002,
           ],
         }),
         PolicyPreviewModule.register(config),
@@ -84,6 +99,7 @@ export class OrchestratorModule {
         AccessRequestsController,
         PlansController,
         PolicyRolloutController,
+        MassChangesController,
         LifecycleConsumer,
       ],
       providers: [
@@ -98,6 +114,14 @@ export class OrchestratorModule {
               namespace: env.TEMPORAL_NAMESPACE,
             }),
         },
+        readinessChecks(
+          [DataSource, TEMPORAL_CLIENT, KAFKA_READINESS],
+          (db: DataSource, temporal: Client, kafka: KafkaReadiness) => [
+            databaseReadiness(db),
+            temporalReadiness(temporal),
+            kafka,
+          ],
+        ),
         { provide: PolicyService, useValue: policy },
         {
           provide: PLANNER,
@@ -106,23 +130,33 @@ export class OrchestratorModule {
             new PlannerService(identity, runs, gateway, policy),
         },
         {
+          provide: MassChangeLedger,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new MassChangeLedger(dataSource, () => policy.lifecycle.massChange),
+        },
+        { provide: MassChangeQueries, inject: [DataSource], useFactory: (d: DataSource) => new MassChangeQueries(d) },
+        MassChangesService,
+        {
           provide: LIFECYCLE_ACTIVITIES,
-          inject: [IdentityRepository, RunRepository, PLANNER, KAFKA_PUBLISHER],
+          inject: [IdentityRepository, RunRepository, PLANNER, KAFKA_PUBLISHER, MassChangeLedger],
           useFactory: (
             identity: IdentityRepository,
             runs: RunRepository,
             planner: PlannerService,
             publisher: KafkaPublisher,
+            massChanges: MassChangeLedger,
           ) =>
             createLifecycleActivities({
               identity,
               runs,
               planner,
+              massChanges,
               gateway,
               outcomes: new OutcomePublisher(publisher),
               decisions: new DecisionPublisher(publisher),
             }),
         },
+        OrchestratorMetrics,
         reconciliationActivitiesProvider(env, {
           autoDisableOrphans: config.apps.reconciliation.autoDisableOrphans,
           maxAutoDisable: config.apps.reconciliation.maxAutoDisable,

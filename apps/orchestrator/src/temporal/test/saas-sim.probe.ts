@@ -8,7 +8,7 @@ interface ScimUser {
   groups?: { display: string }[];
 }
 
-const APPS = ['github', 'salesforce', 'slack', 'zoom'];
+const APPS = ['github', 'pagerduty', 'salesforce', 'slack', 'zoom'];
 
 /** The running simulated apps of the test stack, read through their own SCIM and app APIs with their own tokens. */
 export class SaasSimProbe implements AppsProbe {
@@ -21,7 +21,8 @@ export class SaasSimProbe implements AppsProbe {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     });
     if (!response.ok) throw new Error(`${appId}${path} answered ${response.status}`);
-    return (await response.json()) as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 
   async account(appId: string, employeeId: string): Promise<AppAccount | undefined> {
@@ -36,6 +37,15 @@ export class SaasSimProbe implements AppsProbe {
       groups: (user.groups ?? []).map((group) => group.display).sort(),
       ...(user.title ? { title: user.title } : {}),
     };
+  }
+
+  /** Changes the app's live conditions through the simulator's admin API, e.g. `{ unavailableRatio: 1 }`: every call 503. */
+  async changeConditions(appId: string, conditions: Record<string, number>): Promise<void> {
+    await this.conditions(appId, conditions);
+  }
+
+  async resetConditions(appId: string): Promise<void> {
+    await this.conditions(appId);
   }
 
   async accountsOf(employeeId: string): Promise<AppAccount[]> {
@@ -80,7 +90,8 @@ export class SaasSimProbe implements AppsProbe {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`admin ${method} ${path} answered ${response.status}`);
-    return (await response.json()) as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 
   async items(appId: string, externalId: string): Promise<{ name: string }[]> {
