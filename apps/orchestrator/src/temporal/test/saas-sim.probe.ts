@@ -79,28 +79,17 @@ export class SaasSimProbe implements AppsProbe {
 
   /** Each value the account's `active` took in the app, creation first (the simulator's admin API). */
   async activations(appId: string, externalId: string): Promise<boolean[]> {
-    const body = await this.admin<{ activations: { active: boolean }[] }>(
-      'GET',
+    const body = await this.adminRead<{ activations: { active: boolean }[] }>(
       `${appId}/users/${externalId}/activations`,
     );
     return body.activations.map((change) => change.active);
   }
 
-  /** Changes the app's live faults (e.g. `{lostWriteAnswerRatio: 1}`); `undefined` restores the configured ones. */
-  async conditions(appId: string, change?: Record<string, unknown>): Promise<void> {
-    await this.admin(change ? 'PUT' : 'DELETE', `${appId}/conditions`, change);
-  }
-
-  private async admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async adminRead<T>(path: string): Promise<T> {
     const response = await fetch(`${this.baseUrl}/admin/apps/${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${requiredEnv('TENURE_SAAS_SIM_ADMIN_TOKEN')}`,
-        'content-type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { authorization: `Bearer ${requiredEnv('TENURE_SAAS_SIM_ADMIN_TOKEN')}` },
     });
-    if (!response.ok) throw new Error(`admin ${method} ${path} answered ${response.status}`);
+    if (!response.ok) throw new Error(`admin GET ${path} answered ${response.status}`);
     return (await response.json()) as T;
   }
 
