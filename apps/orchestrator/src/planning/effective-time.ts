@@ -16,6 +16,16 @@ export function endOfDay(date: string, timeZone = 'UTC'): string {
   return endOfDayInstant(parseTime(date, ['date']), timeZone);
 }
 
+/** The instants every ISO-8601 reader (PostgreSQL, the audit chain, the contracts) takes: years 0001 to 9999. */
+const FIRST_MS = new Date('0001-01-01T00:00:00.000Z').getTime();
+const LAST_MS = new Date('9999-12-31T23:59:59.999Z').getTime();
+
+/** Refuses a planned moment outside the years 0001 to 9999 (or not a moment at all). */
+export function assertPlannableInstant(instant: string, what: string): void {
+  const ms = Date.parse(instant);
+  if (!(ms >= FIRST_MS && ms <= LAST_MS)) throw new Error(`${what} ${instant} is outside the years 0001 to 9999`);
+}
+
 export function addMs(instant: string, ms: number): string {
   return new Date(Date.parse(instant) + ms).toISOString();
 }
