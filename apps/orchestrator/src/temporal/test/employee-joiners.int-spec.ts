@@ -74,7 +74,7 @@ describe('employee lifecycle workflow: joiners and movers', () => {
     const joiner = person({ department: 'Sales' });
     const start = now + DAY;
     // Zoom carries out the create but its answer never arrives: the gateway times out and the step is retried.
-    await h.saasSim.conditions('zoom', { lostWriteAnswerRatio: 1 });
+    await h.saasSim.changeConditions('zoom', { lostWriteAnswerRatio: 1 });
     try {
       await h.send(lifecycleEvent('hire', joiner, { effectiveAt: iso(start), receivedAt: iso(now) }));
       await waitFor(
@@ -83,7 +83,7 @@ describe('employee lifecycle workflow: joiners and movers', () => {
         { description: 'the Zoom account created without an answer', timeoutMs: 30_000 },
       );
     } finally {
-      await h.saasSim.conditions('zoom');
+      await h.saasSim.resetConditions('zoom');
     }
     await h.until(
       joiner.employeeId,
