@@ -148,6 +148,14 @@ describe('ops API, end to end', () => {
       body: { appId: 'jira', reason: 'x' },
     });
     expect(invalid.status).toBe(400);
+    const withRoles = await stack.ops<{ errors: { field: string; message: string }[] }>('POST', path, {
+      actor: analyst.employeeId,
+      body: { appId: 'salesforce', roles: ['admin'], reason: 'x' },
+    });
+    expect(withRoles.status).toBe(400);
+    expect(withRoles.body.errors).toEqual([
+      { field: 'roles', message: expect.stringContaining('app "salesforce" does not support roles') },
+    ]);
     const requested = await stack.ops<{ requestId: string; status: string }>('POST', path, {
       actor: analyst.employeeId,
       body: { appId: 'salesforce', groups: ['reports'], reason: 'quarter close', endDate: '2030-01-01' },

@@ -39,7 +39,7 @@ import { PolicyRolloutController } from './policy-rollout/policy-rollout.control
 import { PolicyRolloutEntity } from './policy-rollout/policy-rollout.entity';
 import { PolicyRolloutService } from './policy-rollout/policy-rollout.service';
 import { PolicyService } from './policy/policy.service';
-import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { reconciliationActivitiesProvider, ReconciliationModule } from './reconciliation/reconciliation.module';
 import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { LIFECYCLE_ACTIVITIES, PLANNER, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
@@ -123,6 +123,10 @@ export class OrchestratorModule {
               decisions: new DecisionPublisher(publisher),
             }),
         },
+        reconciliationActivitiesProvider(env, {
+          autoDisableOrphans: config.apps.reconciliation.autoDisableOrphans,
+          maxAutoDisable: config.apps.reconciliation.maxAutoDisable,
+        }),
         IdentityRepository,
         RunRepository,
         EmployeesService,

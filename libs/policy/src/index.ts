@@ -3,3 +3,4 @@ export * from './evaluate-policy';
 export * from './load-tenure-config';
 export * from './lifecycle-settings';
 export * from './entitlement-diff';
+export * from './role-support';

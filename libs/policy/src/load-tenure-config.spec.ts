@@ -71,4 +71,18 @@ describe('loadTenureConfig', () => {
       `${join(dir, 'policy.yaml')}: rules[0].grant[1].app: rule "everyone" grants unknown app "jira" (known: slack)`,
     );
   });
+
+  it('refuses roles, which no connector assigns, naming file, path, rule and app', () => {
+    const dir = writeConfig(
+      'rules:\n  - name: everyone\n    grant:\n      - app: slack\n        groups: [all-staff]\n  - name: admins\n    grant:\n      - app: slack\n        roles: [admin]\n',
+    );
+    expect(() => loadTenureConfig(dir, {})).toThrow(
+      `${join(dir, 'policy.yaml')}: rules[1].grant[0].roles: rule "admins": app "slack" does not support roles (its scim connector does not assign roles); grant groups instead`,
+    );
+  });
+
+  it('ships a policy that grants only what the apps receive: groups, no roles', () => {
+    const { policy } = loadTenureConfig(REPOSITORY_CONFIG, {});
+    expect(policy.rules.flatMap((rule) => rule.grant.flatMap((grant) => grant.roles))).toEqual([]);
+  });
 });

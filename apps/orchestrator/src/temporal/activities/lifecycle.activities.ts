@@ -16,11 +16,11 @@ import type { ConnectorGatewayClient } from '../../gateway/connector-gateway.cli
 import type { IdentityRepository } from '../../identity/identity.repository';
 import type { RunRepository } from '../../identity/run.repository';
 import { DecisionPublisher } from '../../outcomes/decision.publisher';
-import { OutcomePublisher, outcomeIdOf } from '../../outcomes/outcome.publisher';
+import { OutcomePublisher } from '../../outcomes/outcome.publisher';
 import type { PlannerService } from '../../planning/planner.service';
 import { UnplannableEventError } from '../../planning/unplannable-event.error';
 import { applyChangeThroughGateway } from './apply-change';
-import { ACTION_OF } from './change-actions';
+import { StepResult, stepOutcomes } from './step-outcomes';
 
 export interface LifecycleActivityDependencies {
   identity: IdentityRepository;
@@ -72,30 +72,8 @@ async function storing<T>(write: () => Promise<T>): Promise<T> {
 export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
   const { identity, runs, gateway, outcomes, decisions, planner } = deps;
 
-  function publishOutcome(
-    step: StepContext & { change: PlannedChange },
-    result: { outcome: 'succeeded'; externalId: string } | { outcome: 'failed'; reason: string; externalId?: string },
-  ) {
-    const action = ACTION_OF[step.change.change];
-    return outcomes.publish({
-      outcomeId: outcomeIdOf({
-        workflowId: step.workflowId,
-        eventId: step.eventId,
-        appId: step.change.appId,
-        action,
-        qualifiers: [step.phase, result.outcome, step.attempt],
-      }),
-      at: new Date().toISOString(),
-      employeeId: step.employeeId,
-      appId: step.change.appId,
-      action,
-      eventId: step.eventId,
-      workflowId: step.workflowId,
-      actor: step.actor,
-      ...(step.actorId ? { actorId: step.actorId } : {}),
-      ...(step.change.rule ? { rule: step.change.rule.slice(0, 128) } : {}),
-      ...result,
-    });
+  function publishOutcome(step: StepContext & { change: PlannedChange }, result: StepResult) {
+    return outcomes.publish(...stepOutcomes(step, result));
   }
 
   return {

@@ -32,6 +32,7 @@ import { createLifecycleActivities } from '../activities/lifecycle.activities';
 import { workflowBundle } from '../workflow-bundle';
 import { ConnectorGatewayClient } from '../../gateway/connector-gateway.client';
 import type { AppsProbe } from './apps-probe';
+import { HistoryCapture } from './history-capture';
 import { SaasSimProbe } from './saas-sim.probe';
 import { SimulatedGateway } from './simulated-gateway';
 
@@ -69,6 +70,7 @@ export class LifecycleHarness {
     private readonly dataSource: DataSource,
     private readonly worker: Worker,
     private readonly running: Promise<void>,
+    private readonly capture = HistoryCapture.fromEnv(),
   ) {}
 
   static async start(settings: Partial<LifecycleSettings>, apps: HarnessApps = 'saas-sim'): Promise<LifecycleHarness> {
@@ -127,6 +129,7 @@ export class LifecycleHarness {
   }
 
   async stop(): Promise<void> {
+    await this.capture.write(this.env.client.workflow);
     this.worker.shutdown();
     await this.running;
     await this.env.teardown();
@@ -138,8 +141,10 @@ export class LifecycleHarness {
   }
 
   async send(event: LifecycleEvent, historyLimit?: number): Promise<void> {
+    const workflowId = employeeWorkflowId(event.employee.employeeId);
+    this.capture.remember(workflowId);
     await this.env.client.workflow.signalWithStart(EMPLOYEE_LIFECYCLE_WORKFLOW, {
-      workflowId: employeeWorkflowId(event.employee.employeeId),
+      workflowId,
       taskQueue: TASK_QUEUE,
       args: [{ employeeId: event.employee.employeeId, historyLimit }],
       signal: lifecycleEventSignal,

@@ -38,6 +38,27 @@ export class SaasSimProbe implements AppsProbe {
     };
   }
 
+  /** Changes the app's live conditions through the simulator's admin API, e.g. `{ unavailableRatio: 1 }`: every call 503. */
+  async changeConditions(appId: string, conditions: Record<string, number>): Promise<void> {
+    await this.admin(appId, 'PUT', conditions);
+  }
+
+  async resetConditions(appId: string): Promise<void> {
+    await this.admin(appId, 'DELETE');
+  }
+
+  private async admin(appId: string, method: 'PUT' | 'DELETE', body?: object): Promise<void> {
+    const response = await fetch(`${this.baseUrl}/admin/apps/${appId}/conditions`, {
+      method,
+      headers: {
+        authorization: `Bearer ${requiredEnv('TENURE_SAAS_SIM_ADMIN_TOKEN')}`,
+        'content-type': 'application/json',
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!response.ok) throw new Error(`${method} conditions of ${appId} answered ${response.status}`);
+  }
+
   async accountsOf(employeeId: string): Promise<AppAccount[]> {
     const accounts = await Promise.all(APPS.map((appId) => this.account(appId, employeeId)));
     return accounts.filter((account): account is AppAccount => account !== undefined);
@@ -54,6 +75,33 @@ export class SaasSimProbe implements AppsProbe {
 
   async createItem(appId: string, externalId: string, name: string): Promise<void> {
     await this.call(appId, `/api/v1/users/${externalId}/items`, { method: 'POST', body: JSON.stringify({ name }) });
+  }
+
+  /** Each value the account's `active` took in the app, creation first (the simulator's admin API). */
+  async activations(appId: string, externalId: string): Promise<boolean[]> {
+    const body = await this.admin<{ activations: { active: boolean }[] }>(
+      'GET',
+      `${appId}/users/${externalId}/activations`,
+    );
+    return body.activations.map((change) => change.active);
+  }
+
+  /** Changes the app's live faults (e.g. `{lostWriteAnswerRatio: 1}`); `undefined` restores the configured ones. */
+  async conditions(appId: string, change?: Record<string, unknown>): Promise<void> {
+    await this.admin(change ? 'PUT' : 'DELETE', `${appId}/conditions`, change);
+  }
+
+  private async admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/admin/apps/${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${requiredEnv('TENURE_SAAS_SIM_ADMIN_TOKEN')}`,
+        'content-type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`admin ${method} ${path} answered ${response.status}`);
+    return (await response.json()) as T;
   }
 
   async items(appId: string, externalId: string): Promise<{ name: string }[]> {
