@@ -4,3 +4,4 @@ export * from './load-tenure-config';
 export * from './lifecycle-settings';
 export * from './entitlement-diff';
 export * from './role-support';
+export * from './mass-change-settings';

@@ -7,7 +7,11 @@ import { UnplannableEventError } from '../planning/unplannable-event.error';
 import { PLANNER } from '../temporal/temporal.tokens';
 import { PlanRequestDto } from './dto/plan-request.dto';
 
-export type PlanResponse = LifecyclePlan & { decision: 'planned' | 'scheduled' | 'waiting_approval' };
+/**
+ * One person's plan never waits for approval by itself: only the org-wide
+ * mass-change guard holds runs, when their removals fall due.
+ */
+export type PlanResponse = LifecyclePlan & { decision: 'planned' | 'scheduled' };
 
 /** Plans an event with the same code the workflow runs, and changes nothing. */
 @Injectable()
@@ -41,12 +45,7 @@ export class PlansService {
       throw error;
     }
     const first = plan.phases[0]?.at ?? now;
-    const decision =
-      plan.blastRadius.accounts > plan.blastRadius.limit
-        ? 'waiting_approval'
-        : Date.parse(first) > Date.parse(now)
-          ? 'scheduled'
-          : 'planned';
+    const decision = Date.parse(first) > Date.parse(now) ? 'scheduled' : 'planned';
     return { decision, ...plan };
   }
 }

@@ -70,7 +70,7 @@ export function planLifecycle(input: PlanningInput): LifecyclePlan {
     eventType: event?.type ?? 'change',
     effectiveAt,
     phases,
-    blastRadius: { accounts: removed.size, limit: input.settings.blastRadiusLimit },
+    blastRadius: { accounts: removed.size },
     ...(phases.every((phase) => phase.changes.length === 0) ? { note: noteFor(input) } : {}),
   };
 }

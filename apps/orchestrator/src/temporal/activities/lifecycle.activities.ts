@@ -10,11 +10,15 @@ import type {
   PhaseName,
   PlannedChange,
   PlanSubject,
+  RemovalAdmission,
+  RemovalRequest,
+  RemovalSettlement,
   RunState,
 } from '@tenure/temporal-contracts';
 import type { ConnectorGatewayClient } from '../../gateway/connector-gateway.client';
 import type { IdentityRepository } from '../../identity/identity.repository';
 import type { RunRepository } from '../../identity/run.repository';
+import type { MassChangeLedger } from '../../mass-change/mass-change.ledger';
 import { DecisionPublisher } from '../../outcomes/decision.publisher';
 import { OutcomePublisher } from '../../outcomes/outcome.publisher';
 import type { PlannerService } from '../../planning/planner.service';
@@ -29,6 +33,7 @@ export interface LifecycleActivityDependencies {
   outcomes: OutcomePublisher;
   decisions: DecisionPublisher;
   planner: PlannerService;
+  massChanges: MassChangeLedger;
 }
 
 /** Which run, phase and actor a step belongs to: the audit trail links every action to them. */
@@ -70,7 +75,7 @@ async function storing<T>(write: () => Promise<T>): Promise<T> {
 }
 
 export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
-  const { identity, runs, gateway, outcomes, decisions, planner } = deps;
+  const { identity, runs, gateway, outcomes, decisions, planner, massChanges } = deps;
 
   function publishOutcome(step: StepContext & { change: PlannedChange }, result: StepResult) {
     return outcomes.publish(...stepOutcomes(step, result));
@@ -151,6 +156,15 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
         }
       });
       await publishOutcome(input, { outcome: 'failed', reason: input.reason.slice(0, 2000) });
+    },
+
+    /** Asks the org-wide mass-change ledger whether a phase may disable or delete now; the same phase gets the same answer. */
+    async admitRemoval(request: RemovalRequest): Promise<RemovalAdmission> {
+      return massChanges.admit(request);
+    },
+
+    async settleRemoval(settlement: RemovalSettlement): Promise<void> {
+      await massChanges.settle(settlement);
     },
 
     async saveRun(run: RunState): Promise<void> {

@@ -12,7 +12,6 @@ describe('employee lifecycle workflow: joiners and movers', () => {
       prepareLeadTime: '2d',
       moverOverlap: '1d',
       retentionBeforeDelete: '30d',
-      blastRadiusLimit: 3,
     });
   });
   afterAll(() => h?.stop());

@@ -1,10 +1,11 @@
-import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
 import type { LifecycleEvent, LifecycleEventType } from '@tenure/domain';
 import { isOpenRun, LifecyclePlan, PlanSubject, RunState, runIdOf } from '@tenure/temporal-contracts';
 import { store } from './activity-proxies';
 import { rejectingDataErrors } from './data-errors';
 import { refusedRun, rejectRun } from './run-rejections';
 import { isStale, LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
+import { MASS_CHANGE_PATCH } from './mass-change-guard';
 
 /** Event ids remembered to drop redelivered events; older ones are also dropped by hr-ingest. */
 const REMEMBERED_EVENT_IDS = 200;
@@ -50,6 +51,10 @@ function remember(context: LifecycleContext, eventId: string): void {
 async function cancelRuns(context: LifecycleContext, match: (run: RunState) => boolean, reason: string): Promise<void> {
   for (const run of context.runs.values()) {
     if (!isOpenRun(run) || !match(run)) continue;
+    // A run held in a mass change leaves its batch: there is nothing of it left to approve.
+    if (run.status === 'waiting_approval' && run.massChange) {
+      await store.settleRemoval({ entryId: run.massChange.entryId, status: 'cancelled', actorId: 'system' });
+    }
     Object.assign(run, { status: 'cancelled', nextAt: undefined, actorId: 'system', reason });
     await saveRun(run);
     await publishDecision(context, run, 'cancelled', { reason });
@@ -139,8 +144,8 @@ export async function rejectEvent(context: LifecycleContext, event: LifecycleEve
 
 /**
  * Decides what an HR event becomes: skipped (duplicate or older than what was
- * applied), waiting for approval (too many accounts removed at once), or a
- * run scheduled at its effective moment (now, for most events).
+ * applied), or a run scheduled at its effective moment (now, for most
+ * events). Whether its removals are part of a mass change is asked when they are due.
  */
 export async function decideEvent(context: LifecycleContext, event: LifecycleEvent): Promise<void> {
   const runId = runIdOf(context.employeeId, event.eventId);
@@ -176,7 +181,10 @@ export async function decideEvent(context: LifecycleContext, event: LifecycleEve
     context.state = 'pending_start';
   }
   context.runs.set(runId, run);
-  if (plan.blastRadius.accounts > plan.blastRadius.limit) {
+  // One person's run never waits for how many accounts they have: the org-wide guard counts people when
+  // access is removed. Runs decided before it replay the old per-event limit.
+  const overOldLimit = plan.blastRadius.limit !== undefined && plan.blastRadius.accounts > plan.blastRadius.limit;
+  if (!patched(MASS_CHANGE_PATCH) && overOldLimit) {
     run.status = 'waiting_approval';
     const reason = `would disable or delete ${plan.blastRadius.accounts} accounts (limit ${plan.blastRadius.limit})`;
     run.reason = reason;
