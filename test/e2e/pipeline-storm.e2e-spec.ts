@@ -163,6 +163,8 @@ describe('the pipeline under a storm of generated events', () => {
             const result = await send(item, `${runTag}-${index}`);
             if (result) accepted.push(result);
           }
+          // The valid events among the others are always accepted: the property is never vacuous.
+          expect(accepted.length).toBeGreaterThan(0);
           await waitFor(
             () => undecided(accepted),
             (left) => left.length === 0,

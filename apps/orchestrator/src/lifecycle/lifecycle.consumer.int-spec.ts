@@ -1,5 +1,5 @@
 import { KafkaContext } from '@nestjs/microservices';
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, Connection, isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
 import { TOPICS } from '@tenure/contracts';
@@ -83,8 +83,8 @@ describe('HR events from Kafka into the workflows', () => {
           return (JSON.parse(Buffer.from(payload?.data ?? []).toString()) as { eventId: string }).eventId;
         });
     } catch (error) {
-      // Not started yet: the client says so as WorkflowNotFoundError, or as gRPC status 5 (NOT_FOUND) when fetching history.
-      if (error instanceof WorkflowNotFoundError || (error as { code?: number }).code === 5) return [];
+      // Not started yet: no history at all.
+      if (error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === 5)) return [];
       throw error;
     }
   }

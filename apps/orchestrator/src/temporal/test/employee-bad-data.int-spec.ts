@@ -65,12 +65,12 @@ describe('employee lifecycle workflow: events it cannot use', () => {
     await hired(employee, now + 1);
     const rejected = runOf(await h.snapshot(employee.employeeId), unreadable.eventId);
     expect(rejected).toMatchObject({ status: 'rejected' });
-    expect(rejected?.reason).toMatch(/not an ISO-8601 date or date-time: 2026-12-01T25:00:00\+01:00/);
+    expect(rejected?.reason).toBe('not an ISO-8601 date or date-time: 2026-12-01T25:00:00+01:00');
 
     await terminatedAfter(employee, now + 1);
   });
 
-  it('rejects a termination effective beyond the years Tenure reads (9999), and applies the next one', async () => {
+  it('rejects a termination effective in the year 9999, and applies the next one', async () => {
     const now = await h.now();
     const employee = person();
     await hired(employee, now);
@@ -80,8 +80,8 @@ describe('employee lifecycle workflow: events it cannot use', () => {
     });
     await h.send(farOff);
     await h.settle(employee.employeeId, (s) => runOf(s, farOff.eventId)?.status === 'rejected', 'far-off rejected');
-    expect(runOf(await h.snapshot(employee.employeeId), farOff.eventId)?.reason).toMatch(
-      /not an ISO-8601 date or date-time: 9999-12-31T00:00:00Z/,
+    expect(runOf(await h.snapshot(employee.employeeId), farOff.eventId)?.reason).toBe(
+      'not an ISO-8601 date or date-time: 9999-12-31T00:00:00Z',
     );
 
     await terminatedAfter(employee, now);
