@@ -1,6 +1,7 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { LifecycleEvent, LifecycleEventType } from '@tenure/domain';
 import { isOpenRun, LifecyclePlan, PlanSubject, RunState, runIdOf } from '@tenure/temporal-contracts';
+import { awaitsAttempt, stopAttempts } from './access-removal-retries';
 import { store } from './activity-proxies';
 import { isStale, LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
 
@@ -47,7 +48,9 @@ function remember(context: LifecycleContext, eventId: string): void {
 
 async function cancelRuns(context: LifecycleContext, match: (run: RunState) => boolean, reason: string): Promise<void> {
   for (const run of context.runs.values()) {
-    if (!isOpenRun(run) || !match(run)) continue;
+    // A leaver's disable still being retried stops when a rehire supersedes the termination.
+    if (!(isOpenRun(run) || awaitsAttempt(run)) || !match(run)) continue;
+    stopAttempts(run);
     Object.assign(run, { status: 'cancelled', nextAt: undefined, actorId: 'system', reason });
     await saveRun(run);
     await publishDecision(context, run, 'cancelled', { reason });
