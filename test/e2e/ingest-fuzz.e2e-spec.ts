@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { requiredEnv, signWebhook } from '@tenure/testing';
+import { mutated } from './fuzz-values';
 import { IngestClient } from './ingest-client';
 
 /**
@@ -35,14 +36,6 @@ describe('hr-ingest under malformed input', () => {
   ];
   const contentType = fc.oneof(fc.constantFrom(...CONTENT_TYPES), fc.stringMatching(/^[ -~]{0,40}$/));
   const headerValue = fc.stringMatching(/^[ -~]{0,80}$/);
-
-  /** A valid body with one value somewhere replaced by anything JSON can hold. */
-  function mutated(template: Record<string, unknown>): fc.Arbitrary<string> {
-    const paths = leafPaths(template);
-    return fc
-      .tuple(fc.constantFrom(...paths), fc.jsonValue(), fc.boolean())
-      .map(([path, value, remove]) => JSON.stringify(replaceAt(template, path, value, remove)));
-  }
 
   const anyBody = (template: Record<string, unknown>) =>
     fc.oneof(
@@ -258,23 +251,4 @@ function rawStatus(port: number, request: string): Promise<number | undefined> {
     socket.on('close', done);
     socket.end(request);
   });
-}
-
-function leafPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(value)) return [path, ...value.flatMap((item, index) => leafPaths(item, [...path, index]))];
-  if (value && typeof value === 'object') {
-    return [path, ...Object.entries(value).flatMap(([key, item]) => leafPaths(item, [...path, key]))];
-  }
-  return [path];
-}
-
-function replaceAt(template: unknown, path: (string | number)[], value: unknown, remove: boolean): unknown {
-  if (path.length === 0) return value;
-  const copy = JSON.parse(JSON.stringify(template)) as Record<string | number, unknown>;
-  let parent = copy;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-  const last = path[path.length - 1];
-  if (remove) delete parent[last];
-  else parent[last] = value;
-  return copy;
 }

@@ -121,6 +121,15 @@ export class LifecycleClient extends StackClient {
     if (response.status !== 204) throw new Error(`${appId} answered ${response.status} to the delete`);
   }
 
+  /** Each value the app user's `active` took, creation first, from the simulator's admin API. */
+  async activations(appId: string, userId: string): Promise<boolean[]> {
+    const response = await fetch(`${this.simUrl}/admin/apps/${appId}/users/${userId}/activations`, {
+      headers: { authorization: `Bearer ${requiredEnv('TENURE_SAAS_SIM_ADMIN_TOKEN')}` },
+    });
+    if (!response.ok) throw new Error(`the simulator's admin API answered ${response.status}`);
+    return ((await response.json()) as { activations: { active: boolean }[] }).activations.map((a) => a.active);
+  }
+
   async appUser(appId: string, email: string) {
     const users = await this.appUsers(appId, `userName eq "${email}"`);
     return users[0];

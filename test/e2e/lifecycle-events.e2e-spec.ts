@@ -1,4 +1,5 @@
-import { employeeFixture, uniqueId } from '@tenure/testing';
+import { employeeFixture, uniqueId, waitFor } from '@tenure/testing';
+import { AuditClient } from './audit-client';
 import { accountStatuses, LifecycleClient } from './lifecycle-client';
 
 const DAY = 86_400_000;
@@ -7,6 +8,8 @@ const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 /** Every HR event type through the signed webhook, observed in the ops API and in the simulated apps. */
 describe('lifecycle events, end to end', () => {
   const stack = new LifecycleClient();
+  const audit = new AuditClient();
+  afterAll(() => audit.close());
 
   const send = stack.send.bind(stack);
   const hire = stack.hire.bind(stack);
@@ -27,8 +30,24 @@ describe('lifecycle events, end to end', () => {
     expect(run?.nextAt).toMatch(new RegExp(`^${localStart}T0[45]:00:00.000Z$`));
     expect(accountStatuses(prepared)).toEqual({ github: 'pending', slack: 'pending', zoom: 'pending' });
     for (const appId of ['github', 'slack', 'zoom']) {
-      expect(await stack.appUser(appId, joiner.email)).toMatchObject({ active: false, externalId: joiner.employeeId });
+      const user = await stack.appUser(appId, joiner.email);
+      expect(user).toMatchObject({ active: false, externalId: joiner.employeeId });
+      // Created disabled: the app never saw the account switched on.
+      expect(await stack.activations(appId, user.id)).toEqual([false]);
     }
+    // The audit trail records the accounts as prepared, giving no access before the start.
+    const { body: prepares } = await waitFor(
+      () => stack.auditEvents({ employeeId: joiner.employeeId, action: 'account.prepare' }),
+      (r) => r.body.items?.length === 3,
+      { description: 'three account.prepare audit records' },
+    );
+    expect(prepares.items.every((item) => item.outcome === 'succeeded' && item.eventId === hireId)).toBe(true);
+    expect(
+      await audit.get('/v1/audit/access', { employeeId: joiner.employeeId, at: new Date().toISOString() }),
+    ).toMatchObject({
+      status: 200,
+      body: { accounts: [] },
+    });
     const scheduled = await stack.ops<{ items: { runId: string }[] }>('GET', '/v1/runs?status=scheduled&limit=500');
     expect(scheduled.body.items.map((r) => r.runId)).toContain(run?.runId);
 

@@ -1,5 +1,10 @@
 import { employeeFixture, uniqueId, waitFor } from '@tenure/testing';
+import { AuditClient } from './audit-client';
 import { EmployeeBody, StackClient } from './stack-client';
+
+interface AccessBody {
+  accounts: { employeeId: string; appId: string; groups: string[] }[];
+}
 
 /**
  * The walking skeleton, through the public APIs of the running stack: a signed
@@ -8,10 +13,13 @@ import { EmployeeBody, StackClient } from './stack-client';
  */
 describe('hire and termination, end to end', () => {
   const stack = new StackClient();
+  const audit = new AuditClient();
   const engineer = employeeFixture({ department: 'Engineering' });
   const hireEventId = uniqueId('evt-hire');
   const terminateEventId = uniqueId('evt-terminate');
   const grantedApps = ['github', 'slack', 'zoom'];
+
+  afterAll(() => audit.close());
 
   const accountsSettled = (employee: EmployeeBody, status: string) =>
     grantedApps.every((appId) => employee.accounts.find((a) => a.appId === appId)?.status === status);
@@ -59,6 +67,38 @@ describe('hire and termination, end to end', () => {
     }
   });
 
+  let whileEmployed: string;
+
+  it('records the groups of each account, so the audit trail shows who was in which group', async () => {
+    const { body } = await waitFor(
+      () =>
+        audit.get<{ items: { appId: string; group: string; outcome: string }[] }>('/v1/audit/events', {
+          employeeId: engineer.employeeId,
+          action: 'group.add',
+        }),
+      (r) => r.body.items?.length === 2,
+      { description: 'a group.add audit record per group' },
+    );
+    expect(body.items.map((i) => [i.appId, i.group, i.outcome]).sort()).toEqual([
+      ['github', 'engineering', 'succeeded'],
+      ['slack', 'all-staff', 'succeeded'],
+    ]);
+    whileEmployed = new Date().toISOString();
+    const person = await audit.get<AccessBody>('/v1/audit/access', {
+      employeeId: engineer.employeeId,
+      at: whileEmployed,
+    });
+    expect(person.body.accounts.map((a) => [a.appId, a.groups]).sort()).toEqual([
+      ['github', ['engineering']],
+      ['slack', ['all-staff']],
+      ['zoom', []],
+    ]);
+    const github = await audit.get<AccessBody>('/v1/audit/access', { appId: 'github', at: whileEmployed });
+    expect(github.body.accounts).toContainEqual(
+      expect.objectContaining({ employeeId: engineer.employeeId, groups: ['engineering'] }),
+    );
+  });
+
   it('disables every account on a signed termination', async () => {
     const response = await stack.sendEvent({ eventId: terminateEventId, type: 'terminate', employee: engineer });
     expect(response.status).toBe(202);
@@ -82,6 +122,16 @@ describe('hire and termination, end to end', () => {
       { description: 'three account.disable audit records' },
     );
     expect(body.items.every((i) => i.outcome === 'succeeded' && i.eventId === terminateEventId)).toBe(true);
+    const now = await audit.get<AccessBody>('/v1/audit/access', {
+      employeeId: engineer.employeeId,
+      at: new Date().toISOString(),
+    });
+    expect(now.body.accounts).toEqual([]);
+    // The past does not change: while employed, the groups were held.
+    const then = await audit.get<AccessBody>('/v1/audit/access', { appId: 'slack', at: whileEmployed });
+    expect(then.body.accounts).toContainEqual(
+      expect.objectContaining({ employeeId: engineer.employeeId, groups: ['all-staff'] }),
+    );
     const verification = await stack.auditVerify();
     expect(verification.ok).toBe(true);
     expect(verification.count).toBeGreaterThanOrEqual(grantedApps.length * 2);

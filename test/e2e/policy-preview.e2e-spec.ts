@@ -71,7 +71,7 @@ rules:
       - app: github
         groups: [engineering, oncall]
       - app: salesforce
-        roles: [read-only]
+        groups: [read-only]
 `;
     const { status, body } = await preview({
       policy: candidate,
@@ -85,22 +85,22 @@ rules:
       employeeId: engineer.employeeId,
       gains: [
         { appId: 'github', account: false, roles: [], groups: ['oncall'], rules: ['engineering'] },
-        { appId: 'salesforce', account: true, roles: ['read-only'], groups: [], rules: ['engineering'] },
+        { appId: 'salesforce', account: true, roles: [], groups: ['read-only'], rules: ['engineering'] },
       ],
       losses: [],
     });
     expect(byId[seller.employeeId]).toEqual({
       employeeId: seller.employeeId,
       gains: [],
-      losses: [{ appId: 'salesforce', account: true, roles: ['sales-user'], groups: [], rules: ['sales'] }],
+      losses: [{ appId: 'salesforce', account: true, roles: [], groups: ['sales'], rules: ['sales'] }],
     });
     expect(body.totals).toEqual({
       accountsGained: 1,
       accountsLost: 1,
-      groupsGained: 1,
-      groupsLost: 0,
-      rolesGained: 1,
-      rolesLost: 1,
+      groupsGained: 2,
+      groupsLost: 1,
+      rolesGained: 0,
+      rolesLost: 0,
     });
   });
 
@@ -120,6 +120,19 @@ rules:
     expect(status).toBe(400);
     expect(body.errors).toEqual([
       { field: 'policy.rules[0].grant[0].app', message: expect.stringContaining('unknown app "dropbox"') },
+    ]);
+  });
+
+  it('refuses a policy granting roles, which no connected app takes, naming the rule and the app', async () => {
+    const { status, body } = await preview({
+      policy: 'rules:\n  - name: sellers\n    grant:\n      - app: salesforce\n        roles: [sales-user]\n',
+    });
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([
+      {
+        field: 'policy.rules[0].grant[0].roles',
+        message: expect.stringContaining('rule "sellers": app "salesforce" does not support roles'),
+      },
     ]);
   });
 

@@ -1,48 +1,17 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Connection } from '@temporalio/client';
-import { Client as PgClient } from 'pg';
-import { TOPICS } from '@tenure/contracts';
-import {
-  createTopics,
-  deleteTopics,
-  employeeFixture,
-  freePort,
-  publishRaw,
-  requiredEnv,
-  testStack,
-  uniqueId,
-  waitFor,
-} from '@tenure/testing';
+import { employeeFixture, waitFor } from '@tenure/testing';
+import { OwnOrchestrator } from './own-orchestrator';
 import { StackClient } from './stack-client';
 
 /**
  * A changed policy.yaml reaches everyone it affects when the orchestrator
  * starts with it, not only people whose next HR event comes along; a change
- * that would disable more accounts than the blast-radius limit waits for an
- * operator. The test runs an orchestrator of its own (built, as in
- * production) so it can restart it with another policy: its own database,
- * topics, Temporal namespace and task queue, and the test stack's gateway and
- * simulated apps.
+ * that would take access from more people than the mass-change limit waits
+ * for an operator. The test runs an orchestrator of its own so it can restart
+ * it with another policy.
  */
-const ORCHESTRATOR_MAIN = join(__dirname, '../../dist/apps/orchestrator/src/main.js');
-const NAMESPACE = 'tenure-rollout-test';
-const stack = testStack();
+const orchestrator = new OwnOrchestrator('rollout');
 const sim = new StackClient();
-const opsToken = requiredEnv('TENURE_OPS_TOKEN');
-const suffix = uniqueId('r')
-  .toLowerCase()
-  .replace(/[^a-z0-9]/g, '');
-const database = `tenure_rollout_${suffix}`;
-const topicPrefix = `rollout-${suffix}.`;
-const configDir = mkdtempSync(join(tmpdir(), 'tenure-rollout-config-'));
 const engineers = [employeeFixture({ department: 'Engineering' }), employeeFixture({ department: 'Engineering' })];
-
-let orchestrator: ChildProcess | undefined;
-let output = '';
-let opsUrl = '';
 
 const POLICY_V1 = `
 rules:
@@ -58,94 +27,12 @@ rules:
 const POLICY_V2_ONCALL = POLICY_V1.replace('groups: [engineering]', 'groups: [engineering, oncall]');
 const POLICY_V3_NO_ZOOM = `${POLICY_V2_ONCALL.replace('      - { app: zoom }\n', '')}
 lifecycle:
-  blastRadiusLimit: 1
+  massChange: { maxPeople: 1 }
 `;
 
-function databaseUrl(name: string): string {
-  const url = new URL(stack.databaseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function adminSql(sql: string): Promise<void> {
-  const client = new PgClient({ connectionString: stack.databaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function ensureNamespace(): Promise<void> {
-  const connection = await Connection.connect({ address: stack.temporalAddress });
-  try {
-    await connection.workflowService
-      .registerNamespace({ namespace: NAMESPACE, workflowExecutionRetentionPeriod: { seconds: 86_400 } })
-      .catch((error: Error) => {
-        if (!/already exists/i.test(error.message)) throw error;
-      });
-    await waitFor(
-      () =>
-        connection.workflowService.describeNamespace({ namespace: NAMESPACE }).then(
-          () => true,
-          () => false,
-        ),
-      (ready) => ready,
-      { description: `Temporal namespace ${NAMESPACE}` },
-    );
-  } finally {
-    await connection.close();
-  }
-}
-
-async function startOrchestrator(policy: string): Promise<void> {
-  writeFileSync(join(configDir, 'policy.yaml'), policy);
-  const port = await freePort();
-  opsUrl = `http://127.0.0.1:${port}`;
-  output = '';
-  orchestrator = spawn(process.execPath, [ORCHESTRATOR_MAIN], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl(database),
-      TENURE_TOPIC_PREFIX: topicPrefix,
-      TEMPORAL_NAMESPACE: NAMESPACE,
-      TEMPORAL_TASK_QUEUE: `tenure-rollout-${suffix}`,
-      ORCHESTRATOR_PORT: String(port),
-      TENURE_CONFIG_DIR: configDir,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  orchestrator.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  orchestrator.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(
-    () =>
-      fetch(`${opsUrl}/health`).then(
-        (r) => r.status,
-        () => 0,
-      ),
-    (status) => status === 200,
-    { description: `the orchestrator to start; output: ${output.slice(-1500)}`, timeoutMs: 60_000 },
-  );
-}
-
-async function stopOrchestrator(): Promise<void> {
-  const child = orchestrator;
-  orchestrator = undefined;
-  if (!child || child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-async function ops<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${opsUrl}${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${opsToken}`, 'x-tenure-actor': 'it-admin', ...init.headers },
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
+const ops = <T>(path: string, init: RequestInit = {}) => orchestrator.ops<T>(path, init);
+const startOrchestrator = (policy: string) => orchestrator.start(policy);
+const stopOrchestrator = () => orchestrator.stop();
 
 interface Person {
   accounts: { appId: string; status: string }[];
@@ -155,7 +42,9 @@ interface Rollout {
   rolloutId: string;
   status: string;
   people: number;
+  peopleLosingAccess: number;
   accountsDisabled: number;
+  maxPeople: number;
   decidedBy: string | null;
 }
 
@@ -164,28 +53,9 @@ const statusIn = (p: Person, appId: string) => p.accounts.find((a) => a.appId ==
 const rollouts = async () => (await ops<{ items: Rollout[] }>('/v1/policy/rollouts')).body.items;
 
 beforeAll(async () => {
-  await adminSql(`CREATE DATABASE "${database}"`);
-  await createTopics(stack.kafkaBrokers, topicPrefix);
-  await ensureNamespace();
-  copyFileSync(join(requiredEnv('TENURE_CONFIG_DIR'), 'apps.yaml'), join(configDir, 'apps.yaml'));
+  await orchestrator.prepare();
   await startOrchestrator(POLICY_V1);
-  for (const employee of engineers) {
-    const receivedAt = new Date().toISOString();
-    const event = {
-      eventId: uniqueId('evt-hire'),
-      source: 'generic',
-      type: 'hire',
-      effectiveAt: receivedAt,
-      receivedAt,
-      employee,
-    };
-    await publishRaw(
-      stack.kafkaBrokers,
-      `${topicPrefix}${TOPICS.hrLifecycle}`,
-      employee.employeeId,
-      JSON.stringify(event),
-    );
-  }
+  for (const employee of engineers) await orchestrator.publish('hire', employee);
   for (const employee of engineers) {
     await waitFor(
       () => person(employee.employeeId),
@@ -195,16 +65,12 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-afterAll(async () => {
-  await stopOrchestrator();
-  await deleteTopics(stack.kafkaBrokers, topicPrefix).catch(() => undefined);
-  await adminSql(`DROP DATABASE IF EXISTS "${database}"`).catch(() => undefined);
-});
+afterAll(() => orchestrator.dispose());
 
 describe('policy rollouts', () => {
   it('records the first policy as applied, changing no one', async () => {
     const [first] = await rollouts();
-    expect(first).toMatchObject({ status: 'applied', people: 0, accountsDisabled: 0 });
+    expect(first).toMatchObject({ status: 'applied', people: 0, peopleLosingAccess: 0, accountsDisabled: 0 });
   });
 
   it('grants a new group to everyone the changed policy covers, at the next start', async () => {
@@ -219,16 +85,16 @@ describe('policy rollouts', () => {
       expect(statusIn(body, 'github')).toBe('active');
     }
     const [latest] = await rollouts();
-    expect(latest).toMatchObject({ status: 'applied', people: 2, accountsDisabled: 0 });
+    expect(latest).toMatchObject({ status: 'applied', people: 2, peopleLosingAccess: 0, accountsDisabled: 0 });
   });
 
-  it('holds a change that would disable more accounts than the limit until an operator approves it', async () => {
+  it('holds a change that would take access from more people than the mass-change limit until an operator approves it', async () => {
     await stopOrchestrator();
     await startOrchestrator(POLICY_V3_NO_ZOOM);
     const held = await waitFor(rollouts, (items) => items[0]?.status === 'waiting_approval', {
       description: 'the rollout to wait for approval',
     });
-    expect(held[0]).toMatchObject({ people: 2, accountsDisabled: 2 });
+    expect(held[0]).toMatchObject({ people: 2, peopleLosingAccess: 2, accountsDisabled: 2, maxPeople: 1 });
     for (const employee of engineers) {
       expect(statusIn((await person(employee.employeeId)).body, 'zoom')).toBe('active');
     }

@@ -13,7 +13,7 @@ import {
 import { authorized, CONFIG_DIR, GatewayUnderTest } from './gateway-under-test.fixture';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
-const APP_IDS = ['slack', 'zoom', 'github', 'salesforce'];
+const APP_IDS = ['slack', 'zoom', 'github', 'salesforce', 'pagerduty'];
 
 let sim: RunningSaasSim;
 let gateway: GatewayUnderTest;

@@ -119,6 +119,30 @@ describe('the LDAP connector against a real slapd', () => {
     expect(await canBind(activeDn, password)).toBe(true);
   });
 
+  it('adds a person prepared ahead of their start straight under the disabled container, and keeps them there', async () => {
+    const ada = { ...grace, employeeId: 'E8002', userName: 'ada.lovelace', email: 'ada@example.com', active: false };
+    const preparedDn = `uid=ada.lovelace,${LAYOUT.disabledUsersDn}`;
+    const first = await api().post('/v1/apps/directory/accounts').set(authorized).send(ada).expect(200);
+    expect(first.body).toMatchObject({ status: 'disabled', created: true });
+    const again = await api().post('/v1/apps/directory/accounts').set(authorized).send(ada).expect(200);
+    expect(again.body).toMatchObject({ externalId: first.body.externalId, status: 'disabled', created: false });
+    const where = await asAdmin(async (client) => ({
+      prepared: (await client.search(preparedDn, { scope: 'base' })).searchEntries.length,
+      active: (await client.search(LAYOUT.usersDn, { scope: 'sub', filter: '(uid=ada.lovelace)' })).searchEntries
+        .length,
+      members: (await client.search(`cn=engineering,${LAYOUT.groupsDn}`, { scope: 'base' })).searchEntries[0].member,
+    }));
+    expect(where).toMatchObject({ prepared: 1, active: 0 });
+    expect([where.members].flat()).toContain(preparedDn);
+
+    await api().post(`/v1/apps/directory/accounts/${first.body.externalId}/enable`).set(authorized).expect(200);
+    const enabled = await asAdmin(
+      async (client) =>
+        (await client.search(`uid=ada.lovelace,${LAYOUT.usersDn}`, { scope: 'base' })).searchEntries.length,
+    );
+    expect(enabled).toBe(1);
+  });
+
   it('declares no session revocation or ownership transfer, and says so with 422 NOT_SUPPORTED', async () => {
     const { body } = await api().get('/v1/apps').set(authorized).expect(200);
     const directory = body.apps.find((app: { appId: string }) => app.appId === 'directory');

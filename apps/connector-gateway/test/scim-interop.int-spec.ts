@@ -59,6 +59,7 @@ describe('the SCIM connector against scim2-server', () => {
       givenName: 'Etag',
       familyName: 'Person',
       groups: [],
+      active: true,
     });
     const api = new AdministratorInTheWay(client(), client());
     await new ScimConnector(api).disableAccount(externalId);
@@ -77,6 +78,7 @@ describe('the SCIM connector against scim2-server', () => {
       givenName: 'Groups',
       familyName: 'Person',
       groups: ['interop-a'],
+      active: true,
     });
     const user = (await client().request('GET', `/Users/${externalId}`)) as Record<string, unknown>;
     expect(user.groups).toBeUndefined();

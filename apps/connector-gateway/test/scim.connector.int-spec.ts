@@ -54,6 +54,7 @@ function person(overrides: Partial<CreateAccountRequest> = {}): CreateAccountReq
     department: 'Engineering',
     title: 'Engineer',
     groups: [],
+    active: true,
     ...overrides,
   };
 }

@@ -15,6 +15,7 @@ import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
 import type { IngestEnvironment } from './ingest.environment';
 import { ingestLoggerModule } from './ingest-logger.module';
+import { ClientRateLimitGuard } from './limits/client-rate-limit.guard';
 import { SourceRateLimitGuard } from './limits/source-rate-limit.guard';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { ScimBulkService } from './scim/scim-bulk.service';
@@ -58,6 +59,7 @@ export class IngestModule {
         InboxRepository,
         InboxService,
         OutboxRelayService,
+        ClientRateLimitGuard,
         SourceRateLimitGuard,
         GenericWebhookService,
         GenericWebhookSignatureGuard,

@@ -1,5 +1,5 @@
 import type { LifecycleEvent } from '@tenure/domain';
-import type { Acceptance, KnownEmployee } from '../src/inbox/acceptance';
+import type { Acceptance, InboxEntry, KnownEmployee } from '../src/inbox/acceptance';
 import type { InboxService } from '../src/inbox/inbox.service';
 import { loadHrSources } from '../src/sources/load-hr-sources';
 
@@ -26,8 +26,8 @@ export class FakeInbox {
     return this.store(event, contentHash);
   }
 
-  async acceptMany(events: LifecycleEvent[]): Promise<Acceptance[]> {
-    return events.map((event) => this.store(event));
+  async acceptMany(entries: InboxEntry[]): Promise<Acceptance[]> {
+    return entries.map((entry) => this.store(entry.event, entry.contentHash));
   }
 
   private store(event: LifecycleEvent, contentHash?: string): Acceptance {

@@ -14,7 +14,8 @@ limits:
   maxBodyBytes: 4096
   maxCsvBytes: 2048
 sources:
-  generic: {}
+  generic:
+    rateLimit: { requests: 6, perSeconds: 60 }
   bamboohr:
     rateLimit: { requests: 3, perSeconds: 60 }
     mapping:
@@ -117,6 +118,21 @@ describe('hr-ingest at its edges', () => {
     expect((await postGeneric(NEW_SECRET)).status).toBe(202);
   });
 
+  it('counts only authenticated requests against a source: a flood of unsigned ones leaves its quota alone', async () => {
+    const unsigned = Array.from({ length: 60 }, () =>
+      fetch(`${ingest.url}/v1/events/generic`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(hire()),
+      }).then((response) => response.status),
+    );
+    const forged = Array.from({ length: 20 }, () => postGeneric('a-secret-nobody-was-given').then((r) => r.status));
+    const statuses = await Promise.all([...unsigned, ...forged]);
+    expect(new Set(statuses)).toEqual(new Set([401]));
+    // 80 refusals against a quota of 6 a minute, of which earlier tests used 3.
+    expect((await postGeneric(NEW_SECRET)).status).toBe(202);
+  });
+
   it('refuses bodies over the size limit with 413', async () => {
     const big = { ...hire(), employee: { ...employeeFixture(), title: 'x'.repeat(5_000) } };
     const webhook = await postGeneric(NEW_SECRET, big);
@@ -154,5 +170,42 @@ describe('hr-ingest at its edges', () => {
       body: '{}',
     });
     expect(csv.status).toBe(415);
+  });
+});
+
+/** The generous pre-authentication limit per client address turns a flood away before its signature is checked. */
+describe('hr-ingest before authentication', () => {
+  let ingest: InProcessIngest;
+
+  beforeAll(async () => {
+    ingest = await startInProcessIngest({
+      sourcesYaml: `
+limits:
+  perClient: { requests: 5, perSeconds: 60 }
+sources:
+  generic: {}
+`,
+      env: { TENURE_WEBHOOK_SECRET_GENERIC: NEW_SECRET },
+    });
+  });
+
+  afterAll(async () => {
+    await ingest?.close();
+  });
+
+  it('answers 429 with Retry-After to a client address beyond limits.perClient, signed or not', async () => {
+    const post = (headers: Record<string, string>, body: string) =>
+      fetch(`${ingest.url}/v1/events/generic`, { method: 'POST', headers, body });
+    const statuses: number[] = [];
+    for (let n = 0; n < 5; n++) statuses.push((await post({ 'content-type': 'application/json' }, '{}')).status);
+    const signed = signWebhook(NEW_SECRET, {
+      eventId: uniqueId('evt-edge'),
+      type: 'hire',
+      employee: employeeFixture(),
+    });
+    const refused = await post(signed.headers, signed.body);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
 });

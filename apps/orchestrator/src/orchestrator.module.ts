@@ -15,12 +15,20 @@ import { IdentityRepository } from './identity/identity.repository';
 import { AccessRequestEntity } from './identity/access-request.entity';
 import { CreateIdentityStore1764100000001 } from './identity/migrations/1764100000001-create-identity-store';
 import { CreatePolicyRollouts1764300000001 } from './identity/migrations/1764300000001-create-policy-rollouts';
+import { CreateMassChangeLedger1764400000001 } from './identity/migrations/1764400000001-create-mass-change-ledger';
+import { PolicyRolloutsCountPeople1764400000002 } from './identity/migrations/1764400000002-policy-rollouts-count-people';
 import { CreateRunsAndAccessRequests1764200000001 } from './identity/migrations/1764200000001-create-runs-and-access-requests';
 import { PersonEntity } from './identity/person.entity';
 import { RunEntity } from './identity/run.entity';
 import { RunRepository } from './identity/run.repository';
 import { LifecycleDispatcherService } from './lifecycle/lifecycle-dispatcher.service';
 import { LifecycleConsumer } from './lifecycle/lifecycle.consumer';
+import { MassChangeBatchEntity } from './mass-change/mass-change-batch.entity';
+import { MassChangeEntryEntity } from './mass-change/mass-change-entry.entity';
+import { MassChangeLedger } from './mass-change/mass-change.ledger';
+import { MassChangeQueries } from './mass-change/mass-change.queries';
+import { MassChangesController } from './mass-change/mass-changes.controller';
+import { MassChangesService } from './mass-change/mass-changes.service';
 import { AccessRequestsController } from './ops/access-requests.controller';
 import { AccessRequestsService } from './ops/access-requests.service';
 import { EmployeesController } from './ops/employees.controller';
@@ -39,7 +47,7 @@ import { PolicyRolloutController } from './policy-rollout/policy-rollout.control
 import { PolicyRolloutEntity } from './policy-rollout/policy-rollout.entity';
 import { PolicyRolloutService } from './policy-rollout/policy-rollout.service';
 import { PolicyService } from './policy/policy.service';
-import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { reconciliationActivitiesProvider, ReconciliationModule } from './reconciliation/reconciliation.module';
 import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { LIFECYCLE_ACTIVITIES, PLANNER, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
@@ -67,11 +75,15 @@ export class OrchestratorModule {
             RunEntity,
             AccessRequestEntity,
             PolicyRolloutEntity,
+            MassChangeBatchEntity,
+            MassChangeEntryEntity,
           ],
           migrations: [
             CreateIdentityStore1764100000001,
             CreateRunsAndAccessRequests1764200000001,
             CreatePolicyRollouts1764300000001,
+            CreateMassChangeLedger1764400000001,
+            PolicyRolloutsCountPeople1764400000002,
           ],
         }),
         PolicyPreviewModule.register(config),
@@ -84,6 +96,7 @@ export class OrchestratorModule {
         AccessRequestsController,
         PlansController,
         PolicyRolloutController,
+        MassChangesController,
         LifecycleConsumer,
       ],
       providers: [
@@ -106,23 +119,36 @@ export class OrchestratorModule {
             new PlannerService(identity, runs, gateway, policy),
         },
         {
+          provide: MassChangeLedger,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new MassChangeLedger(dataSource, () => policy.lifecycle.massChange),
+        },
+        { provide: MassChangeQueries, inject: [DataSource], useFactory: (d: DataSource) => new MassChangeQueries(d) },
+        MassChangesService,
+        {
           provide: LIFECYCLE_ACTIVITIES,
-          inject: [IdentityRepository, RunRepository, PLANNER, KAFKA_PUBLISHER],
+          inject: [IdentityRepository, RunRepository, PLANNER, KAFKA_PUBLISHER, MassChangeLedger],
           useFactory: (
             identity: IdentityRepository,
             runs: RunRepository,
             planner: PlannerService,
             publisher: KafkaPublisher,
+            massChanges: MassChangeLedger,
           ) =>
             createLifecycleActivities({
               identity,
               runs,
               planner,
+              massChanges,
               gateway,
               outcomes: new OutcomePublisher(publisher),
               decisions: new DecisionPublisher(publisher),
             }),
         },
+        reconciliationActivitiesProvider(env, {
+          autoDisableOrphans: config.apps.reconciliation.autoDisableOrphans,
+          maxAutoDisable: config.apps.reconciliation.maxAutoDisable,
+        }),
         IdentityRepository,
         RunRepository,
         EmployeesService,

@@ -71,6 +71,36 @@ describe('the simulator admin API', () => {
     expect((await admin('GET', '/slack/conditions')).body).toMatchObject({ unavailableRatio: 0, hangRatio: 0 });
   });
 
+  it('shows each value a user’s active took through SCIM, creation first', async () => {
+    const scim = (method: string, path: string, body: unknown) =>
+      fetch(`${sim.url}/slack/scim/v2${path}`, {
+        method,
+        headers: { authorization: 'Bearer slack-token-0123456789abcdef', 'content-type': 'application/scim+json' },
+        body: JSON.stringify(body),
+      });
+    const created = await scim('POST', '/Users', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: 'prepared@example.com',
+      active: false,
+    });
+    const { id } = (await created.json()) as { id: string };
+    await scim('PATCH', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', path: 'active', value: true }],
+    });
+    const { status, body } = await admin('GET', `/slack/users/${id}/activations`);
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      userId: id,
+      activations: [
+        { at: expect.any(String), active: false },
+        { at: expect.any(String), active: true },
+      ],
+    });
+    expect((await admin('GET', '/slack/users/nobody/activations')).status).toBe(404);
+    expect((await admin('GET', `/slack/users/${id}/activations`, undefined, null)).status).toBe(401);
+  });
+
   it('seeds many users at once', async () => {
     const users = Array.from({ length: 50 }, (_, i) => ({ userName: `seeded${i}`, active: true }));
     expect(await admin('POST', '/slack/users', { users })).toMatchObject({ status: 201, body: { created: 50 } });

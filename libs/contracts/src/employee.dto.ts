@@ -1,6 +1,7 @@
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { EMPLOYMENT_TYPES, Employee, EmploymentType } from '@tenure/domain';
 import { IsEmailAddress, IsEmployeeId, IsOptionalText, IsPersonName } from './field-rules';
+import { IsTime } from './is-time.validator';
 import { IsTimeZone } from './is-time-zone.validator';
 
 export class EmployeeDto implements Employee {
@@ -36,7 +37,8 @@ export class EmployeeDto implements Employee {
   @IsIn(EMPLOYMENT_TYPES, { message: `employmentType must be one of: ${EMPLOYMENT_TYPES.join(', ')}` })
   employmentType: EmploymentType = 'employee';
 
+  /** A contractor's last working day, a date alone (YYYY-MM-DD): their access ends when it is over in their zone. */
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'endDate must be an ISO-8601 date' })
+  @IsTime({ forms: ['date'] })
   endDate?: string;
 }

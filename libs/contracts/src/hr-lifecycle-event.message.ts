@@ -1,5 +1,6 @@
-import { IsISO8601, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import type { LifecycleEvent } from '@tenure/domain';
+import { IsInstant, IsTime } from './is-time.validator';
 import { LifecycleEventBody } from './lifecycle-event-body';
 
 /** Value of `tenure.hr.lifecycle.v1`; key = employee.employeeId. */
@@ -8,9 +9,14 @@ export class HrLifecycleEventMessage extends LifecycleEventBody implements Lifec
   @MaxLength(32)
   source: string;
 
-  @IsISO8601({ strict: true })
+  /**
+   * A UTC instant: hr-ingest reads every source's time (in the person's zone
+   * when it has no offset) before it publishes. Events published before that
+   * may carry a local time or a date, which the orchestrator reads in employee.timeZone.
+   */
+  @IsTime()
   effectiveAt: string;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   receivedAt: string;
 }

@@ -5,6 +5,8 @@ export * from './hr-lifecycle-event.message';
 export * from './lifecycle-outcome.message';
 export * from './validate-payload';
 export * from './field-rules';
+export * from './is-time.validator';
+export * from './is-time-zone.validator';
 export * from './gateway/create-account.request';
 export * from './gateway/gateway-responses';
 export * from './gateway/account-operations';

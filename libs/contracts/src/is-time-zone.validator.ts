@@ -1,14 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
-
-function isIanaTimeZone(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length === 0) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isKnownTimeZone } from '@tenure/domain';
 
 /** Accepts IANA zone names (`Europe/London`), so schedules can use the person's local time. */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
@@ -18,6 +9,6 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName.toString(),
       options: { message: '$property must be an IANA time zone such as Europe/London', ...options },
-      validator: { validate: isIanaTimeZone },
+      validator: { validate: isKnownTimeZone },
     });
 }

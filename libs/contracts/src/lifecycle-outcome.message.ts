@@ -1,4 +1,4 @@
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   ACTOR_KINDS,
   ActorKind,
@@ -8,6 +8,7 @@ import {
   OUTCOME_RESULTS,
   OutcomeResult,
 } from '@tenure/domain';
+import { IsInstant } from './is-time.validator';
 
 /** Value of `tenure.lifecycle.outcomes.v1`; key = employeeId. */
 export class LifecycleOutcomeMessage implements LifecycleOutcome {
@@ -15,7 +16,7 @@ export class LifecycleOutcomeMessage implements LifecycleOutcome {
   @MaxLength(512)
   outcomeId: string;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   at: string;
 
   @IsString()

@@ -1,15 +1,7 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ACTOR_KINDS, ActorKind, LIFECYCLE_EVENT_TYPES, LifecycleEventType } from '@tenure/domain';
+import { IsInstant } from './is-time.validator';
 
 /** What the orchestrator decided to do with an HR event (or an operator's command). */
 export const PLAN_DECISIONS = [
@@ -54,7 +46,7 @@ export class PlannedChangeMessage {
 
   /** When the change runs. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   at?: string;
 }
 
@@ -65,7 +57,7 @@ export class PlanDecisionMessage {
   @MaxLength(512)
   decisionId: string;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   at: string;
 
   @IsString()
@@ -88,7 +80,7 @@ export class PlanDecisionMessage {
 
   /** When the changes run (the effective moment for a scheduled decision). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   runAt?: string;
 
   @IsIn(ACTOR_KINDS)

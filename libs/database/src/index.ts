@@ -1,2 +1,3 @@
+export * from './data-errors';
 export * from './postgres-options';
 export * from './service-database.module';

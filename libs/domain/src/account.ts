@@ -4,6 +4,8 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 /** Dotted action names recorded in outcomes and the audit trail. */
 export const LIFECYCLE_ACTIONS = [
   'account.create',
+  /** Created disabled ahead of a future start: the account exists, nobody can sign in until `account.enable`. */
+  'account.prepare',
   'account.update',
   'account.disable',
   'account.suspend',
@@ -34,10 +36,15 @@ export interface LifecycleOutcome {
   eventId: string;
   workflowId: string;
   actor: ActorKind;
-  /** Who acted when the actor is a person (operator or approver), e.g. an employeeId or an operator name. */
+  /**
+   * Who acted: for a person (operator or approver) an employeeId or an operator name; for the
+   * system, the part of Tenure that acted when it was not a lifecycle run (`reconciliation`).
+   */
   actorId?: string;
   /** The policy rule (or access request) that justified the step. */
   rule?: string;
+  /** The group a `group.add` or `group.remove` step was about: one outcome per group. */
+  group?: string;
   externalId?: string;
   reason?: string;
 }

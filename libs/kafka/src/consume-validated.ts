@@ -3,12 +3,16 @@ import type { ClassConstructor } from 'class-transformer';
 import { validatePayload } from '@tenure/contracts';
 import type { Logger } from 'pino';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
+import { UnprocessableMessageError } from './unprocessable-message.error';
 
 export interface ValidatedConsumer<T> {
   contract: ClassConstructor<T>;
   deadLetter: DeadLetterPublisher;
   logger: Logger;
-  /** Applies a valid message; a throw means "not yet" and the message is tried again. */
+  /**
+   * Applies a valid message; an UnprocessableMessageError parks it on the
+   * dead-letter topic, any other throw means "not yet" and it is tried again.
+   */
   handle: (message: T) => Promise<void>;
   isStopping: () => boolean;
 }
@@ -20,7 +24,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The consuming side of every topic contract. An invalid message goes to the
- * dead-letter topic and is passed over. A valid one is retried in place, with
+ * dead-letter topic and is passed over, and so does a valid one its handler
+ * declares unprocessable. Any other valid one is retried in place, with
  * back-off and heartbeats, until it is applied: the partition waits rather than
  * skip it, because skipping would lose it and reorder the person's events.
  * When the service stops mid-way the message is left uncommitted for the next owner.
@@ -51,6 +56,21 @@ export async function consumeValidated<T extends object>(
       await consumer.handle(result.value);
       return;
     } catch (error) {
+      if (error instanceof UnprocessableMessageError) {
+        consumer.logger.warn(
+          { ...coordinates, reason: error.message },
+          'unprocessable message sent to the dead-letter topic',
+        );
+        await consumer.deadLetter.publish(message.key?.toString() ?? 'unknown', {
+          sourceTopic: coordinates.topic,
+          partition: coordinates.partition,
+          offset: coordinates.offset,
+          reason: 'message cannot be applied',
+          errors: [{ field: '', message: error.message }],
+          payload,
+        });
+        return;
+      }
       if (consumer.isStopping()) throw error;
       consumer.logger.warn({ ...coordinates, err: error, retryInMs: delay }, 'message not applied yet; retrying');
       await sleep(delay);

@@ -5,3 +5,4 @@ export * from './microservice-options';
 export * from './dead-letter.publisher';
 export * from './consume-validated';
 export * from './contract-consumer';
+export * from './unprocessable-message.error';

@@ -3,3 +3,5 @@ export * from './evaluate-policy';
 export * from './load-tenure-config';
 export * from './lifecycle-settings';
 export * from './entitlement-diff';
+export * from './role-support';
+export * from './mass-change-settings';

@@ -1,15 +1,9 @@
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { DURATION, DURATION_MESSAGE } from './durations';
+import { MassChangeSettings } from './mass-change-settings';
 
-const DURATION = /^(\d{1,5})(s|m|h|d)$/;
-const DURATION_MESSAGE = '$property must be a duration such as 30s, 15m, 12h or 30d';
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-
-/** `30d` → milliseconds; the format is validated when the policy file loads. */
-export function durationMs(duration: string): number {
-  const match = DURATION.exec(duration);
-  if (!match) throw new Error(`not a duration: ${duration}`);
-  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
-}
+export { durationMs } from './durations';
 
 /** What happens when a contractor's endDate passes: a full leaver process, or accounts disabled only. */
 export const CONTRACTOR_EXPIRY_MODES = ['terminate', 'disable'] as const;
@@ -32,12 +26,21 @@ export class LifecycleSettings {
   @Matches(DURATION, { message: DURATION_MESSAGE })
   retentionBeforeDelete: string = '30d';
 
-  /** A single event that would disable or delete more accounts than this waits for an operator's approval. */
+  /** How many people may lose access org-wide in a window before the rest wait for an operator. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MassChangeSettings)
+  massChange: MassChangeSettings = new MassChangeSettings();
+
+  /**
+   * Deprecated and ignored: it held one person's run for having many accounts.
+   * Still accepted so older files load; the orchestrator warns at start.
+   */
   @IsOptional()
   @IsInt({ message: 'blastRadiusLimit must be a whole number' })
   @Min(1)
   @Max(100_000)
-  blastRadiusLimit: number = 25;
+  blastRadiusLimit?: number;
 
   @IsOptional()
   @IsIn(CONTRACTOR_EXPIRY_MODES, { message: `contractorExpiry must be one of: ${CONTRACTOR_EXPIRY_MODES.join(', ')}` })

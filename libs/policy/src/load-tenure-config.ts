@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { AppsConfig, ConfigFileError, loadYamlConfig } from '@tenure/config';
 import { PolicyConfig } from './policy-config';
+import { rolesRefusal } from './role-support';
 
 export const APPS_FILE = 'apps.yaml';
 export const POLICY_FILE = 'policy.yaml';
@@ -20,6 +21,25 @@ export function checkPolicyApps(file: string, policy: PolicyConfig, apps: AppsCo
   if (problems.length > 0) throw new ConfigFileError(file, problems);
 }
 
+/** A policy may only grant roles in apps that take them. */
+export function checkPolicyRoles(file: string, policy: PolicyConfig, apps: AppsConfig): void {
+  const problems = policy.rules.flatMap((rule, ruleIndex) =>
+    rule.grant.flatMap((grant, grantIndex) => {
+      const refusal = grant.roles.length > 0 ? rolesRefusal(grant.app, apps) : undefined;
+      return refusal
+        ? [{ path: `rules[${ruleIndex}].grant[${grantIndex}].roles`, message: `rule "${rule.name}": ${refusal}` }]
+        : [];
+    }),
+  );
+  if (problems.length > 0) throw new ConfigFileError(file, problems);
+}
+
+/** Every check a policy must pass against the apps Tenure connects. */
+export function checkPolicyGrants(file: string, policy: PolicyConfig, apps: AppsConfig): void {
+  checkPolicyApps(file, policy, apps);
+  checkPolicyRoles(file, policy, apps);
+}
+
 export interface TenureConfig {
   apps: AppsConfig;
   policy: PolicyConfig;
@@ -29,6 +49,6 @@ export function loadTenureConfig(directory: string, env: NodeJS.ProcessEnv = pro
   const apps = loadYamlConfig(join(directory, APPS_FILE), AppsConfig, env);
   const policyFile = join(directory, POLICY_FILE);
   const policy = loadYamlConfig(policyFile, PolicyConfig, env);
-  checkPolicyApps(policyFile, policy, apps);
+  checkPolicyGrants(policyFile, policy, apps);
   return { apps, policy };
 }

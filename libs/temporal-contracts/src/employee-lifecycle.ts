@@ -94,3 +94,14 @@ export const decideAccessUpdate = defineUpdate<AccessRequestRecord, [AccessDecis
 /** Error types an update's validator or handler raises; the ops API maps them to HTTP statuses. */
 export const UPDATE_ERROR_TYPES = ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'INVALID'] as const;
 export type UpdateErrorType = (typeof UPDATE_ERROR_TYPES)[number];
+
+/**
+ * Error types of activity failures caused by the data of an event or run,
+ * never by the infrastructure: such a failure is non-retryable and the
+ * workflow turns the run it belongs to into a rejected run with the reason.
+ * INVALID_EVENT: the event cannot be planned (e.g. its dates cannot be read);
+ * INVALID_DATA: the identity store refuses a value (e.g. a NUL character, a
+ * time out of range).
+ */
+export const DATA_ERROR_TYPES = ['INVALID_EVENT', 'INVALID_DATA'] as const;
+export type DataErrorType = (typeof DATA_ERROR_TYPES)[number];

@@ -88,8 +88,12 @@ export interface LifecyclePlan {
   /** The effective moment, read in the person's time zone when the event gave no offset. */
   effectiveAt: string;
   phases: PlanPhase[];
-  /** Accounts that the plan disables or deletes, and the limit above which an operator must approve. */
-  blastRadius: { accounts: number; limit: number };
+  /**
+   * Accounts that the plan disables or deletes. One person's plan never waits
+   * for that number (the mass-change guard counts people org-wide); `limit`
+   * appears only in plans recorded before the guard, which their workflows replay.
+   */
+  blastRadius: { accounts: number; limit?: number };
   /** Why nothing changes, e.g. a change to a leaver's record. */
   note?: string;
 }
@@ -117,7 +121,7 @@ export interface AccessRequestRecord {
   createdAt: string;
 }
 
-/** Whether a change removes access (it counts against the blast-radius limit). */
+/** Whether a change removes access (it counts against the mass-change guard). */
 export function removesAccount(change: PlannedChange): boolean {
   return change.change === 'disable' || change.change === 'delete';
 }

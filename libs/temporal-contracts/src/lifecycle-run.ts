@@ -56,11 +56,19 @@ export interface RunState {
   /** When the event took effect (its first phase after any preparation ran). */
   appliedAt?: string;
   steps: StepState[];
+  /** The mass-change batch the run is (or was) held in, and its entry in the org-wide ledger. */
+  massChange?: MassChangeHold;
   /** Who approved, rejected or cancelled it. */
   actorId?: string;
   reason?: string;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface MassChangeHold {
+  batchId: string;
+  entryId: string;
+  phase: PhaseName;
 }
 
 export function runIdOf(employeeId: string, eventId: string): string {

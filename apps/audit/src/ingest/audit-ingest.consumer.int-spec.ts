@@ -3,7 +3,16 @@ import pino from 'pino';
 import { TOPICS } from '@tenure/contracts';
 import { ensureSchema, postgresOptions } from '@tenure/database';
 import { createKafka, DeadLetterPublisher, KafkaPublisher } from '@tenure/kafka';
-import { createTopics, deleteTopics, publishRaw, readTopic, testStack, uniqueId, waitFor } from '@tenure/testing';
+import {
+  createTopics,
+  deleteTopics,
+  publishRaw,
+  readTopic,
+  TcpProxy,
+  testStack,
+  uniqueId,
+  waitFor,
+} from '@tenure/testing';
 import { AuditLedgerService } from '../ledger/audit-ledger.service';
 import { AUDIT_ROW_COLUMNS, AuditRow } from '../ledger/audit-row';
 import { AUDIT_MIGRATIONS } from '../ledger/migrations';
@@ -254,5 +263,189 @@ describe('audit ingest', () => {
     expect(record.sourceId).toBe(`hr:generic:${marker}-ok`);
     const letters = await readTopic(kafkaBrokers, topic(TOPICS.deadLetter));
     expect(letters.filter((l) => JSON.stringify(l.value).includes(marker))).toEqual([]);
+  });
+
+  interface Letter {
+    sourceTopic: string;
+    reason: string;
+    errors: { field: string; message: string }[];
+    payload: string;
+  }
+  const lettersMentioning = async (marker: string): Promise<Letter[]> =>
+    (await readTopic(kafkaBrokers, topic(TOPICS.deadLetter)))
+      .map((l) => l.value as Letter)
+      .filter((v) => typeof v?.payload === 'string' && v.payload.includes(marker));
+
+  const hrEvent = (employeeId: string, eventId: string, times: { effectiveAt: string; receivedAt: string }) => ({
+    eventId,
+    source: 'generic',
+    type: 'hire',
+    ...times,
+    employee: { employeeId, email: 'e@example.com', givenName: 'A', familyName: 'B', employmentType: 'employee' },
+  });
+
+  it('parks an HR event that follows the contract but whose times no record can hold, and records the next one', async () => {
+    const employeeId = uniqueId('E');
+    const marker = uniqueId('weird-times');
+    const now = new Date().toISOString();
+    // Each is ISO-8601 as the contract reads it; none is a time the chain can hold.
+    const weird = ['20261201', '2026-W49-2', '2026-335', '2026-12-01T09,5Z', '9999-12-31T23:00:00-23:59'];
+    for (const [index, effectiveAt] of weird.entries()) {
+      await publishRaw(
+        kafkaBrokers,
+        topic(TOPICS.hrLifecycle),
+        employeeId,
+        JSON.stringify(hrEvent(employeeId, `${marker}-${index}`, { effectiveAt, receivedAt: now })),
+      );
+    }
+    await publishRaw(
+      kafkaBrokers,
+      topic(TOPICS.hrLifecycle),
+      employeeId,
+      JSON.stringify(hrEvent(employeeId, `${marker}-ok`, { effectiveAt: now, receivedAt: now })),
+    );
+    const [record] = await waitFor(
+      () => recordsOf(employeeId),
+      (found) => found.length === 1,
+      { description: 'the valid HR event behind the unrecordable ones' },
+    );
+    expect(record.sourceId).toBe(`hr:generic:${marker}-ok`);
+    const letters = await waitFor(
+      () => lettersMentioning(marker),
+      (found) => found.length === weird.length,
+      { description: 'every unrecordable event on the dead-letter topic' },
+    );
+    for (const letter of letters) {
+      expect(letter).toMatchObject({
+        sourceTopic: topic(TOPICS.hrLifecycle),
+        reason: 'message cannot be recorded',
+        errors: [{ field: 'effectiveAt', message: 'effectiveAt must be a time between the years 0001 and 9999' }],
+      });
+    }
+    expect(await new ChainVerifierService(dataSource).verify()).toMatchObject({ ok: true });
+  });
+
+  it('parks an outcome PostgreSQL cannot hold (a NUL character) and records the rest of its batch', async () => {
+    const employeeId = uniqueId('E');
+    const outcome = (suffix: string, reason: string) => ({
+      key: employeeId,
+      value: {
+        outcomeId: `employee-${employeeId}/evt-1/slack/${suffix}`,
+        at: new Date().toISOString(),
+        employeeId,
+        appId: 'slack',
+        action: 'account.disable',
+        outcome: 'failed',
+        eventId: 'evt-1',
+        workflowId: `employee-${employeeId}`,
+        actor: 'system',
+        reason,
+      },
+    });
+    await publisher.publish(TOPICS.lifecycleOutcomes, [
+      outcome('before', 'slack answered 503'),
+      outcome('nul', 'slack said \u0000'),
+      outcome('surrogate', 'half a pair \ud800'),
+      outcome('after', 'slack answered 503 again'),
+    ]);
+    const records = await waitFor(
+      () => recordsOf(employeeId),
+      (found) => found.length === 2,
+      { description: 'the recordable outcomes of the batch' },
+    );
+    expect(records.map((r) => r.sourceId.split('/').pop())).toEqual(['before', 'after']);
+    const letters = await waitFor(
+      () => lettersMentioning(employeeId),
+      (found) => found.length === 2,
+      { description: 'the two unrecordable outcomes on the dead-letter topic' },
+    );
+    expect(letters.map((l) => l.errors)).toEqual([
+      [{ field: 'reason', message: 'reason holds a NUL character or a broken UTF-16 surrogate pair' }],
+      [{ field: 'reason', message: 'reason holds a NUL character or a broken UTF-16 surrogate pair' }],
+    ]);
+    expect(await new ChainVerifierService(dataSource).verify()).toMatchObject({ ok: true });
+  });
+
+  /** PostgreSQL away is no bad message: the batch waits and is recorded whole once it is back, nothing parked. */
+  describe('while PostgreSQL is away', () => {
+    const outageSchema = `${schema}_outage`;
+    let proxy: TcpProxy;
+    let proxied: DataSource;
+    let direct: DataSource;
+    let outageConsumer: AuditIngestConsumer;
+
+    beforeAll(async () => {
+      await ensureSchema(databaseUrl, outageSchema);
+      const url = new URL(databaseUrl);
+      proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
+      const throughProxy = new URL(databaseUrl);
+      throughProxy.hostname = '127.0.0.1';
+      throughProxy.port = String(proxy.port);
+      const options = { schema: outageSchema, entities: [], migrations: AUDIT_MIGRATIONS };
+      proxied = await new DataSource(postgresOptions({ ...options, url: throughProxy.toString() })).initialize();
+      direct = await new DataSource(postgresOptions({ ...options, url: databaseUrl })).initialize();
+      // A consumer group of its own reads the same topics into a schema of its own, PostgreSQL behind a proxy.
+      outageConsumer = new AuditIngestConsumer(
+        new AuditLedgerService(proxied),
+        new DeadLetterPublisher(publisher),
+        {
+          clientId: 'tenure-tests',
+          groupId: 'tenure-audit-outage',
+          brokers: kafkaBrokers,
+          topicPrefix: prefix,
+          partitionsConsumedConcurrently: 3,
+        },
+        logger,
+      );
+      await outageConsumer.onApplicationBootstrap();
+    });
+
+    afterAll(async () => {
+      proxy?.restore();
+      await outageConsumer?.onApplicationShutdown();
+      await proxied?.destroy();
+      await direct?.query(`DROP SCHEMA "${outageSchema}" CASCADE`);
+      await direct?.destroy();
+      await proxy?.close();
+    });
+
+    it('retries the batch in place until PostgreSQL is back, then records every message in order', async () => {
+      const employeeId = uniqueId('E');
+      const outcomes = ['account.create', 'account.update', 'account.disable'].map((action, index) => ({
+        key: employeeId,
+        value: {
+          outcomeId: `employee-${employeeId}/evt-${index}/slack/${action}`,
+          at: new Date(Date.now() + index).toISOString(),
+          employeeId,
+          appId: 'slack',
+          action,
+          outcome: 'succeeded',
+          eventId: `evt-${index}`,
+          workflowId: `employee-${employeeId}`,
+          actor: 'system',
+        },
+      }));
+      const recordsOf = () =>
+        direct.query(`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_events WHERE employee_id = $1 ORDER BY seq`, [
+          employeeId,
+        ]) as Promise<AuditRow[]>;
+      // The consumer is known to be reading before PostgreSQL goes away.
+      await publisher.publish(TOPICS.lifecycleOutcomes, outcomes.slice(0, 1));
+      await waitFor(recordsOf, (found) => found.length === 1, { description: 'the first outcome recorded' });
+      proxy.cut();
+      await publisher.publish(TOPICS.lifecycleOutcomes, outcomes.slice(1));
+      // Long enough for several retries with back-off.
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      expect(await recordsOf()).toHaveLength(1);
+      proxy.restore();
+      const records = await waitFor(recordsOf, (found) => found.length === 3, {
+        description: 'the batch recorded once PostgreSQL is back',
+        timeoutMs: 30_000,
+      });
+      expect(records.map((r) => r.action)).toEqual(['account.create', 'account.update', 'account.disable']);
+      const letters = await readTopic(kafkaBrokers, topic(TOPICS.deadLetter));
+      expect(letters.filter((l) => JSON.stringify(l.value).includes(employeeId))).toEqual([]);
+      expect(await new ChainVerifierService(direct).verify()).toMatchObject({ ok: true });
+    });
   });
 });

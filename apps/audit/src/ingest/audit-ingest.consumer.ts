@@ -1,18 +1,20 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
-import { TOPICS } from '@tenure/contracts';
+import { FieldError, TOPICS } from '@tenure/contracts';
+import { isDataError } from '@tenure/database';
 import { DEAD_LETTER_PUBLISHER, DeadLetterPublisher, createKafka } from '@tenure/kafka';
-import { AuditLedgerService } from '../ledger/audit-ledger.service';
+import { AppendResult, AuditLedgerService } from '../ledger/audit-ledger.service';
 import type { NewAuditRecord } from '../ledger/new-audit-record';
 import { AUDIT_LOGGER } from '../audit-logger';
 import { INGEST_SETTINGS, IngestSettings } from './ingest-settings';
-import { INGESTED_TOPICS, IngestedTopic, parseIngestedMessage } from './ingest-message.parser';
+import { INGESTED_TOPICS, IngestedTopic, parseIngestedMessage, UNRECORDABLE } from './ingest-message.parser';
 
 /**
- * HR events are consumed by the orchestrator too, which parks the unreadable
- * ones on the dead-letter topic; a second letter for the same message would
- * only be noise, so here they are logged and passed over.
+ * HR events are consumed by the orchestrator too, which parks the ones that
+ * break the contract on the dead-letter topic; a second letter for the same
+ * message would only be noise, so here they are logged and passed over. One
+ * that follows the contract but cannot be recorded is parked here.
  */
 const PARKED_BY_ANOTHER_CONSUMER: ReadonlySet<IngestedTopic> = new Set([TOPICS.hrLifecycle]);
 
@@ -20,6 +22,24 @@ const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 10_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A record waiting to be appended, with the message it came from (to park it if it cannot be). */
+interface PendingRecord {
+  record: NewAuditRecord;
+  message: KafkaMessage;
+}
+
+/**
+ * Whether appending failed because of a record in it rather than the
+ * database: PostgreSQL refused a value, or hashing could not read one. Those
+ * fail the same way every time; anything else (the database away, a lost
+ * connection) is tried again, without skipping a record.
+ */
+export function refusedForItsData(error: unknown): boolean {
+  return isDataError(error) || error instanceof RangeError || error instanceof TypeError;
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /**
  * Outcomes, HR events and plan decisions from Kafka into the chain, a batch at
@@ -71,46 +91,97 @@ export class AuditIngestConsumer implements OnApplicationBootstrap, OnApplicatio
   private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }: EachBatchPayload) {
     if (batch.messages.length === 0) return;
     const topic = batch.topic.slice(this.settings.topicPrefix.length) as IngestedTopic;
-    const records: NewAuditRecord[] = [];
+    const pending: PendingRecord[] = [];
     for (const message of batch.messages) {
       const parsed = parseIngestedMessage(topic, message.value);
       if (parsed.ok) {
-        records.push(parsed.record);
+        pending.push({ record: parsed.record, message });
         continue;
       }
-      const coordinates = { topic: batch.topic, partition: batch.partition, offset: message.offset };
-      if (PARKED_BY_ANOTHER_CONSUMER.has(topic)) {
+      if (PARKED_BY_ANOTHER_CONSUMER.has(topic) && parsed.reason !== UNRECORDABLE) {
         this.logger.warn(
-          { ...coordinates, errors: parsed.errors },
+          { topic: batch.topic, partition: batch.partition, offset: message.offset, errors: parsed.errors },
           'invalid message passed over (parked by its main consumer)',
         );
         continue;
       }
-      this.logger.warn({ ...coordinates, errors: parsed.errors }, 'invalid message sent to the dead-letter topic');
-      await this.deadLetter.publish(message.key?.toString() ?? 'unknown', {
-        sourceTopic: batch.topic,
-        partition: batch.partition,
-        offset: message.offset,
-        reason: parsed.reason,
-        errors: parsed.errors,
-        payload: parsed.payload,
-      });
+      await this.park(batch, message, { reason: parsed.reason, errors: parsed.errors, payload: parsed.payload });
     }
-    const result = await this.appendUntilDone(records, heartbeat, batch.partition);
+    const result = await this.appendUntilDone(pending, batch, heartbeat);
     resolveOffset(batch.lastOffset());
     await commitOffsetsIfNecessary();
     this.logger.debug({ topic: batch.topic, partition: batch.partition, ...result }, 'batch recorded');
   }
 
-  /** Retries in place with back-off (the partition waits rather than lose a record) until it is stopped. */
-  private async appendUntilDone(records: NewAuditRecord[], heartbeat: () => Promise<void>, partition: number) {
+  private async park(
+    batch: Batch,
+    message: KafkaMessage,
+    letter: { reason: string; errors: FieldError[]; payload: unknown },
+  ): Promise<void> {
+    const coordinates = { topic: batch.topic, partition: batch.partition, offset: message.offset };
+    this.logger.warn(
+      { ...coordinates, reason: letter.reason, errors: letter.errors },
+      'message sent to the dead-letter topic',
+    );
+    await this.deadLetter.publish(message.key?.toString() ?? 'unknown', {
+      sourceTopic: batch.topic,
+      partition: batch.partition,
+      offset: message.offset,
+      ...letter,
+    });
+  }
+
+  /**
+   * Appends the batch in one transaction, retried in place with back-off (the
+   * partition waits rather than lose a record) until it is stopped. When a
+   * record in it is refused for its data, the records are appended one by one
+   * instead and the refused ones parked, so one bad message never holds the rest.
+   */
+  private async appendUntilDone(
+    pending: PendingRecord[],
+    batch: Batch,
+    heartbeat: () => Promise<void>,
+  ): Promise<AppendResult> {
+    const all = await this.retrying(batch, heartbeat, () => this.ledger.append(pending.map((p) => p.record)));
+    if (all.ok) return all.result;
+    this.logger.warn(
+      { topic: batch.topic, partition: batch.partition, err: all.error },
+      'batch refused; recording one by one',
+    );
+    const total: AppendResult = { appended: 0, duplicates: 0 };
+    for (const item of pending) {
+      const one = await this.retrying(batch, heartbeat, () => this.ledger.append([item.record]));
+      if (one.ok) {
+        total.appended += one.result.appended;
+        total.duplicates += one.result.duplicates;
+        continue;
+      }
+      await this.park(batch, item.message, {
+        reason: UNRECORDABLE,
+        errors: [{ field: '', message: reasonOf(one.error) }],
+        payload: item.message.value?.toString('utf8') ?? '',
+      });
+    }
+    return total;
+  }
+
+  /** Runs an append until it succeeds or is refused for its data; the infrastructure failing is waited out. */
+  private async retrying(
+    batch: Batch,
+    heartbeat: () => Promise<void>,
+    append: () => Promise<AppendResult>,
+  ): Promise<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> {
     let delay = FIRST_RETRY_MS;
     for (;;) {
       try {
-        return await this.ledger.append(records);
+        return { ok: true, result: await append() };
       } catch (error) {
+        if (refusedForItsData(error)) return { ok: false, error };
         if (this.stopping) throw error;
-        this.logger.warn({ err: error, partition, retryInMs: delay }, 'batch not recorded yet; retrying');
+        this.logger.warn(
+          { err: error, partition: batch.partition, retryInMs: delay },
+          'batch not recorded yet; retrying',
+        );
         await sleep(delay);
         await heartbeat();
         delay = Math.min(MAX_RETRY_MS, delay * 2);

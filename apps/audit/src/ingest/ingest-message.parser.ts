@@ -8,9 +8,11 @@ import {
 } from '@tenure/contracts';
 import type { ClassConstructor } from 'class-transformer';
 import type { NewAuditRecord } from '../ledger/new-audit-record';
+import { recordProblems } from '../ledger/record-problems';
 import { recordFromDecision, recordFromHrEvent, recordFromOutcome } from './records-from-messages';
 
 const CONTRACT_MISMATCH = 'message does not match its topic contract';
+export const UNRECORDABLE = 'message cannot be recorded';
 
 export type ParsedMessage =
   { ok: true; record: NewAuditRecord } | { ok: false; reason: string; errors: FieldError[]; payload: unknown };
@@ -32,7 +34,17 @@ function parseAs<T extends object>(
   if (!result.ok) {
     return { ok: false, reason: CONTRACT_MISMATCH, errors: result.errors, payload: value };
   }
-  return { ok: true, record: toRecord(result.value) };
+  // A message can follow its contract and still say what no record can hold (a time PostgreSQL or the chain cannot).
+  let record: NewAuditRecord;
+  try {
+    record = toRecord(result.value);
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { ok: false, reason: UNRECORDABLE, errors: [{ field: '', message }], payload: value };
+  }
+  const problems = recordProblems(record);
+  if (problems.length > 0) return { ok: false, reason: UNRECORDABLE, errors: problems, payload: value };
+  return { ok: true, record };
 }
 
 /** The topics the audit service records, each with its contract and how a message becomes a record. */

@@ -23,12 +23,13 @@ export class AccountsService {
 
   async create(appId: string, dto: CreateAccountRequest): Promise<AccountCreatedResponse> {
     const connector = this.registry.connectorWith(appId, 'create');
-    const { externalId, created } = await connector.createAccount({ ...dto, groups: dto.groups ?? [] });
+    const active = dto.active ?? true;
+    const { externalId, created } = await connector.createAccount({ ...dto, groups: dto.groups ?? [], active });
     this.logger.log(
-      { appId, employeeId: dto.employeeId, externalId, created },
+      { appId, employeeId: dto.employeeId, externalId, created, active },
       created ? 'account created' : 'account already present',
     );
-    return { appId, externalId, status: 'active', created };
+    return { appId, externalId, status: active ? 'active' : 'disabled', created };
   }
 
   async update(appId: string, externalId: string, dto: UpdateAccountRequest): Promise<AccountUpdatedResponse> {

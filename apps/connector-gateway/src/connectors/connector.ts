@@ -31,6 +31,8 @@ export interface AccountProfile {
 export interface CreateAccountRequest extends AccountProfile {
   /** Group display names the account must belong to. */
   groups: readonly string[];
+  /** Whether the person may sign in; false creates (or leaves) the account disabled. */
+  active: boolean;
 }
 
 export interface CreateAccountResult {
@@ -83,7 +85,10 @@ export interface Connector {
   readonly kind: ConnectorKind;
   readonly capabilities: readonly ConnectorCapability[];
   findAccount(lookup: AccountLookup): Promise<Account | undefined>;
-  /** Finds the person's account (re-activating it if needed) or creates it, then ensures group memberships. */
+  /**
+   * Finds the person's account or creates it, with the requested activation
+   * (an account found in the other state is switched to it), then ensures group memberships.
+   */
   createAccount(request: CreateAccountRequest): Promise<CreateAccountResult>;
   /** Disables the account with this externalId; an already disabled account is left as it is. */
   disableAccount(externalId: string): Promise<void>;

@@ -22,6 +22,7 @@ function person(overrides: Partial<CreateAccountRequest> = {}): CreateAccountReq
     department: 'Engineering',
     title: 'Engineer',
     groups: [],
+    active: true,
     ...overrides,
   };
 }
@@ -125,6 +126,20 @@ export function describeConnectorConformance(name: string, setup: () => Promise<
       await connector().disableAccount(externalId);
       expect(await connector().createAccount(ada)).toEqual({ externalId, created: false });
       expect((await snapshotOf(connector(), externalId))?.active).toBe(true);
+    });
+
+    it('prepares an account disabled: created so, left so by a repeated create, switched on by enable', async () => {
+      const ada = person({ active: false, groups: [`g-${run}-prepared`] });
+      const { externalId, created } = await connector().createAccount(ada);
+      expect(created).toBe(true);
+      expect(await snapshotOf(connector(), externalId)).toMatchObject({ active: false, groups: [`g-${run}-prepared`] });
+      expect(await connector().createAccount(ada)).toEqual({ externalId, created: false });
+      expect(await connector().findAccount({ employeeId: ada.employeeId })).toMatchObject({
+        externalId,
+        active: false,
+      });
+      await connector().enableAccount(externalId);
+      expect(await snapshotOf(connector(), externalId)).toMatchObject({ active: true, groups: [`g-${run}-prepared`] });
     });
 
     it('deletes an account once; afterwards it is gone', async () => {

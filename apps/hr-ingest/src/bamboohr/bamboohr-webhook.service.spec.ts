@@ -105,6 +105,51 @@ describe('BambooWebhookService', () => {
     ]);
   });
 
+  it('takes the same state back after a different one as a new event: terminate, rehire, terminate', async () => {
+    const inactive = { id: 4021, action: 'Updated', fields: { employeeNumber: 'BHR-4021', status: 'Inactive' } };
+    const active = { id: 4021, action: 'Updated', fields: { employeeNumber: 'BHR-4021', status: 'Active' } };
+    await service.accept(delivery([created]), NOW);
+    const answers = [];
+    for (const entry of [inactive, active, inactive]) answers.push((await service.accept(delivery([entry]), NOW))[0]);
+    expect(answers.map((a) => [a.type, a.status])).toEqual([
+      ['terminate', 'accepted'],
+      ['rehire', 'accepted'],
+      ['terminate', 'accepted'],
+    ]);
+    expect(new Set(answers.map((a) => a.eventId)).size).toBe(3);
+    const [again] = await service.accept(delivery([inactive]), NOW);
+    expect(again).toEqual({
+      bambooId: '4021',
+      employeeId: 'BHR-4021',
+      eventId: answers[2].eventId,
+      status: 'duplicate',
+    });
+    expect(inbox.accepted.map((e) => e.type)).toEqual(['hire', 'terminate', 'rehire', 'terminate']);
+  });
+
+  it('refuses a time that is not RFC 3339, naming the BambooHR field', async () => {
+    await service.accept(delivery([created]), NOW);
+    for (const terminationDate of ['20261231', '2026-W52', '2026-01-01T17:00+01', '2026-12-01T10:00:00.5+01']) {
+      const leaving = {
+        id: 4021,
+        action: 'Updated',
+        fields: { employeeNumber: 'BHR-4021', status: 'Inactive', terminationDate },
+      };
+      const refusal = await service
+        .accept(delivery([leaving]), NOW)
+        .catch((error: BadRequestException) => error.getResponse());
+      expect(refusal).toEqual({
+        errors: [
+          {
+            field: 'employees[0].fields.terminationDate',
+            message: expect.stringMatching(/^employees\[0\]\.fields\.terminationDate must be /),
+          },
+        ],
+      });
+    }
+    expect(inbox.accepted).toHaveLength(1);
+  });
+
   it('answers the same delivery again as a duplicate', async () => {
     await service.accept(delivery([created]), NOW);
     const [again] = await service.accept(delivery([created]), NOW);

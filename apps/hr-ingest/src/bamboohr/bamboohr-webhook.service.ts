@@ -1,9 +1,10 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { FieldError } from '@tenure/contracts';
 import type { LifecycleEvent } from '@tenure/domain';
+import type { InboxEntry } from '../inbox/acceptance';
 import { InboxService } from '../inbox/inbox.service';
 import { HR_SOURCES, HrSourcesConfig, SourceMappingConfig } from '../sources/hr-sources.config';
-import { buildLifecycleEvent, contentEventId, draftFromMapped } from '../sources/lifecycle-event.factory';
+import { buildLifecycleEvent, draftFromMapped, stateDelivery } from '../sources/lifecycle-event.factory';
 import { mapRecord } from '../sources/record-mapping';
 import { BambooEmployeeDto, BambooWebhookDto } from './dto/bamboohr-webhook.dto';
 
@@ -56,11 +57,15 @@ export class BambooWebhookService {
     );
     const errors: FieldError[] = [];
     const results: BambooResult[] = [];
-    const events: LifecycleEvent[] = [];
+    const entries: InboxEntry[] = [];
     records.forEach(({ entry, mapped }, index) => {
-      const eventId = contentEventId(BAMBOOHR_SOURCE, entry);
       const employeeId = mapped.employee.employeeId;
       const person = employeeId === undefined ? undefined : known.get(employeeId);
+      const { eventId, contentHash, repeat } = stateDelivery(BAMBOOHR_SOURCE, entry, person);
+      if (repeat) {
+        results.push({ bambooId: entry.id, employeeId, eventId, status: 'duplicate' });
+        return;
+      }
       if (entry.action === 'Deleted' && person === undefined) {
         // Nothing Tenure knows of was removed: there is no access to take away.
         results.push({ bambooId: entry.id, employeeId, eventId, status: 'ignored' });
@@ -81,15 +86,20 @@ export class BambooWebhookService {
         errors.push(...built.errors);
         return;
       }
-      events.push(built.event);
+      entries.push({ event: built.event, contentHash });
       // A later entry for the same person in this delivery follows from this one.
-      known.set(built.event.employee.employeeId, { ...built.event, lastType: built.event.type });
+      known.set(built.event.employee.employeeId, {
+        employee: built.event.employee,
+        lastType: built.event.type,
+        lastEventId: eventId,
+        lastContentHash: contentHash,
+      });
       results.push({ bambooId: entry.id, employeeId, eventId, type: built.event.type, status: 'accepted' });
     });
     if (errors.length > 0) throw new BadRequestException({ errors });
-    const acceptances = new Map((await this.inbox.acceptMany(events)).map((a) => [a.eventId, a.status]));
+    const acceptances = new Map((await this.inbox.acceptMany(entries)).map((a) => [a.eventId, a.status]));
     return results.map((result) => {
-      if (result.status === 'ignored') return result;
+      if (result.status === 'ignored' || result.status === 'duplicate') return result;
       const status = acceptances.get(result.eventId) ?? 'duplicate';
       // A duplicate's type was decided when it was first accepted; today's guess would mislead.
       return status === 'accepted' ? result : { ...result, type: undefined, status };

@@ -1,10 +1,11 @@
 import { Inject, Injectable, PayloadTooLargeException, BadRequestException } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import type { LifecycleEvent, LifecycleEventType } from '@tenure/domain';
+import type { LifecycleEventType } from '@tenure/domain';
+import type { InboxEntry } from '../inbox/acceptance';
 import { InboxService } from '../inbox/inbox.service';
 import { HR_SOURCES, HrSourcesConfig, SourceMappingConfig } from '../sources/hr-sources.config';
-import { buildLifecycleEvent, contentEventId, draftFromMapped } from '../sources/lifecycle-event.factory';
+import { buildLifecycleEvent, draftFromMapped, stateDelivery } from '../sources/lifecycle-event.factory';
 import { mapRecord } from '../sources/record-mapping';
 import { ByteLimitTransform, TooLargeError } from './byte-limit.transform';
 import { emptySummary, ImportSummary, reject } from './import-summary';
@@ -90,30 +91,43 @@ export class CsvImportService {
     const known = await this.inbox.known(
       mapped.map((m) => m.mapped.employee.employeeId).filter((id): id is string => id !== undefined),
     );
-    const events: LifecycleEvent[] = [];
+    const entries: InboxEntry[] = [];
     for (const { row, mapped: record } of mapped) {
       summary.rows++;
       const employeeId = record.employee.employeeId;
+      const person = employeeId === undefined ? undefined : known.get(employeeId);
+      // A row with an event id of its own is identified by it; otherwise by what it says, after what came before.
+      const delivery = record.event.eventId === undefined ? stateDelivery(CSV_SOURCE, row.record, person) : undefined;
+      if (delivery?.repeat) {
+        summary.duplicate++;
+        continue;
+      }
+      const eventId = record.event.eventId ?? (delivery as { eventId: string }).eventId;
       const built = buildLifecycleEvent(
         {
           ...draftFromMapped(record),
           source: CSV_SOURCE,
-          eventId: record.event.eventId ?? contentEventId(CSV_SOURCE, row.record),
+          eventId,
           type: record.event.type as LifecycleEventType | undefined,
           receivedAt,
         },
-        employeeId === undefined ? undefined : known.get(employeeId),
+        person,
         (field) => record.sourceFieldOf[field] ?? this.columnFor(field),
       );
       if (!built.ok) {
         reject(summary, { line: row.line, errors: built.errors });
         continue;
       }
-      events.push(built.event);
+      entries.push({ event: built.event, contentHash: delivery?.contentHash });
       // A later row for the same person follows from this one (hire, then change).
-      known.set(built.event.employee.employeeId, { employee: built.event.employee, lastType: built.event.type });
+      known.set(built.event.employee.employeeId, {
+        employee: built.event.employee,
+        lastType: built.event.type,
+        lastEventId: eventId,
+        lastContentHash: delivery?.contentHash ?? null,
+      });
     }
-    for (const acceptance of await this.inbox.acceptMany(events)) {
+    for (const acceptance of await this.inbox.acceptMany(entries)) {
       if (acceptance.status === 'accepted') summary.accepted++;
       else summary.duplicate++;
     }

@@ -28,6 +28,45 @@ describe('GroupCommit', () => {
     expect(await commit.submit(2)).toBe(2);
   });
 
+  it('writes the items of a batch refused because of one of them one by one: only that one fails', async () => {
+    const writes: number[][] = [];
+    let release: () => void = () => undefined;
+    const commit = new GroupCommit<number, number>(
+      async (items) => {
+        writes.push(items);
+        if (writes.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        if (items.includes(13)) throw new Error('invalid input syntax');
+        return items;
+      },
+      1_000,
+      (error) => error instanceof Error && error.message === 'invalid input syntax',
+    );
+    const first = commit.submit(1);
+    const rest = [2, 13, 4].map((n) => commit.submit(n).catch((error: Error) => error.message));
+    release();
+    expect(await first).toBe(1);
+    expect(await Promise.all(rest)).toEqual([2, 'invalid input syntax', 4]);
+    expect(writes).toEqual([[1], [2, 13, 4], [2], [13], [4]]);
+  });
+
+  it('fails the whole batch at once when the failure is not about an item', async () => {
+    const writes: number[][] = [];
+    let release: () => void = () => undefined;
+    const commit = new GroupCommit<number, number>(
+      async (items) => {
+        writes.push(items);
+        if (writes.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        throw new Error('database away');
+      },
+      1_000,
+      (error) => error instanceof Error && error.message === 'invalid input syntax',
+    );
+    const all = [1, 2, 3].map((n) => commit.submit(n).catch((error: Error) => error.message));
+    release();
+    expect(await Promise.all(all)).toEqual(['database away', 'database away', 'database away']);
+    expect(writes).toEqual([[1], [2, 3]]);
+  });
+
   it('caps a batch at its maximum size', async () => {
     const sizes: number[] = [];
     const commit = new GroupCommit<number, number>(async (items) => {

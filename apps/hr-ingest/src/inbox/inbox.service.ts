@@ -9,6 +9,17 @@ import { InboxRepository } from './inbox.repository';
 const RETRY_AFTER_SECONDS = 5;
 
 /**
+ * PostgreSQL refused a value (SQLSTATE classes 22 data exception, 23
+ * integrity, 54 program limit): about one event of a group commit, not the
+ * database being away. Validation keeps such events out; this keeps one
+ * that slipped through from failing the others.
+ */
+function refusedForItsData(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|23|54)/.test(code);
+}
+
+/**
  * Accepting means durable: the inbox row and its outbox message commit together
  * before the HR system hears yes. The unique (source, event id) makes a repeated
  * delivery a no-op that answers "duplicate". Concurrent single events share a
@@ -17,7 +28,11 @@ const RETRY_AFTER_SECONDS = 5;
 @Injectable()
 export class InboxService {
   private readonly logger = new Logger(InboxService.name);
-  private readonly groupCommit = new GroupCommit<InboxEntry, Acceptance>((entries) => this.store(entries));
+  private readonly groupCommit = new GroupCommit<InboxEntry, Acceptance>(
+    (entries) => this.write(entries),
+    1_000,
+    refusedForItsData,
+  );
 
   constructor(
     private readonly repository: InboxRepository,
@@ -26,23 +41,29 @@ export class InboxService {
 
   /** One event; `contentHash` identifies the request it came from, for sources that send state. */
   accept(event: LifecycleEvent, contentHash?: string): Promise<Acceptance> {
-    return this.groupCommit.submit({ event, contentHash });
+    return this.groupCommit.submit({ event, contentHash }).catch((error: unknown) => {
+      throw this.unavailable(error);
+    });
   }
 
   /** Stores events in one transaction, in the given order: all of them or, on failure, none. */
-  acceptMany(events: LifecycleEvent[]): Promise<Acceptance[]> {
-    return this.store(events.map((event) => ({ event })));
+  acceptMany(entries: InboxEntry[]): Promise<Acceptance[]> {
+    return this.store(entries);
   }
 
   private async store(entries: InboxEntry[]): Promise<Acceptance[]> {
-    if (entries.length === 0) return [];
     try {
-      const acceptances = await this.repository.store(entries);
-      this.relay.wake();
-      return acceptances;
+      return await this.write(entries);
     } catch (error) {
       throw this.unavailable(error);
     }
+  }
+
+  private async write(entries: InboxEntry[]): Promise<Acceptance[]> {
+    if (entries.length === 0) return [];
+    const acceptances = await this.repository.store(entries);
+    this.relay.wake();
+    return acceptances;
   }
 
   /** What Tenure last accepted for each of these people (those it knows). */

@@ -1,15 +1,17 @@
 import { applyDecorators, CanActivate, SetMetadata, Type, UseGuards } from '@nestjs/common';
 import { Public } from '@tenure/auth';
 import type { SourceId } from '../sources/hr-sources.config';
+import { ClientRateLimitGuard } from './client-rate-limit.guard';
 import { RequireContentType } from './require-content-type.guard';
 import { INGEST_SOURCE_KEY } from './ingest-source.key';
 import { SourceRateLimitGuard } from './source-rate-limit.guard';
 
 /**
- * An HR source's endpoint, checked in this order: the source's rate limit
- * (429), the content type (415), then the source's own authentication
- * (signature or token: 401), before the body is validated. The service-wide
- * bearer guard steps aside for it.
+ * An HR source's endpoint, checked in this order: the client address's
+ * pre-authentication limit (429), the content type (415), the source's own
+ * authentication (signature or token: 401), then the source's rate limit
+ * (429), before the body is validated: only authenticated requests count
+ * against a source's quota. The service-wide bearer guard steps aside for it.
  */
 export const IngestEndpoint = (
   source: SourceId,
@@ -19,5 +21,5 @@ export const IngestEndpoint = (
   applyDecorators(
     Public(),
     SetMetadata(INGEST_SOURCE_KEY, source),
-    UseGuards(SourceRateLimitGuard, RequireContentType(...contentTypes), authentication),
+    UseGuards(ClientRateLimitGuard, RequireContentType(...contentTypes), authentication, SourceRateLimitGuard),
   );

@@ -1,14 +1,15 @@
-import { CanActivate, ExecutionContext, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { HR_SOURCES, HrSourcesConfig, SOURCE_IDS, SourceId } from '../sources/hr-sources.config';
 import { INGEST_SOURCE_KEY } from './ingest-source.key';
+import { consumeOrRefuse } from './rate-limit-refusal';
 
 /**
- * Requests per source and time window, from config/hr-sources.yaml. Beyond
- * the limit: 429 with Retry-After, which HR systems honour by retrying later.
- * The count is per replica.
+ * Requests per source and time window, from config/hr-sources.yaml. It runs
+ * after authentication, so only the source's own requests use its quota: a
+ * flood of unsigned requests can never get real webhooks refused. The count
+ * is per replica.
  */
 @Injectable()
 export class SourceRateLimitGuard implements CanActivate {
@@ -29,18 +30,7 @@ export class SourceRateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const source = this.reflector.get<SourceId | undefined>(INGEST_SOURCE_KEY, context.getHandler());
     const limiter = source ? this.limiters.get(source) : undefined;
-    if (!limiter) return true;
-    try {
-      await limiter.consume(source as string);
-      return true;
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-      throw new HttpException(
-        { error: 'rate_limited', message: `too many requests from ${source}; retry in ${retryAfter} s` },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+    if (!source || !limiter) return true;
+    return consumeOrRefuse(limiter, source, context, source);
   }
 }

@@ -113,7 +113,7 @@ export class TerminationRuleConfig {
   @IsString({ each: true })
   values?: string[];
 
-  /** A source field holding the date the termination takes effect (the end of that day, UTC). */
+  /** A source field holding the date the termination takes effect (the end of that day in the person’s zone). */
   @IsOptional()
   @IsString()
   effectiveDateField?: string;
@@ -184,6 +184,16 @@ export class IngestLimitsConfig {
   @Min(1024)
   @Max(10 * 1024 * 1024 * 1024)
   maxCsvBytes: number = 200 * 1024 * 1024;
+
+  /**
+   * Requests from one client address before they are authenticated, all
+   * sources together: a flood is refused before any work is done on it. Far
+   * above any source's own limit, which counts authenticated requests only.
+   */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RateLimitConfig)
+  perClient: RateLimitConfig = Object.assign(new RateLimitConfig(), { requests: 10_000, perSeconds: 1 });
 }
 
 /** `config/hr-sources.yaml`: how each HR source is heard and mapped onto Tenure's employee record. */

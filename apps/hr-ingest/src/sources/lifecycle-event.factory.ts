@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { FieldError, HrLifecycleEventMessage, validatePayload } from '@tenure/contracts';
-import type { Employee, LifecycleEvent, LifecycleEventType } from '@tenure/domain';
+import { readTime, type Employee, type LifecycleEvent, type LifecycleEventType } from '@tenure/domain';
 import type { KnownEmployee } from '../inbox/acceptance';
 import { unstorableFields } from '../inbox/storable';
 import { resolveEventType } from './event-type';
 import type { MappedRecord } from './record-mapping';
 import type { TenureField } from './hr-sources.config';
-import { toInstant } from './instant';
+import { effectiveInstant } from './effective-instant';
 
 export type BuiltEvent = { ok: true; event: LifecycleEvent } | { ok: false; errors: FieldError[] };
 
@@ -17,19 +17,44 @@ export interface EventDraft {
   /** Set when the source names the event; otherwise it follows from the person's state. */
   type?: LifecycleEventType;
   leaving: boolean;
-  /** Text as the source wrote it; a date alone means the start of that day (the end, for a leaver). */
+  /**
+   * Text as the source wrote it (RFC 3339: an instant, or a local time or date
+   * in the person's zone); a date alone means the start of that day (the end, for a leaver).
+   */
   effectiveAt?: string;
   employee: Partial<Employee>;
   receivedAt: string;
 }
 
-/**
- * An event id for sources that have none (a BambooHR row, a CSV line, a SCIM
- * request): the hash of exactly what was sent, so the same delivery again is
- * recognised as a duplicate.
- */
+/** An event id from a hash of what identifies it, for sources that have no ids of their own. */
 export function contentEventId(source: string, content: unknown): string {
   return `${source}-${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 40)}`;
+}
+
+/** How a delivery of a person's state (a BambooHR employee, a CSV row) is told apart from the others. */
+export interface StateDelivery {
+  /** The hash of exactly what was sent, stored with the event it becomes. */
+  contentHash: string;
+  eventId: string;
+  /** The delivery that produced the person's last event, sent again: nothing to do. */
+  repeat: boolean;
+}
+
+/**
+ * Sources that send state without an id of their own: the same delivery
+ * again is the person's last one repeated; the same content after another
+ * event (terminated, rehired, terminated again; A → B → A) is a new fact,
+ * so the id chains on the person's last event.
+ */
+export function stateDelivery(source: string, content: unknown, known: KnownEmployee | undefined): StateDelivery {
+  const contentHash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  if (known?.lastEventId && known.lastContentHash === contentHash)
+    return { contentHash, eventId: known.lastEventId, repeat: true };
+  return {
+    contentHash,
+    eventId: contentEventId(source, { contentHash, after: known?.lastEventId ?? null }),
+    repeat: false,
+  };
 }
 
 /**
@@ -44,22 +69,18 @@ export function buildLifecycleEvent(
 ): BuiltEvent {
   const type = draft.type ?? resolveEventType(known, draft.leaving);
   const errors: FieldError[] = [];
-  let effectiveAt = draft.receivedAt;
-  if (draft.effectiveAt !== undefined) {
-    const instant = toInstant(draft.effectiveAt, type === 'terminate' ? 'end' : 'start');
-    if (instant) effectiveAt = instant;
-    else
-      errors.push({
-        field: fieldName('effectiveAt'),
-        message: 'must be an ISO-8601 date (2026-12-31) or date-time with offset (2026-12-01T09:00:00+01:00)',
-      });
+  const effective = draft.effectiveAt === undefined ? undefined : readTime(draft.effectiveAt);
+  if (effective && !effective.ok) {
+    const named = fieldName('effectiveAt');
+    errors.push({ field: named, message: `${named} ${effective.reason}` });
   }
   const employee = { employmentType: 'employee', ...known?.employee, ...draft.employee };
   const event = {
     eventId: draft.eventId,
     source: draft.source,
     type,
-    effectiveAt,
+    // Read once the person's time zone is known to be valid, below.
+    effectiveAt: draft.receivedAt,
     receivedAt: draft.receivedAt,
     employee,
   };
@@ -80,7 +101,11 @@ export function buildLifecycleEvent(
     })),
   );
   if (errors.length > 0 || !validated.ok) return { ok: false, errors };
-  return { ok: true, event: { ...validated.value, employee: { ...validated.value.employee } } };
+  const timeZone = validated.value.employee.timeZone;
+  const effectiveAt = effective?.ok
+    ? effectiveInstant(effective.time, timeZone, type === 'terminate' ? 'end' : 'start')
+    : draft.receivedAt;
+  return { ok: true, event: { ...validated.value, effectiveAt, employee: { ...validated.value.employee } } };
 }
 
 /** The draft fields a mapped record provides; the source adds its id, type and times. */

@@ -48,6 +48,9 @@ export function mapRecord(record: Record<string, unknown>, mapping: SourceMappin
     const wanted = rule.values?.map((value) => value.toLowerCase());
     mapped.leaving = marker !== undefined && (wanted === undefined || wanted.includes(marker.toLowerCase()));
     if (mapped.leaving && rule.effectiveDateField) mapped.leavingOn = textOf(record[rule.effectiveDateField]);
+    // The termination date stands for effectiveAt (draftFromMapped): an error about it names its own field.
+    if (mapped.leavingOn !== undefined && mapped.event.effectiveAt === undefined && rule.effectiveDateField)
+      mapped.sourceFieldOf.effectiveAt = rule.effectiveDateField;
   }
   return mapped;
 }

@@ -25,9 +25,13 @@ describe('GenericWebhookService', () => {
     expect((await accepted({ effectiveAt: '2026-12-01T09:00:00+01:00' })).effectiveAt).toBe('2026-12-01T08:00:00.000Z');
   });
 
-  it('passes a local date-time or a date on as written, for the person’s time zone', async () => {
-    expect((await accepted({ effectiveAt: '2026-12-01T09:00:00' })).effectiveAt).toBe('2026-12-01T09:00:00');
-    expect((await accepted({ effectiveAt: '2026-12-01' })).effectiveAt).toBe('2026-12-01');
+  it('reads a local date-time or a date (its midnight) in the person’s time zone', async () => {
+    expect((await accepted({ effectiveAt: '2026-12-01T09:00:00' })).effectiveAt).toBe('2026-12-01T14:00:00.000Z');
+    expect((await accepted({ effectiveAt: '2026-12-01' })).effectiveAt).toBe('2026-12-01T05:00:00.000Z');
+    const inUtc = { ...employee, timeZone: undefined };
+    expect((await accepted({ effectiveAt: '2026-12-01', employee: inUtc })).effectiveAt).toBe(
+      '2026-12-01T00:00:00.000Z',
+    );
   });
 
   it('takes effect when received without effectiveAt, and carries an immediate termination', async () => {

@@ -1,23 +1,18 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
+import { parseTime } from '@tenure/domain';
 import { InboxService } from '../inbox/inbox.service';
 import { Acceptance } from '../inbox/acceptance';
 import { unstorableFields } from '../inbox/storable';
+import { effectiveInstant } from '../sources/effective-instant';
 import { GenericWebhookDto } from './dto/generic-webhook.dto';
 
 export const GENERIC_SOURCE = 'generic';
 
-const HAS_OFFSET = /T.*(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
-
 /**
- * An instant with an offset is normalised to UTC; a date, or a date-time
- * without offset, is passed on as HR wrote it: it is the person's local time,
- * which the orchestrator reads in their time zone.
+ * Turns a generic webhook into a lifecycle event: its time as a UTC instant
+ * (a local time or a date alone, its midnight, read in employee.timeZone,
+ * both already validated), defaults filled.
  */
-function normaliseEffectiveAt(value: string): string {
-  return HAS_OFFSET.test(value) ? new Date(value).toISOString() : value;
-}
-
-/** Turns a generic webhook into a lifecycle event: times normalised to UTC, defaults filled. */
 @Injectable()
 export class GenericWebhookService {
   constructor(private readonly inbox: InboxService) {}
@@ -30,7 +25,9 @@ export class GenericWebhookService {
       eventId: body.eventId,
       source: GENERIC_SOURCE,
       type: body.type,
-      effectiveAt: body.effectiveAt ? normaliseEffectiveAt(body.effectiveAt) : receivedAt,
+      effectiveAt: body.effectiveAt
+        ? effectiveInstant(parseTime(body.effectiveAt), body.employee.timeZone)
+        : receivedAt,
       receivedAt,
       employee: { ...body.employee },
       ...(body.immediate !== undefined ? { immediate: body.immediate } : {}),

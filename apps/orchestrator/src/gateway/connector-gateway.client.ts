@@ -31,6 +31,8 @@ export class GatewayError extends Error {
 export interface AccountGrant {
   employee: Employee;
   groups: string[];
+  /** False prepares the account ahead of the start: created disabled, never switched on by a retry. */
+  active?: boolean;
 }
 
 const REQUEST_TIMEOUT_MS = 45_000;
@@ -71,7 +73,7 @@ export class ConnectorGatewayClient {
     return new Map(items.map((app) => [app.appId ?? app.id ?? '', app.capabilities ?? []]));
   }
 
-  createAccount(appId: string, { employee, groups }: AccountGrant): Promise<AccountCreatedResponse> {
+  createAccount(appId: string, { employee, groups, active = true }: AccountGrant): Promise<AccountCreatedResponse> {
     const body: CreateAccountRequest = {
       ...profileOf(employee),
       employeeId: employee.employeeId,
@@ -80,6 +82,7 @@ export class ConnectorGatewayClient {
       givenName: employee.givenName,
       familyName: employee.familyName,
       groups,
+      active,
     };
     return this.call('POST', `${appPath(appId)}/accounts`, body);
   }

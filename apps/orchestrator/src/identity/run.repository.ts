@@ -5,6 +5,22 @@ import type { AccessRequestRecord, RunState, RunStatus } from '@tenure/temporal-
 import { AccessRequestEntity } from './access-request.entity';
 import { RunEntity } from './run.entity';
 
+/** Characters PostgreSQL cannot hold in JSON: NUL, and halves of UTF-16 surrogate pairs without their other half. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The ops API's copy of a run, with what PostgreSQL cannot hold replaced by
+ * U+FFFD: a run whose event carries such a character (and is rejected for it)
+ * is still shown. The workflow keeps the run as it is.
+ */
+function storable(run: RunState): RunState {
+  return JSON.parse(
+    JSON.stringify(run, (_key, value: unknown) =>
+      typeof value === 'string' ? value.replace(UNSTORABLE, '\uFFFD') : value,
+    ),
+  ) as RunState;
+}
+
 /** Runs and access requests as the workflows report them, for the ops API. */
 @Injectable()
 export class RunRepository {
@@ -20,7 +36,7 @@ export class RunRepository {
         status: run.status,
         effectiveAt: new Date(run.effectiveAt),
         nextAt: run.nextAt ? new Date(run.nextAt) : null,
-        state: run,
+        state: storable(run),
         createdAt: new Date(run.createdAt),
       },
       ['runId'],

@@ -8,10 +8,16 @@ import {
   employeeWorkflowId,
   lifecycleEventSignal,
 } from '@tenure/temporal-contracts';
+import { UnprocessableMessageError } from '@tenure/kafka';
 import type { OrchestratorEnvironment } from '../orchestrator.environment';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import { contentRefusalOf } from './temporal-refusal';
 
-/** Hands an HR event to the person's workflow, starting it if this is the first one. */
+/**
+ * Hands an HR event to the person's workflow, starting it if this is the
+ * first one. An event Temporal refuses for its content is unprocessable (it
+ * is parked); Temporal being away is not, and the event waits for it.
+ */
 @Injectable()
 export class LifecycleDispatcherService {
   constructor(
@@ -22,13 +28,20 @@ export class LifecycleDispatcherService {
   async dispatch(event: LifecycleEvent): Promise<string> {
     const workflowId = employeeWorkflowId(event.employee.employeeId);
     const args: [EmployeeLifecycleInput] = [{ employeeId: event.employee.employeeId }];
-    await this.temporal.workflow.signalWithStart(EMPLOYEE_LIFECYCLE_WORKFLOW, {
-      workflowId,
-      taskQueue: this.env.TEMPORAL_TASK_QUEUE,
-      args,
-      signal: lifecycleEventSignal,
-      signalArgs: [event],
-    });
+    try {
+      await this.temporal.workflow.signalWithStart(EMPLOYEE_LIFECYCLE_WORKFLOW, {
+        workflowId,
+        taskQueue: this.env.TEMPORAL_TASK_QUEUE,
+        args,
+        signal: lifecycleEventSignal,
+        signalArgs: [event],
+      });
+    } catch (error) {
+      // Refused for what it says: retrying would hold the person's partition for good.
+      const refusal = contentRefusalOf(error);
+      if (refusal !== undefined) throw new UnprocessableMessageError(refusal);
+      throw error;
+    }
     return workflowId;
   }
 }

@@ -20,6 +20,8 @@ export class AccessRequestsService {
         errors: [{ field: 'appId', message: `unknown app ${body.appId} (known: ${this.policy.appIds.join(', ')})` }],
       });
     }
+    const rolesRefused = body.roles.length > 0 ? this.policy.rolesRefusal(body.appId) : undefined;
+    if (rolesRefused) throw new BadRequestException({ errors: [{ field: 'roles', message: rolesRefused }] });
     return this.commands.execute(employeeId, requestAccessUpdate, {
       appId: body.appId,
       roles: body.roles,

@@ -3,10 +3,15 @@ import type { LifecycleEvent } from '@tenure/domain';
 import type { LifecyclePlan } from '@tenure/temporal-contracts';
 import { GatewayError } from '../gateway/connector-gateway.client';
 import { PlannerService } from '../planning/planner.service';
+import { UnplannableEventError } from '../planning/unplannable-event.error';
 import { PLANNER } from '../temporal/temporal.tokens';
 import { PlanRequestDto } from './dto/plan-request.dto';
 
-export type PlanResponse = LifecyclePlan & { decision: 'planned' | 'scheduled' | 'waiting_approval' };
+/**
+ * One person's plan never waits for approval by itself: only the org-wide
+ * mass-change guard holds runs, when their removals fall due.
+ */
+export type PlanResponse = LifecyclePlan & { decision: 'planned' | 'scheduled' };
 
 /** Plans an event with the same code the workflow runs, and changes nothing. */
 @Injectable()
@@ -34,18 +39,13 @@ export class PlansService {
           message: 'app capabilities unavailable: the connector gateway did not answer',
         });
       }
-      if (error instanceof Error && error.message.startsWith('not an ISO-8601')) {
-        throw new BadRequestException({ errors: [{ field: 'effectiveAt', message: error.message }] });
+      if (error instanceof UnplannableEventError) {
+        throw new BadRequestException({ errors: [{ field: error.field ?? '', message: error.message }] });
       }
       throw error;
     }
     const first = plan.phases[0]?.at ?? now;
-    const decision =
-      plan.blastRadius.accounts > plan.blastRadius.limit
-        ? 'waiting_approval'
-        : Date.parse(first) > Date.parse(now)
-          ? 'scheduled'
-          : 'planned';
+    const decision = Date.parse(first) > Date.parse(now) ? 'scheduled' : 'planned';
     return { decision, ...plan };
   }
 }

@@ -6,8 +6,11 @@ import type { KafkaPublisher } from '@tenure/kafka';
 export class OutcomePublisher {
   constructor(private readonly publisher: KafkaPublisher) {}
 
-  publish(outcome: LifecycleOutcome): Promise<void> {
-    return this.publisher.publish(TOPICS.lifecycleOutcomes, [{ key: outcome.employeeId, value: outcome }]);
+  publish(...outcomes: LifecycleOutcome[]): Promise<void> {
+    return this.publisher.publish(
+      TOPICS.lifecycleOutcomes,
+      outcomes.map((outcome) => ({ key: outcome.employeeId, value: outcome })),
+    );
   }
 }
 

@@ -147,7 +147,7 @@ describe('planLifecycle', () => {
       'delete@2026-12-25T23:30:00.000Z slack delete supported',
       'delete@2026-12-25T23:30:00.000Z zoom delete supported',
     ]);
-    expect(plan.blastRadius).toEqual({ accounts: 3, limit: 25 });
+    expect(plan.blastRadius).toEqual({ accounts: 3 });
   });
 
   it('shows a change the app’s connector cannot make as not supported, and never counts it', () => {

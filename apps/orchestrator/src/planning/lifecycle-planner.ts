@@ -1,7 +1,7 @@
 import type { LifecycleEvent } from '@tenure/domain';
 import { LifecyclePlan, PlanPhase, removesAccount } from '@tenure/temporal-contracts';
 import { withSupport } from './change-support';
-import { resolveEffectiveAt } from './effective-time';
+import { assertPlannableInstant, resolveEffectiveAt } from './effective-time';
 import { planAccessGrant } from './plan-access';
 import { planCancelHire, planJoiner } from './plan-joiner';
 import { planLeave, planLeaver } from './plan-leaver';
@@ -53,10 +53,11 @@ export function planLifecycle(input: PlanningInput): LifecyclePlan {
   const event = subject.kind === 'event' ? subject.event : undefined;
   const effectiveAt =
     subject.kind === 'event' ? effectiveMoment(subject.event) : (subject.request.decidedAt ?? input.now);
-  const phases: PlanPhase[] = draftPhases(input, effectiveAt).map((phase) => ({
-    ...phase,
-    changes: phase.changes.map((change) => withSupport(change, input.capabilities)),
-  }));
+  assertPlannableInstant(effectiveAt, 'the effective moment');
+  const phases: PlanPhase[] = draftPhases(input, effectiveAt).map((phase) => {
+    assertPlannableInstant(phase.at, `the ${phase.name} phase at`);
+    return { ...phase, changes: phase.changes.map((change) => withSupport(change, input.capabilities)) };
+  });
   const removed = new Set(
     phases.flatMap((phase) =>
       phase.changes.filter((c) => c.support === 'supported' && removesAccount(c)).map((c) => c.appId),
@@ -69,7 +70,7 @@ export function planLifecycle(input: PlanningInput): LifecyclePlan {
     eventType: event?.type ?? 'change',
     effectiveAt,
     phases,
-    blastRadius: { accounts: removed.size, limit: input.settings.blastRadiusLimit },
+    blastRadius: { accounts: removed.size },
     ...(phases.every((phase) => phase.changes.length === 0) ? { note: noteFor(input) } : {}),
   };
 }

@@ -4,6 +4,8 @@ import type { IdentityRepository } from '../identity/identity.repository';
 import type { RunRepository } from '../identity/run.repository';
 import type { PolicyService } from '../policy/policy.service';
 import { planLifecycle } from './lifecycle-planner';
+import type { PlanningInput } from './planning-input';
+import { UnplannableEventError } from './unplannable-event.error';
 
 /** Capabilities change only when the gateway's configuration does: asked for at most this often. */
 const CAPABILITIES_TTL_MS = 30_000;
@@ -19,7 +21,21 @@ export class PlannerService {
     private readonly policy: PolicyService,
   ) {}
 
+  /**
+   * Gathering may fail for a while (the database, the gateway) and is worth
+   * retrying; planning itself fails only because of the event, as an
+   * UnplannableEventError.
+   */
   async plan(subject: PlanSubject, now: string): Promise<LifecyclePlan> {
+    const input = await this.gather(subject, now);
+    try {
+      return planLifecycle(input);
+    } catch (error) {
+      throw UnplannableEventError.from(error);
+    }
+  }
+
+  private async gather(subject: PlanSubject, now: string): Promise<PlanningInput> {
     const employeeId = subject.kind === 'event' ? subject.event.employee.employeeId : subject.request.employeeId;
     const [record, capabilities, requests] = await Promise.all([
       this.identity.findPerson(employeeId),
@@ -29,7 +45,7 @@ export class PlannerService {
     const managerId =
       (subject.kind === 'event' ? subject.event.employee.managerId : undefined) ?? record?.person.attributes.managerId;
     const managerAccounts = managerId ? await this.identity.accountsOf(managerId) : [];
-    return planLifecycle({
+    return {
       subject,
       now,
       person: record ? { state: record.person.state, attributes: record.person.attributes } : undefined,
@@ -49,7 +65,7 @@ export class PlannerService {
       settings: this.policy.lifecycle,
       capabilities,
       policy: (employee) => this.policy.entitlementsFor(employee),
-    });
+    };
   }
 
   /** Recent capabilities, or the last known ones while the gateway does not answer. */

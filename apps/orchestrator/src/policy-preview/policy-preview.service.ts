@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConfigFileError, parseYamlConfig } from '@tenure/config';
-import { checkPolicyApps, evaluatePolicy, PolicyConfig, POLICY_FILE, TenureConfig } from '@tenure/policy';
+import { checkPolicyGrants, evaluatePolicy, PolicyConfig, POLICY_FILE, TenureConfig } from '@tenure/policy';
 import { MANAGED_STATES, peoplePages } from '../identity/people-pages';
 import { AccessDiff, diffAccess } from './access-diff';
 import type { PolicyPreviewRequest } from './dto/policy-preview.request';
@@ -72,7 +72,7 @@ export class PolicyPreviewService {
   private parse(text: string): PolicyConfig {
     try {
       const policy = parseYamlConfig(POLICY_FILE, text, PolicyConfig, {});
-      checkPolicyApps(POLICY_FILE, policy, this.config.apps);
+      checkPolicyGrants(POLICY_FILE, policy, this.config.apps);
       return policy;
     } catch (error) {
       if (!(error instanceof ConfigFileError)) throw error;

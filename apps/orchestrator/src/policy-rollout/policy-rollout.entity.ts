@@ -17,12 +17,17 @@ export class PolicyRolloutEntity {
   @Column({ type: 'integer' })
   people: number;
 
+  /** People the new rules would take at least one account from. */
+  @Column({ name: 'people_losing_access', type: 'integer' })
+  peopleLosingAccess: number;
+
   /** Accounts the new rules would disable. */
   @Column({ name: 'accounts_disabled', type: 'integer' })
   accountsDisabled: number;
 
-  @Column({ name: 'blast_radius_limit', type: 'integer' })
-  blastRadiusLimit: number;
+  /** The mass-change limit when the rollout was decided: more people losing access than this waits. */
+  @Column({ name: 'max_people', type: 'integer' })
+  maxPeople: number;
 
   @Column({ name: 'decided_by', type: 'text', nullable: true })
   decidedBy: string | null;

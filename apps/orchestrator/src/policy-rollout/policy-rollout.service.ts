@@ -6,6 +6,8 @@ import { EntitlementEntity } from '../identity/entitlement.entity';
 import { peoplePages } from '../identity/people-pages';
 import type { PersonEntity } from '../identity/person.entity';
 import { LifecycleDispatcherService } from '../lifecycle/lifecycle-dispatcher.service';
+import { massChangeLimits } from '../mass-change/mass-change-limits';
+import { rolloutEventId } from './policy-rollout-events';
 import { policyFingerprint } from './policy-fingerprint';
 import { PolicyRolloutEntity, RolloutStatus } from './policy-rollout.entity';
 
@@ -15,7 +17,9 @@ const DISPATCH_CONCURRENCY = 8;
 
 interface Affected {
   people: PersonEntity[];
+  peopleLosingAccess: number;
   accountsDisabled: number;
+  activePeople: number;
 }
 
 /**
@@ -24,8 +28,8 @@ interface Affected {
  * fingerprints the rules; a version not seen before is a rollout: every person
  * whose stored entitlements differ from what the rules now grant gets a
  * re-plan (a `change` event with their current attributes, so the mover plan
- * grants and revokes the difference). A rollout that would disable more
- * accounts than the blast-radius limit waits for an operator instead.
+ * grants and revokes the difference). A rollout that would take access from
+ * more people than the mass-change limit waits, as one batch, for an operator.
  */
 @Injectable()
 export class PolicyRolloutService implements OnApplicationBootstrap {
@@ -46,11 +50,11 @@ export class PolicyRolloutService implements OnApplicationBootstrap {
 
   async rollOutCurrentPolicy(): Promise<PolicyRolloutEntity> {
     const rolloutId = policyFingerprint(this.config.policy);
-    const limit = this.config.policy.lifecycle.blastRadiusLimit;
     const known = await this.rollouts().findOneBy({ rolloutId });
     if (known && known.status !== 'applying') return known;
     const affected = await this.affected();
-    const status: RolloutStatus = affected.accountsDisabled > limit ? 'waiting_approval' : 'applying';
+    const limit = massChangeLimits(this.config.policy.lifecycle.massChange, affected.activePeople).maxPeople;
+    const status: RolloutStatus = affected.peopleLosingAccess > limit ? 'waiting_approval' : 'applying';
     // Replicas starting together: the first insert wins, the others find it.
     await this.rollouts()
       .createQueryBuilder()
@@ -59,8 +63,9 @@ export class PolicyRolloutService implements OnApplicationBootstrap {
         rolloutId,
         status,
         people: affected.people.length,
+        peopleLosingAccess: affected.peopleLosingAccess,
         accountsDisabled: affected.accountsDisabled,
-        blastRadiusLimit: limit,
+        maxPeople: limit,
         decidedBy: null,
       })
       .orIgnore()
@@ -68,7 +73,7 @@ export class PolicyRolloutService implements OnApplicationBootstrap {
     const rollout = await this.rollouts().findOneByOrFail({ rolloutId });
     if (rollout.status !== 'applying') {
       this.logger.warn(
-        `policy ${rolloutId} would disable ${rollout.accountsDisabled} accounts (limit ${limit}): waiting for approval`,
+        `policy ${rolloutId} would take access from ${rollout.peopleLosingAccess} people (limit ${limit}): waiting for approval`,
       );
       return rollout;
     }
@@ -122,7 +127,7 @@ export class PolicyRolloutService implements OnApplicationBootstrap {
   /** The event id is fixed per policy version and person, so a resumed rollout re-plans no one twice. */
   private replan(rolloutId: string, person: PersonEntity, receivedAt: string): LifecycleEvent {
     return {
-      eventId: `policy-${rolloutId}-${person.employeeId}`,
+      eventId: rolloutEventId(rolloutId, person.employeeId),
       source: 'policy',
       type: 'change',
       effectiveAt: receivedAt,
@@ -133,8 +138,9 @@ export class PolicyRolloutService implements OnApplicationBootstrap {
 
   /** Who the rules in force treat differently from what the identity store says they hold. */
   private async affected(): Promise<Affected> {
-    const result: Affected = { people: [], accountsDisabled: 0 };
+    const result: Affected = { people: [], peopleLosingAccess: 0, accountsDisabled: 0, activePeople: 0 };
     for await (const page of peoplePages(this.dataSource, [...HOLDING_ACCESS])) {
+      result.activePeople += page.length;
       const stored = await this.dataSource
         .getRepository(EntitlementEntity)
         .findBy({ employeeId: In(page.map((person) => person.employeeId)) });
@@ -143,7 +149,9 @@ export class PolicyRolloutService implements OnApplicationBootstrap {
         const diffs = diffEntitlements(held, evaluatePolicy(this.config.policy, person.attributes));
         if (diffs.length === 0) continue;
         result.people.push(person);
-        result.accountsDisabled += diffs.filter((diff) => diff.kind === 'revoke').length;
+        const revoked = diffs.filter((diff) => diff.kind === 'revoke').length;
+        result.accountsDisabled += revoked;
+        if (revoked > 0) result.peopleLosingAccess += 1;
       }
     }
     return result;

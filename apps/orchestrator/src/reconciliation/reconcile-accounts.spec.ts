@@ -69,7 +69,7 @@ describe('reconcileAccounts', () => {
       { externalId: 'u-bob', userName: 'u-bob@example.com', employeeId: 'E2', personState: 'terminated' },
       { externalId: 'u-ghost', userName: 'u-ghost@example.com', employeeId: 'E4', personState: 'terminated' },
     ]);
-    expect(findings.orphanIds).toEqual(['u-bob', 'u-ghost']);
+    expect(findings.orphans.map((orphan) => orphan.externalId)).toEqual(['u-bob', 'u-ghost']);
   });
 
   it('finds unmanaged accounts: none of Tenure’s account rows points at them', () => {

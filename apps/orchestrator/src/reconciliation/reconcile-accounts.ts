@@ -21,8 +21,8 @@ export interface AccountFindings {
   unmanaged: UnmanagedAccount[];
   drifted: DriftedAccount[];
   counts: { orphaned: number; unmanaged: number; drifted: number; matched: number };
-  /** Every orphan's externalId, for automatic disabling (not limited like the lists). */
-  orphanIds: string[];
+  /** Every orphan, for automatic disabling (not limited like the lists); each has someone's employeeId. */
+  orphans: { externalId: string; employeeId: string }[];
 }
 
 const same = (a: string | undefined, b: string | undefined) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
@@ -67,7 +67,7 @@ export function reconcileAccounts(accounts: Iterable<AccountSnapshot>, identity:
     unmanaged: [],
     drifted: [],
     counts: { orphaned: 0, unmanaged: 0, drifted: 0, matched: 0 },
-    orphanIds: [],
+    orphans: [],
   };
   for (const account of accounts) {
     const row = identity.accountsByExternalId.get(account.externalId);
@@ -86,9 +86,9 @@ export function reconcileAccounts(accounts: Iterable<AccountSnapshot>, identity:
     // An unmanaged account without any employeeId is not known to be anyone's: reported as unmanaged only.
     // A person not yet started ('new') may have accounts prepared ahead of the first day.
     const standsBehind = person !== undefined && (person.state === 'active' || person.state === 'new');
-    if (account.active && (row !== undefined || person !== undefined) && !standsBehind) {
+    if (account.active && employeeId !== undefined && (row !== undefined || person !== undefined) && !standsBehind) {
       findings.counts.orphaned += 1;
-      findings.orphanIds.push(account.externalId);
+      findings.orphans.push({ externalId: account.externalId, employeeId });
       pushLimited(findings.orphaned, {
         externalId: account.externalId,
         userName: account.userName,

@@ -1,5 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { AccountSnapshot } from '@tenure/contracts';
+import { OutcomePublisher } from '../outcomes/outcome.publisher';
+import { orphanDisabledOutcome } from './orphan-outcome';
 import { reconcileAccounts } from './reconcile-accounts';
 import { ReconciliationGatewayClient, ReconciliationGatewayError } from './reconciliation-gateway.client';
 import { ReconciliationRepository } from './reconciliation.repository';
@@ -8,6 +10,7 @@ import { AppReconciliationReport, ReconciliationSettings } from './reconciliatio
 export interface ReconciliationDependencies {
   gateway: ReconciliationGatewayClient;
   repository: ReconciliationRepository;
+  outcomes: OutcomePublisher;
   settings: ReconciliationSettings;
 }
 
@@ -22,6 +25,17 @@ function asActivityFailure(error: unknown): unknown {
   return error;
 }
 
+/** The reconciliation run (its workflow id) an activity works for; a call outside Temporal is a run of its own. */
+function currentRunId(): string {
+  let workflowId: string | undefined;
+  try {
+    workflowId = Context.current().info.workflowExecution?.workflowId;
+  } catch {
+    /* not in an activity */
+  }
+  return workflowId ?? `reconciliation-direct-${new Date().toISOString()}`;
+}
+
 function heartbeat(details: unknown): void {
   // Outside a Temporal activity (unit tests) there is nothing to tell.
   try {
@@ -31,7 +45,12 @@ function heartbeat(details: unknown): void {
   }
 }
 
-export function createReconciliationActivities({ gateway, repository, settings }: ReconciliationDependencies) {
+export function createReconciliationActivities({
+  gateway,
+  repository,
+  outcomes,
+  settings,
+}: ReconciliationDependencies) {
   return {
     /** The apps to reconcile: those whose connector can list accounts (one, when asked for one). */
     async reconcilableApps(appId?: string): Promise<string[]> {
@@ -62,13 +81,17 @@ export function createReconciliationActivities({ gateway, repository, settings }
         } while (cursor);
         const findings = reconcileAccounts(accounts, await repository.appIdentity(appId));
 
-        const tooMany = findings.orphanIds.length > settings.maxAutoDisable;
-        const canDisable = settings.autoDisableOrphans && findings.orphanIds.length > 0 && !tooMany;
+        const tooMany = findings.orphans.length > settings.maxAutoDisable;
+        const canDisable = settings.autoDisableOrphans && findings.orphans.length > 0 && !tooMany;
         const disabled: string[] = [];
         if (canDisable) {
-          for (const externalId of findings.orphanIds) {
-            await gateway.disable(appId, externalId);
-            disabled.push(externalId);
+          const runId = currentRunId();
+          for (const orphan of findings.orphans) {
+            await gateway.disable(appId, orphan.externalId);
+            // Recorded like any lifecycle step: the store's account row and the audit trail both know.
+            await repository.markDisabled(appId, orphan.externalId, runId);
+            await outcomes.publish(orphanDisabledOutcome(runId, appId, orphan));
+            disabled.push(orphan.externalId);
           }
         }
         return {

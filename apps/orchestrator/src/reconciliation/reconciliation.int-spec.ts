@@ -1,6 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { employeeFixture, requiredEnv, signWebhook, testStack, uniqueId, waitFor } from '@tenure/testing';
+import { createKafka, KafkaPublisher } from '@tenure/kafka';
+import { createLogger } from '@tenure/observability';
+import { OutcomePublisher } from '../outcomes/outcome.publisher';
 import { createReconciliationActivities } from './reconciliation.activities';
 import { ReconciliationGatewayClient } from './reconciliation-gateway.client';
 import { ReconciliationRepository } from './reconciliation.repository';
@@ -16,6 +19,7 @@ const stack = testStack();
 const opsUrl = `http://127.0.0.1:${requiredEnv('ORCHESTRATOR_PORT')}`;
 const ingestUrl = `http://127.0.0.1:${requiredEnv('HR_INGEST_PORT')}`;
 const gatewayUrl = `http://127.0.0.1:${requiredEnv('CONNECTOR_GATEWAY_PORT')}`;
+const auditUrl = `http://127.0.0.1:${requiredEnv('AUDIT_PORT')}`;
 const slackUrl = `${requiredEnv('TENURE_SAAS_SIM_URL')}/slack/scim/v2`;
 const opsToken = requiredEnv('TENURE_OPS_TOKEN');
 const slackToken = requiredEnv('TENURE_APP_SLACK_TOKEN');
@@ -56,6 +60,13 @@ async function slackAccountOf(employeeId: string, status: string): Promise<strin
   );
   return (body.accounts as { appId: string; externalId: string }[]).find((account) => account.appId === 'slack')!
     .externalId;
+}
+
+async function auditEvents(query: Record<string, string>) {
+  const response = await fetch(`${auditUrl}/v1/audit/events?${new URLSearchParams(query)}`, {
+    headers: { authorization: `Bearer ${requiredEnv('TENURE_AUDIT_TOKEN')}` },
+  });
+  return { status: response.status, body: (await response.json()) as { items: Record<string, unknown>[] } };
 }
 
 async function slack(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
@@ -132,12 +143,21 @@ describe('reconciliation', () => {
     expect((await slack('GET', `/Users/${leaverAccountId}`)).active).toBe(true);
   });
 
-  it('disables orphans automatically only within the configured limit', async () => {
+  it('disables orphans automatically only within the configured limit, and records each in the store and the audit trail', async () => {
     const dataSource = await new DataSource({ type: 'postgres', url: stack.databaseUrl }).initialize();
+    const kafka = createKafka('tenure-reconciliation-tests', stack.kafkaBrokers, createLogger('tests', 'silent'));
+    const publisher = new KafkaPublisher(kafka, stack.topicPrefix);
     try {
+      // As after a leaver's disable that failed: the store still holds the account as active, with the app's reason.
+      await dataSource.query(
+        `UPDATE identity.accounts SET status = 'active', reason = 'TEMPORARY: slack unavailable'
+          WHERE app_id = 'slack' AND external_id = $1`,
+        [leaverAccountId],
+      );
       const dependencies = {
         repository: new ReconciliationRepository(dataSource),
         gateway: new ReconciliationGatewayClient(gatewayUrl, requiredEnv('TENURE_GATEWAY_TOKEN')),
+        outcomes: new OutcomePublisher(publisher),
       };
       const guarded = createReconciliationActivities({
         ...dependencies,
@@ -156,7 +176,33 @@ describe('reconciliation', () => {
       expect(acted.orphanAction).toBe('disabled');
       expect(acted.disabled).toContain(leaverAccountId);
       expect((await slack('GET', `/Users/${leaverAccountId}`)).active).toBe(false);
+
+      const person = await ops('GET', `/v1/employees/${leaver.employeeId}`);
+      expect(person.body.accounts).toContainEqual(
+        expect.objectContaining({ appId: 'slack', externalId: leaverAccountId, status: 'disabled', reason: null }),
+      );
+      const { body } = await waitFor(
+        () => auditEvents({ employeeId: leaver.employeeId, actorId: 'reconciliation' }),
+        (page) => page.body.items.length > 0,
+        { description: 'the orphan disable in the audit trail', timeoutMs: 30_000 },
+      );
+      expect(body.items).toEqual([
+        expect.objectContaining({
+          kind: 'outcome',
+          appId: 'slack',
+          action: 'account.disable',
+          outcome: 'succeeded',
+          actor: 'system',
+          actorId: 'reconciliation',
+          rule: 'reconciliation: orphan',
+          externalId: leaverAccountId,
+        }),
+      ]);
+      // Once disabled, the account is no longer an orphan: a second run finds nothing to do.
+      const again = await allowed.reconcileApp('slack');
+      expect(again.disabled).not.toContain(leaverAccountId);
     } finally {
+      await publisher.close();
       await dataSource.destroy();
     }
   });

@@ -1,23 +1,45 @@
 import { join } from 'node:path';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppsConfig, loadYamlConfig } from '@tenure/config';
+import { KAFKA_PUBLISHER, KafkaPublisher } from '@tenure/kafka';
 import type { OrchestratorEnvironment } from '../orchestrator.environment';
+import { OutcomePublisher } from '../outcomes/outcome.publisher';
 import { createReconciliationActivities } from './reconciliation.activities';
 import { ReconciliationController } from './reconciliation.controller';
 import { ReconciliationGatewayClient } from './reconciliation-gateway.client';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { ReconciliationScheduleService } from './reconciliation-schedule.service';
 import { ReconciliationService } from './reconciliation.service';
+import type { ReconciliationSettings } from './reconciliation.types';
 import {
   RECONCILIATION_ACTIVITIES,
   RECONCILIATION_OPTIONS,
   RECONCILIATION_TEMPORAL_CLIENT,
 } from './reconciliation.tokens';
 
+/** The activities the worker runs; their disables are published as outcomes on the orchestrator's Kafka publisher. */
+export function reconciliationActivitiesProvider(
+  env: OrchestratorEnvironment,
+  settings: ReconciliationSettings,
+): Provider {
+  return {
+    provide: RECONCILIATION_ACTIVITIES,
+    inject: [ReconciliationRepository, KAFKA_PUBLISHER],
+    useFactory: (repository: ReconciliationRepository, publisher: KafkaPublisher) =>
+      createReconciliationActivities({
+        repository,
+        gateway: new ReconciliationGatewayClient(env.CONNECTOR_GATEWAY_URL, env.TENURE_GATEWAY_TOKEN),
+        outcomes: new OutcomePublisher(publisher),
+        settings,
+      }),
+  };
+}
+
 /**
- * Reconciliation: its ops API, its Temporal schedule, and the activities the
- * orchestrator's worker runs (exported as RECONCILIATION_ACTIVITIES).
+ * Reconciliation: its ops API and its Temporal schedule. The activities the
+ * orchestrator's worker runs come from reconciliationActivitiesProvider, in the
+ * module that holds the Kafka publisher their outcomes go to.
  * Settings come from the `reconciliation` section of config/apps.yaml.
  */
 @Module({})
@@ -40,24 +62,11 @@ export class ReconciliationModule {
               namespace: env.TEMPORAL_NAMESPACE,
             }),
         },
-        {
-          provide: RECONCILIATION_ACTIVITIES,
-          inject: [ReconciliationRepository],
-          useFactory: (repository: ReconciliationRepository) =>
-            createReconciliationActivities({
-              repository,
-              gateway: new ReconciliationGatewayClient(env.CONNECTOR_GATEWAY_URL, env.TENURE_GATEWAY_TOKEN),
-              settings: {
-                autoDisableOrphans: reconciliation.autoDisableOrphans,
-                maxAutoDisable: reconciliation.maxAutoDisable,
-              },
-            }),
-        },
         ReconciliationRepository,
         ReconciliationService,
         ReconciliationScheduleService,
       ],
-      exports: [RECONCILIATION_ACTIVITIES],
+      exports: [ReconciliationRepository],
     };
   }
 }

@@ -20,9 +20,9 @@ interface EntitlementRow {
 }
 
 /**
- * Read-only queries on the identity store (schema `identity`) for one app:
+ * The identity store (schema `identity`) as reconciliation sees one app:
  * three set-based reads, so an app with tens of thousands of accounts costs
- * three round trips, not one per account.
+ * three round trips, not one per account; and the status of an account it disabled.
  */
 @Injectable()
 export class ReconciliationRepository {
@@ -53,5 +53,14 @@ export class ReconciliationRepository {
         ]),
       ),
     };
+  }
+
+  /** An orphan reconciliation disabled: whatever row points at the account now says so. */
+  async markDisabled(appId: string, externalId: string, eventId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE identity.accounts SET status = 'disabled', reason = NULL, last_event_id = $3, updated_at = now()
+        WHERE app_id = $1 AND external_id = $2 AND status <> 'deleted'`,
+      [appId, externalId, eventId],
+    );
   }
 }

@@ -21,6 +21,8 @@ function problems(response: Response, errors: { field: string; message: string }
  *   PUT    /admin/apps/:appId/conditions   change them now (see ConditionsChangeDto)
  *   DELETE /admin/apps/:appId/conditions   back to the configured ones
  *   POST   /admin/apps/:appId/users {users: [...SCIM users]}   seed many users at once
+ *   GET    /admin/apps/:appId/users/:userId/activations   {userId, activations: [{at, active}]}: each value
+ *          the user's `active` took, creation first (was the account ever switched on?)
  *   GET    /admin/apps/:appId/oauth          {tokensIssued} by the app's OAuth token endpoint
  *   DELETE /admin/apps/:appId/oauth/tokens   revoke every issued access token
  */
@@ -56,6 +58,15 @@ export function createAdminRouter(apps: readonly ServedApp[], adminToken: string
   });
   admin.delete('/conditions', (request, response) => {
     response.json(served(request).conditions.reset());
+  });
+  admin.get('/users/:userId/activations', (request, response) => {
+    const userId = String(request.params.userId);
+    try {
+      response.json({ userId, activations: served(request).directory.activations(userId) });
+    } catch (error) {
+      if (!(error instanceof DirectoryException)) throw error;
+      response.status(404).json({ message: error.message });
+    }
   });
   // The OAuth token endpoint's count of issued tokens, and a way to revoke them all (a rotated client).
   admin.get('/oauth', (request, response) => {

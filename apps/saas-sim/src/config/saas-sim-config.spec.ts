@@ -13,6 +13,7 @@ describe('config/saas-sim.yaml', () => {
       ['zoom', 'TENURE_APP_ZOOM_TOKEN'],
       ['github', 'TENURE_APP_GITHUB_TOKEN'],
       ['salesforce', 'TENURE_APP_SALESFORCE_TOKEN'],
+      ['pagerduty', 'TENURE_APP_PAGERDUTY_TOKEN'],
     ]);
   });
 

@@ -31,6 +31,18 @@ describe('AppDirectory', () => {
     expect(refusal(() => directory.writeUser(ada.id, { userName: 'Ada@Example.com', active: false }))).toBeUndefined();
   });
 
+  it('records each value a user’s active took, from its creation, and nothing for writes that keep it', () => {
+    const directory = new AppDirectory('slack');
+    const ada = directory.writeUser(undefined, { userName: 'ada@example.com', active: false });
+    directory.writeUser(ada.id, { userName: 'ada@example.com', active: false, title: 'Engineer' });
+    directory.writeUser(ada.id, { userName: 'ada@example.com', active: true });
+    expect(directory.activations(ada.id).map((change) => change.active)).toEqual([false, true]);
+    const bob = directory.writeUser(undefined, { userName: 'bob@example.com' });
+    expect(directory.activations(bob.id)).toEqual([{ at: bob.meta.created, active: true }]);
+    directory.deleteUser(bob.id);
+    expect(refusal(() => directory.activations(bob.id))).toBe('NOT_FOUND');
+  });
+
   it('keeps the creation time when a user is replaced', () => {
     const directory = new AppDirectory('slack');
     const ada = directory.writeUser(undefined, { userName: 'ada@example.com' });

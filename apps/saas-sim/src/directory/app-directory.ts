@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DirectoryException } from './directory.exception';
-import { GroupMember, ScimAttributes, SERVER_OWNED_ATTRIBUTES, StoredGroup, StoredUser } from './directory-records';
+import {
+  Activation,
+  GroupMember,
+  ScimAttributes,
+  SERVER_OWNED_ATTRIBUTES,
+  StoredGroup,
+  StoredUser,
+} from './directory-records';
 
 function clientAttributes(attributes: ScimAttributes): ScimAttributes {
   return Object.fromEntries(Object.entries(attributes).filter(([key]) => !SERVER_OWNED_ATTRIBUTES.includes(key)));
@@ -37,6 +44,8 @@ export class AppDirectory {
   /** Indexes that keep lookups constant-time for directories of tens of thousands of users. */
   private readonly userIdByName = new Map<string, string>();
   private readonly groupIdsByMember = new Map<string, Set<string>>();
+  /** Each user's `active` as it was stored, creation first: what tests read to see whether an account was ever on. */
+  private readonly activationsByUser = new Map<string, Activation[]>();
 
   constructor(readonly appId: string) {}
 
@@ -91,13 +100,30 @@ export class AppDirectory {
     if (existing) this.userIdByName.delete(existing.userName.toLowerCase());
     this.userIdByName.set(userName.toLowerCase(), stored.id);
     this.userStore.set(stored.id, stored);
+    this.recordActivation(stored, existing);
     return this.user(stored.id);
+  }
+
+  /** Every value the user's `active` took, in order (a write that leaves it unchanged adds nothing). */
+  activations(id: string): Activation[] {
+    if (!this.userStore.has(id)) throw new DirectoryException('NOT_FOUND', `User ${id} not found`);
+    return copy(this.activationsByUser.get(id) ?? []);
+  }
+
+  private recordActivation(stored: StoredUser, existing: StoredUser | undefined): void {
+    // SCIM's default for a user created without `active` is not defined; the simulated apps treat it as active.
+    const active = stored.active !== false;
+    if (existing && (existing.active !== false) === active) return;
+    const history = this.activationsByUser.get(stored.id) ?? [];
+    history.push({ at: stored.meta.lastModified, active });
+    this.activationsByUser.set(stored.id, history);
   }
 
   deleteUser(id: string): void {
     const existing = this.userStore.get(id);
     if (!existing) throw new DirectoryException('NOT_FOUND', `User ${id} not found`);
     this.userStore.delete(id);
+    this.activationsByUser.delete(id);
     this.userIdByName.delete(existing.userName.toLowerCase());
     for (const groupId of this.groupIdsByMember.get(id) ?? []) {
       const group = this.groupStore.get(groupId);

@@ -13,6 +13,12 @@ export interface StoredUser {
   meta: ResourceMeta;
 }
 
+/** A change of a user's `active`, as the app stored it. */
+export interface Activation {
+  at: string;
+  active: boolean;
+}
+
 export interface GroupMember {
   value: string;
   display?: string;

@@ -1,4 +1,4 @@
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import {
   IsEmailAddress,
   IsEmployeeId,
@@ -44,4 +44,13 @@ export class CreateAccountRequest {
   /** Group display names the account must belong to. */
   @IsOptionalNameList()
   groups?: string[];
+
+  /**
+   * Whether the person may sign in (default true). `false` prepares the
+   * account ahead of a start: created disabled in one call, and an account
+   * found for the person is left (or made) disabled, never switched on.
+   */
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 }

@@ -4,7 +4,8 @@ import type { AccountStatus } from '@tenure/domain';
 export interface AccountCreatedResponse {
   appId: string;
   externalId: string;
-  status: Extract<AccountStatus, 'active'>;
+  /** `disabled` when the request asked for `active: false` (an account prepared ahead of a start). */
+  status: Extract<AccountStatus, 'active' | 'disabled'>;
   /** False when an existing account was found and re-used. */
   created: boolean;
 }

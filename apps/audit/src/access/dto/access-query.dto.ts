@@ -1,8 +1,9 @@
-import { IsISO8601, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsCanonicalTime } from '@tenure/contracts';
 
 /** Query string of `GET /v1/audit/access`: an app, a person, or both, at a moment. */
 export class AccessQueryDto {
-  @IsISO8601({ strict: true }, { message: 'at must be an ISO-8601 instant' })
+  @IsCanonicalTime({ forms: ['instant'] })
   at: string;
 
   @ValidateIf((query: AccessQueryDto) => query.employeeId === undefined || query.appId !== undefined)

@@ -1,16 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsISO8601, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsCanonicalTime } from '@tenure/contracts';
 
 /** Query string of `GET /v1/audit/deprovisioning` (and of the evidence bundle). */
 export class DeprovisioningQueryDto {
   /** Leavers whose termination took effect at or after this instant (default: 30 days before `to`). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCanonicalTime({ forms: ['instant'] })
   from?: string;
 
   /** …and before this one (default: now). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCanonicalTime({ forms: ['instant'] })
   to?: string;
 
   /** Longest acceptable time from the HR effective moment to the last account off (default: the configured target). */

@@ -1,5 +1,5 @@
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PLAN_DECISIONS } from '@tenure/contracts';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCanonicalTime, PLAN_DECISIONS } from '@tenure/contracts';
 import { ACTOR_KINDS, LIFECYCLE_ACTIONS, LIFECYCLE_EVENT_TYPES, OUTCOME_RESULTS } from '@tenure/domain';
 import { AUDIT_RECORD_KINDS } from '../../ledger/new-audit-record';
 
@@ -50,11 +50,11 @@ export class AuditFilterDto {
 
   /** Inclusive lower bound of `at`. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCanonicalTime({ forms: ['instant'] })
   from?: string;
 
   /** Exclusive upper bound of `at`. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCanonicalTime({ forms: ['instant'] })
   to?: string;
 }

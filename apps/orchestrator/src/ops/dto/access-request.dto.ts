@@ -1,5 +1,5 @@
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsOptionalNameList } from '@tenure/contracts';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsCanonicalTime, IsOptionalNameList } from '@tenure/contracts';
 
 const APP_ID = /^[a-z][a-z0-9-]{0,62}$/;
 
@@ -19,9 +19,13 @@ export class AccessRequestDto {
   @MaxLength(1000)
   reason: string;
 
-  /** When the extra access ends by itself: a date (end of access at its midnight in the person's zone) or an instant. */
+  /**
+   * When the extra access ends by itself: an instant (stored in UTC), or a
+   * local time or a date (its midnight) stored as such and read in the
+   * person's zone when the expiry is planned.
+   */
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'endDate must be an ISO-8601 date or date-time' })
+  @IsCanonicalTime()
   endDate?: string;
 }
 

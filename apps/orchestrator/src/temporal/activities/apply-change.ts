@@ -32,9 +32,13 @@ export async function applyChangeThroughGateway(
   const { appId } = change;
   try {
     if (change.change === 'create') {
-      const created = await gateway.createAccount(appId, { employee, groups: change.groups ?? [] });
-      // Prepared ahead of the start: the account exists but nobody can sign in until the start.
-      if (change.pending) await gateway.disableAccount(appId, created.externalId);
+      // Prepared ahead of the start: the account is created disabled in one call, so nobody can sign in
+      // before the start, not even for a moment, and a retry that finds it leaves it disabled.
+      const created = await gateway.createAccount(appId, {
+        employee,
+        groups: change.groups ?? [],
+        active: !change.pending,
+      });
       return { status: change.pending ? 'pending' : 'active', externalId: created.externalId };
     }
     if (!externalId) {

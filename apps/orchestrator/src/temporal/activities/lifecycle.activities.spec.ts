@@ -36,12 +36,13 @@ function setup(
   const deps = {
     identity: {
       saveAccount: jest.fn(),
+      setAccountReason: jest.fn(),
       findPerson: jest
         .fn()
         .mockResolvedValue({ person: { attributes: employee, state: 'active' }, accounts, entitlements: [] }),
     },
     gateway,
-    outcomes: { publish: jest.fn(async (o: LifecycleOutcome) => void published.push(o)) },
+    outcomes: { publish: jest.fn(async (...o: LifecycleOutcome[]) => void published.push(...o)) },
   } as unknown as LifecycleActivityDependencies;
   return { activities: createLifecycleActivities(deps), deps, published };
 }
@@ -54,7 +55,7 @@ describe('lifecycle activities', () => {
     const { activities, deps, published } = setup({ createAccount });
     const account = await activities.applyChange({ ...step, change: create });
     expect(account).toEqual({ appId: 'slack', status: 'active', externalId: 'u-1' });
-    expect(createAccount).toHaveBeenCalledWith('slack', { employee, groups: ['all-staff'] });
+    expect(createAccount).toHaveBeenCalledWith('slack', { employee, groups: ['all-staff'], active: true });
     expect(deps.identity.saveAccount).toHaveBeenCalledWith(
       expect.objectContaining({ status: 'active', externalId: 'u-1' }),
     );
@@ -68,15 +69,65 @@ describe('lifecycle activities', () => {
     });
   });
 
-  it('creates a prepared account disabled, and records it as pending', async () => {
+  it('records a created account’s groups as group additions, so the audit trail knows the memberships', async () => {
     const createAccount = jest
       .fn()
       .mockResolvedValue({ appId: 'slack', externalId: 'u-1', status: 'active', created: true });
+    const { activities, published } = setup({ createAccount });
+    await activities.applyChange({ ...step, change: { ...create, groups: ['all-staff', 'eng'] } });
+    expect(published.map((o) => [o.action, o.group, o.outcomeId])).toEqual([
+      ['account.create', undefined, 'employee-E1/evt-1/slack/account.create/start/succeeded/0'],
+      ['group.add', 'all-staff', 'employee-E1/evt-1/slack/group.add/start/succeeded/0/all-staff'],
+      ['group.add', 'eng', 'employee-E1/evt-1/slack/group.add/start/succeeded/0/eng'],
+    ]);
+  });
+
+  it('publishes one outcome per group of a group step, naming the group, whether it succeeds or fails', async () => {
+    const updateAccount = jest.fn().mockResolvedValue({ appId: 'github', externalId: 'g-1', groups: [] });
+    const known = [{ appId: 'github', status: 'active', externalId: 'g-1' }];
+    const { activities, published } = setup({ updateAccount }, known);
+    const change: PlannedChange = {
+      appId: 'github',
+      change: 'group.remove',
+      support: 'supported',
+      rule: 'least-privilege',
+      groups: ['oncall', 'it-admins'],
+    };
+    await activities.applyChange({ ...step, change });
+    expect(updateAccount).toHaveBeenCalledWith('github', 'g-1', { removeGroups: ['oncall', 'it-admins'] });
+    expect(published.map((o) => [o.action, o.group, o.outcome, o.rule])).toEqual([
+      ['group.remove', 'oncall', 'succeeded', 'least-privilege'],
+      ['group.remove', 'it-admins', 'succeeded', 'least-privilege'],
+    ]);
+    published.length = 0;
+    await activities.recordStepFailure({
+      ...step,
+      change: { ...change, change: 'group.add' },
+      reason: 'no such group',
+    });
+    expect(published.map((o) => [o.action, o.group, o.outcome, o.reason])).toEqual([
+      ['group.add', 'oncall', 'failed', 'no such group'],
+      ['group.add', 'it-admins', 'failed', 'no such group'],
+    ]);
+  });
+
+  it('creates a prepared account disabled in one call, never active first, and records it as pending', async () => {
+    const createAccount = jest
+      .fn()
+      .mockResolvedValue({ appId: 'slack', externalId: 'u-1', status: 'disabled', created: true });
     const disableAccount = jest.fn().mockResolvedValue({});
-    const { activities } = setup({ createAccount, disableAccount });
+    const enableAccount = jest.fn().mockResolvedValue({});
+    const { activities, published } = setup({ createAccount, disableAccount, enableAccount });
     const account = await activities.applyChange({ ...step, phase: 'prepare', change: { ...create, pending: true } });
-    expect(disableAccount).toHaveBeenCalledWith('slack', 'u-1');
+    expect(createAccount).toHaveBeenCalledWith('slack', { employee, groups: ['all-staff'], active: false });
+    expect(disableAccount).not.toHaveBeenCalled();
+    expect(enableAccount).not.toHaveBeenCalled();
     expect(account.status).toBe('pending');
+    // Recorded as prepared, not created: the audit trail shows no access before the start.
+    expect(published.map((o) => [o.action, o.group])).toEqual([
+      ['account.prepare', undefined],
+      ['group.add', 'all-staff'],
+    ]);
   });
 
   it('suspends through the app’s disable and records the account as suspended', async () => {

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { PlanDecisionMessage } from '@tenure/contracts';
+import { isDataError } from '@tenure/database';
 import type { AccountState, ActorKind, LifecycleEvent } from '@tenure/domain';
 import type {
   AccessRequestRecord,
@@ -9,16 +10,21 @@ import type {
   PhaseName,
   PlannedChange,
   PlanSubject,
+  RemovalAdmission,
+  RemovalRequest,
+  RemovalSettlement,
   RunState,
 } from '@tenure/temporal-contracts';
 import type { ConnectorGatewayClient } from '../../gateway/connector-gateway.client';
 import type { IdentityRepository } from '../../identity/identity.repository';
 import type { RunRepository } from '../../identity/run.repository';
+import type { MassChangeLedger } from '../../mass-change/mass-change.ledger';
 import { DecisionPublisher } from '../../outcomes/decision.publisher';
-import { OutcomePublisher, outcomeIdOf } from '../../outcomes/outcome.publisher';
+import { OutcomePublisher } from '../../outcomes/outcome.publisher';
 import type { PlannerService } from '../../planning/planner.service';
+import { UnplannableEventError } from '../../planning/unplannable-event.error';
 import { applyChangeThroughGateway } from './apply-change';
-import { ACTION_OF } from './change-actions';
+import { StepResult, stepOutcomes } from './step-outcomes';
 
 export interface LifecycleActivityDependencies {
   identity: IdentityRepository;
@@ -27,6 +33,7 @@ export interface LifecycleActivityDependencies {
   outcomes: OutcomePublisher;
   decisions: DecisionPublisher;
   planner: PlannerService;
+  massChanges: MassChangeLedger;
 }
 
 /** Which run, phase and actor a step belongs to: the audit trail links every action to them. */
@@ -51,33 +58,27 @@ export interface StepFailureInput extends StepContext {
   reason: string;
 }
 
-export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
-  const { identity, runs, gateway, outcomes, decisions, planner } = deps;
+/**
+ * A write the identity store refuses because of a value in it (a NUL
+ * character, a time out of range) is refused on every retry: it fails for
+ * good as INVALID_DATA, and the workflow rejects the run it belongs to. The
+ * database being away is retried as before.
+ */
+async function storing<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw ApplicationFailure.nonRetryable(`the identity store refused a value: ${reason}`, 'INVALID_DATA');
+  }
+}
 
-  function publishOutcome(
-    step: StepContext & { change: PlannedChange },
-    result: { outcome: 'succeeded'; externalId: string } | { outcome: 'failed'; reason: string; externalId?: string },
-  ) {
-    const action = ACTION_OF[step.change.change];
-    return outcomes.publish({
-      outcomeId: outcomeIdOf({
-        workflowId: step.workflowId,
-        eventId: step.eventId,
-        appId: step.change.appId,
-        action,
-        qualifiers: [step.phase, result.outcome, step.attempt],
-      }),
-      at: new Date().toISOString(),
-      employeeId: step.employeeId,
-      appId: step.change.appId,
-      action,
-      eventId: step.eventId,
-      workflowId: step.workflowId,
-      actor: step.actor,
-      ...(step.actorId ? { actorId: step.actorId } : {}),
-      ...(step.change.rule ? { rule: step.change.rule.slice(0, 128) } : {}),
-      ...result,
-    });
+export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
+  const { identity, runs, gateway, outcomes, decisions, planner, massChanges } = deps;
+
+  function publishOutcome(step: StepContext & { change: PlannedChange }, result: StepResult) {
+    return outcomes.publish(...stepOutcomes(step, result));
   }
 
   return {
@@ -86,16 +87,15 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
       try {
         return await planner.plan(input.subject, input.now);
       } catch (error) {
-        // An event whose dates cannot be read will never plan: refuse it instead of retrying forever.
-        if (error instanceof Error && error.message.startsWith('not an ISO-8601')) {
+        // An event that cannot be planned never will be: refuse it instead of retrying forever.
+        if (error instanceof UnplannableEventError)
           throw ApplicationFailure.nonRetryable(error.message, 'INVALID_EVENT');
-        }
         throw error;
       }
     },
 
     async recordPerson(event: LifecycleEvent, state: EmployeeLifecycleState): Promise<void> {
-      await identity.savePerson(event.employee, state, event.eventId);
+      await storing(() => identity.savePerson(event.employee, state, event.eventId));
     },
 
     /** What a phase writes before its changes run: the person's state, attributes and desired entitlements. */
@@ -104,8 +104,10 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
       const record = await identity.findPerson(input.employeeId);
       const attributes = commit.attributes ?? record?.person.attributes;
       if (!attributes) return;
-      await identity.savePerson(attributes, commit.state, input.eventId);
-      if (commit.entitlements) await identity.saveEntitlements(input.employeeId, commit.entitlements, input.eventId);
+      await storing(async () => {
+        await identity.savePerson(attributes, commit.state, input.eventId);
+        if (commit.entitlements) await identity.saveEntitlements(input.employeeId, commit.entitlements, input.eventId);
+      });
     },
 
     async knownAccounts(employeeId: string): Promise<AccountState[]> {
@@ -140,26 +142,37 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
     /** A step that will not succeed by itself: visible in the ops API with its reason, and in the audit trail. */
     async recordStepFailure(input: StepFailureInput): Promise<void> {
       const { change } = input;
-      if (change.change === 'create') {
-        await identity.saveAccount({
-          employeeId: input.employeeId,
-          appId: change.appId,
-          status: 'failed',
-          eventId: input.eventId,
-          reason: input.reason,
-        });
-      } else {
-        await identity.setAccountReason(input.employeeId, change.appId, input.reason);
-      }
+      await storing(async () => {
+        if (change.change === 'create') {
+          await identity.saveAccount({
+            employeeId: input.employeeId,
+            appId: change.appId,
+            status: 'failed',
+            eventId: input.eventId,
+            reason: input.reason,
+          });
+        } else {
+          await identity.setAccountReason(input.employeeId, change.appId, input.reason);
+        }
+      });
       await publishOutcome(input, { outcome: 'failed', reason: input.reason.slice(0, 2000) });
     },
 
+    /** Asks the org-wide mass-change ledger whether a phase may disable or delete now; the same phase gets the same answer. */
+    async admitRemoval(request: RemovalRequest): Promise<RemovalAdmission> {
+      return massChanges.admit(request);
+    },
+
+    async settleRemoval(settlement: RemovalSettlement): Promise<void> {
+      await massChanges.settle(settlement);
+    },
+
     async saveRun(run: RunState): Promise<void> {
-      await runs.saveRun(run);
+      await storing(() => runs.saveRun(run));
     },
 
     async saveAccessRequest(request: AccessRequestRecord): Promise<void> {
-      await runs.saveAccessRequest(request);
+      await storing(() => runs.saveAccessRequest(request));
     },
 
     async publishDecision(decision: PlanDecisionMessage): Promise<void> {

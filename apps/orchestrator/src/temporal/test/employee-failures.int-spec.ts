@@ -18,7 +18,6 @@ describe('employee lifecycle workflow: failing apps and long histories', () => {
         prepareLeadTime: '2d',
         moverOverlap: '0s',
         retentionBeforeDelete: '30d',
-        blastRadiusLimit: 3,
       },
       'in-memory',
     );

@@ -1,3 +1,4 @@
+import { waitFor } from '@tenure/testing';
 import { resolveEffectiveAt } from '../../planning/effective-time';
 import { DAY, LifecycleHarness, lifecycleEvent } from './lifecycle-harness';
 import { iso, localDate, person } from './lifecycle-fixtures';
@@ -11,7 +12,6 @@ describe('employee lifecycle workflow: joiners and movers', () => {
       prepareLeadTime: '2d',
       moverOverlap: '1d',
       retentionBeforeDelete: '30d',
-      blastRadiusLimit: 3,
     });
   });
   afterAll(() => h?.stop());
@@ -45,6 +45,11 @@ describe('employee lifecycle workflow: joiners and movers', () => {
       'pending',
       'pending',
     ]);
+    // Created disabled, not created and then disabled: no moment in which the account could be used.
+    const prepared = await h.apps.accountsOf(ada.employeeId);
+    for (const account of prepared) {
+      expect(await h.saasSim.activations(account.appId, account.externalId)).toEqual([false]);
+    }
 
     // One minute before local midnight in New York nothing is switched on yet.
     await h.env.sleep(start - (await h.now()) - 60_000);
@@ -59,6 +64,43 @@ describe('employee lifecycle workflow: joiners and movers', () => {
       ['zoom', true, []],
     ]);
     expect((await h.identity.accountsOf(ada.employeeId)).every((a) => a.status === 'active')).toBe(true);
+    for (const account of prepared) {
+      expect(await h.saasSim.activations(account.appId, account.externalId)).toEqual([false, true]);
+    }
+  });
+
+  it('leaves a prepared account disabled when the create is retried after the app’s answer was lost', async () => {
+    const now = await h.now();
+    const joiner = person({ department: 'Sales' });
+    const start = now + DAY;
+    // Zoom carries out the create but its answer never arrives: the gateway times out and the step is retried.
+    await h.saasSim.conditions('zoom', { lostWriteAnswerRatio: 1 });
+    try {
+      await h.send(lifecycleEvent('hire', joiner, { effectiveAt: iso(start), receivedAt: iso(now) }));
+      await waitFor(
+        () => h.apps.account('zoom', joiner.employeeId),
+        (account) => account !== undefined,
+        { description: 'the Zoom account created without an answer', timeoutMs: 30_000 },
+      );
+    } finally {
+      await h.saasSim.conditions('zoom');
+    }
+    await h.until(
+      joiner.employeeId,
+      (s) => s.runs[0]?.completedPhases.includes('prepare') === true,
+      'accounts prepared after the retry',
+    );
+    const zoom = await h.apps.account('zoom', joiner.employeeId);
+    expect(zoom).toMatchObject({ active: false });
+    expect(await h.saasSim.activations('zoom', zoom!.externalId)).toEqual([false]);
+    expect(await h.apps.accountsOf(joiner.employeeId)).toHaveLength(3);
+    expect(await h.identity.accountsOf(joiner.employeeId)).toContainEqual(
+      expect.objectContaining({ appId: 'zoom', status: 'pending', externalId: zoom!.externalId }),
+    );
+
+    await h.env.sleep(start - (await h.now()) + 60_000);
+    await h.settle(joiner.employeeId, (s) => s.runs[0].status === 'completed', 'hire started');
+    expect(await h.saasSim.activations('zoom', zoom!.externalId)).toEqual([false, true]);
   });
 
   it('removes what was prepared when the hire is cancelled before the start', async () => {

@@ -1,10 +1,5 @@
 import { waitFor } from '@tenure/testing';
-import {
-  approveRunUpdate,
-  decideAccessUpdate,
-  EmployeeLifecycleSnapshot,
-  requestAccessUpdate,
-} from '@tenure/temporal-contracts';
+import { decideAccessUpdate, EmployeeLifecycleSnapshot, requestAccessUpdate } from '@tenure/temporal-contracts';
 import { DAY, LifecycleHarness, lifecycleEvent } from './lifecycle-harness';
 import { iso, person } from './lifecycle-fixtures';
 
@@ -17,7 +12,6 @@ describe('employee lifecycle workflow: leavers and approvals', () => {
       prepareLeadTime: '2d',
       moverOverlap: '0s',
       retentionBeforeDelete: '30d',
-      blastRadiusLimit: 3,
     });
   });
   afterAll(() => h?.stop());
@@ -199,32 +193,22 @@ describe('employee lifecycle workflow: leavers and approvals', () => {
     expect((await h.apps.accountsOf(parent.employeeId)).map((a) => a.active)).toEqual([true, true, true]);
   });
 
-  it('holds a termination that would disable more accounts than the limit until an operator approves', async () => {
+  it('terminates a leaver with five apps at once: the guard counts people org-wide, not one person’s accounts', async () => {
     const admin = await hired({ department: 'IT' });
-    expect(await h.apps.accountsOf(admin.employeeId)).toHaveLength(4);
+    expect(await h.apps.accountsOf(admin.employeeId)).toHaveLength(5);
     const now = await h.now();
     const terminate = lifecycleEvent('terminate', admin, { effectiveAt: iso(now), receivedAt: iso(now) });
     await h.send(terminate);
-    const waiting = await h.settle(
-      admin.employeeId,
-      (s) => s.runs.some((r) => r.status === 'waiting_approval'),
-      'waiting',
-    );
-    const run = waiting.runs.find((r) => r.eventId === terminate.eventId);
-    expect(run?.reason).toBe('would disable or delete 4 accounts (limit 3)');
-    await h.env.sleep(DAY);
-    expect((await h.apps.accountsOf(admin.employeeId)).map((a) => a.active)).toEqual([true, true, true, true]);
-
-    const approved = await h
-      .handle(admin.employeeId)
-      .executeUpdate(approveRunUpdate, { args: [{ runId: run?.runId ?? '', actorId: 'ops.alice' }] });
-    expect(approved.actorId).toBe('ops.alice');
-    await h.settle(admin.employeeId, (s) => s.state === 'terminated', 'terminated after approval');
-    expect((await h.apps.accountsOf(admin.employeeId)).map((a) => a.active)).toEqual([false, false, false, false]);
-    expect(h.decisions(admin.employeeId).find((d) => d.decision === 'approved')).toMatchObject({
-      actor: 'operator',
-      actorId: 'ops.alice',
-    });
+    const done = await h.settle(admin.employeeId, (s) => s.state === 'terminated', 'terminated at once');
+    expect(done.runs.find((r) => r.eventId === terminate.eventId)?.massChange).toBeUndefined();
+    expect((await h.apps.accountsOf(admin.employeeId)).map((a) => a.active)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(h.decisions(admin.employeeId).map((d) => d.decision)).not.toContain('waiting_approval');
   });
 
   it('grants access a manager approves and removes it by itself when the request ends', async () => {

@@ -21,6 +21,16 @@ import { EntitlementEntity } from '../../identity/entitlement.entity';
 import { IdentityRepository } from '../../identity/identity.repository';
 import { CreateIdentityStore1764100000001 } from '../../identity/migrations/1764100000001-create-identity-store';
 import { CreateRunsAndAccessRequests1764200000001 } from '../../identity/migrations/1764200000001-create-runs-and-access-requests';
+import { CreatePolicyRollouts1764300000001 } from '../../identity/migrations/1764300000001-create-policy-rollouts';
+import { CreateMassChangeLedger1764400000001 } from '../../identity/migrations/1764400000001-create-mass-change-ledger';
+import { PolicyRolloutsCountPeople1764400000002 } from '../../identity/migrations/1764400000002-policy-rollouts-count-people';
+import { MassChangeBatchEntity } from '../../mass-change/mass-change-batch.entity';
+import { MassChangeEntryEntity } from '../../mass-change/mass-change-entry.entity';
+import { MassChangeLedger } from '../../mass-change/mass-change.ledger';
+import { MassChangeQueries } from '../../mass-change/mass-change.queries';
+import { MassChangesService } from '../../mass-change/mass-changes.service';
+import { WorkflowCommandsService } from '../../ops/workflow-commands.service';
+import { PolicyRolloutEntity } from '../../policy-rollout/policy-rollout.entity';
 import { PersonEntity } from '../../identity/person.entity';
 import { RunEntity } from '../../identity/run.entity';
 import { RunRepository } from '../../identity/run.repository';
@@ -70,21 +80,48 @@ export class LifecycleHarness {
     private readonly dataSource: DataSource,
     private readonly worker: Worker,
     private readonly running: Promise<void>,
+    /** The held batches, decided as the ops API decides them. */
+    readonly massChanges: MassChangesService,
+    private readonly ownSchema: string | undefined,
     private readonly capture = HistoryCapture.fromEnv(),
   ) {}
 
-  static async start(settings: Partial<LifecycleSettings>, apps: HarnessApps = 'saas-sim'): Promise<LifecycleHarness> {
+  /**
+   * `schema`: an identity schema of the test's own (dropped at the end), for
+   * tests whose mass-change ledger must not count against the test stack's.
+   */
+  static async start(
+    settings: Partial<LifecycleSettings>,
+    apps: HarnessApps = 'saas-sim',
+    options: { schema?: string } = {},
+  ): Promise<LifecycleHarness> {
     const stack = testStack();
     const env = await TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: requiredEnv('TENURE_TEMPORAL_TEST_SERVER_BIN') } },
     });
-    const settingsOptions = { url: stack.databaseUrl, schema: 'identity', poolSize: 4 };
+    const settingsOptions = { url: stack.databaseUrl, schema: options.schema ?? 'identity', poolSize: 4 };
     await ensureSchema(settingsOptions.url, settingsOptions.schema);
     const dataSource = await new DataSource(
       postgresOptions({
         ...settingsOptions,
-        entities: [PersonEntity, AccountEntity, EntitlementEntity, RunEntity, AccessRequestEntity],
-        migrations: [CreateIdentityStore1764100000001, CreateRunsAndAccessRequests1764200000001],
+        entities: [
+          PersonEntity,
+          AccountEntity,
+          EntitlementEntity,
+          RunEntity,
+          AccessRequestEntity,
+          PolicyRolloutEntity,
+          MassChangeBatchEntity,
+          MassChangeEntryEntity,
+        ],
+        // The orchestrator's migrations, in order: the test stack's orchestrator shares this schema.
+        migrations: [
+          CreateIdentityStore1764100000001,
+          CreateRunsAndAccessRequests1764200000001,
+          CreatePolicyRollouts1764300000001,
+          CreateMassChangeLedger1764400000001,
+          PolicyRolloutsCountPeople1764400000002,
+        ],
       }),
     ).initialize();
     const config = loadTenureConfig(join(__dirname, '../../../../../config'), stack.env);
@@ -97,11 +134,13 @@ export class LifecycleHarness {
       inMemory ?? new ConnectorGatewayClient(requiredEnv('CONNECTOR_GATEWAY_URL'), requiredEnv('TENURE_GATEWAY_TOKEN'));
     const published = new CapturingPublisher();
     const publisher = published as unknown as KafkaPublisher;
+    const ledger = new MassChangeLedger(dataSource, () => policy.lifecycle.massChange);
     const activities = createLifecycleActivities({
       identity,
       runs,
       gateway,
       planner: new PlannerService(identity, runs, gateway, policy),
+      massChanges: ledger,
       outcomes: new OutcomePublisher(publisher),
       decisions: new DecisionPublisher(publisher),
     });
@@ -113,7 +152,25 @@ export class LifecycleHarness {
     });
     const running = worker.run();
     const probe = inMemory ?? new SaasSimProbe();
-    return new LifecycleHarness(env, probe, inMemory, identity, runs, published, dataSource, worker, running);
+    const massChanges = new MassChangesService(
+      ledger,
+      new MassChangeQueries(dataSource),
+      new WorkflowCommandsService(env.client),
+      policy,
+    );
+    return new LifecycleHarness(
+      env,
+      probe,
+      inMemory,
+      identity,
+      runs,
+      published,
+      dataSource,
+      worker,
+      running,
+      massChanges,
+      options.schema,
+    );
   }
 
   /** The running simulated apps, for their sessions and owned items. */
@@ -133,6 +190,7 @@ export class LifecycleHarness {
     this.worker.shutdown();
     await this.running;
     await this.env.teardown();
+    if (this.ownSchema) await this.dataSource.query(`DROP SCHEMA "${this.ownSchema}" CASCADE`);
     await this.dataSource.destroy();
   }
 

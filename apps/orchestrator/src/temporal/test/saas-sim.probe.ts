@@ -8,7 +8,7 @@ interface ScimUser {
   groups?: { display: string }[];
 }
 
-const APPS = ['github', 'salesforce', 'slack', 'zoom'];
+const APPS = ['github', 'pagerduty', 'salesforce', 'slack', 'zoom'];
 
 /** The running simulated apps of the test stack, read through their own SCIM and app APIs with their own tokens. */
 export class SaasSimProbe implements AppsProbe {
@@ -21,7 +21,8 @@ export class SaasSimProbe implements AppsProbe {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     });
     if (!response.ok) throw new Error(`${appId}${path} answered ${response.status}`);
-    return (await response.json()) as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 
   async account(appId: string, employeeId: string): Promise<AppAccount | undefined> {
@@ -40,23 +41,11 @@ export class SaasSimProbe implements AppsProbe {
 
   /** Changes the app's live conditions through the simulator's admin API, e.g. `{ unavailableRatio: 1 }`: every call 503. */
   async changeConditions(appId: string, conditions: Record<string, number>): Promise<void> {
-    await this.admin(appId, 'PUT', conditions);
+    await this.conditions(appId, conditions);
   }
 
   async resetConditions(appId: string): Promise<void> {
-    await this.admin(appId, 'DELETE');
-  }
-
-  private async admin(appId: string, method: 'PUT' | 'DELETE', body?: object): Promise<void> {
-    const response = await fetch(`${this.baseUrl}/admin/apps/${appId}/conditions`, {
-      method,
-      headers: {
-        authorization: `Bearer ${requiredEnv('TENURE_SAAS_SIM_ADMIN_TOKEN')}`,
-        'content-type': 'application/json',
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!response.ok) throw new Error(`${method} conditions of ${appId} answered ${response.status}`);
+    await this.conditions(appId);
   }
 
   async accountsOf(employeeId: string): Promise<AppAccount[]> {
@@ -75,6 +64,34 @@ export class SaasSimProbe implements AppsProbe {
 
   async createItem(appId: string, externalId: string, name: string): Promise<void> {
     await this.call(appId, `/api/v1/users/${externalId}/items`, { method: 'POST', body: JSON.stringify({ name }) });
+  }
+
+  /** Each value the account's `active` took in the app, creation first (the simulator's admin API). */
+  async activations(appId: string, externalId: string): Promise<boolean[]> {
+    const body = await this.admin<{ activations: { active: boolean }[] }>(
+      'GET',
+      `${appId}/users/${externalId}/activations`,
+    );
+    return body.activations.map((change) => change.active);
+  }
+
+  /** Changes the app's live faults (e.g. `{lostWriteAnswerRatio: 1}`); `undefined` restores the configured ones. */
+  async conditions(appId: string, change?: Record<string, unknown>): Promise<void> {
+    await this.admin(change ? 'PUT' : 'DELETE', `${appId}/conditions`, change);
+  }
+
+  private async admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/admin/apps/${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${requiredEnv('TENURE_SAAS_SIM_ADMIN_TOKEN')}`,
+        'content-type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`admin ${method} ${path} answered ${response.status}`);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 
   async items(appId: string, externalId: string): Promise<{ name: string }[]> {

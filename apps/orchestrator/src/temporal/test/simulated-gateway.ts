@@ -82,7 +82,7 @@ export class SimulatedGateway extends ConnectorGatewayClient implements AppsProb
     return account;
   }
 
-  override async createAccount(appId: string, { employee, groups }: AccountGrant) {
+  override async createAccount(appId: string, { employee, groups, active = true }: AccountGrant) {
     this.act(appId, 'create');
     let account = this.live(appId, employee.employeeId);
     const created = !account;
@@ -91,17 +91,22 @@ export class SimulatedGateway extends ConnectorGatewayClient implements AppsProb
         appId,
         externalId: `${appId}-${++this.sequence}`,
         employeeId: employee.employeeId,
-        active: true,
+        active,
         deleted: false,
         groups: [],
         sessionsRevoked: 0,
       };
       this.accounts.push(account);
     }
-    account.active = true;
+    account.active = active;
     account.title = employee.title;
     account.groups = [...new Set([...account.groups, ...groups])].sort();
-    return { appId, externalId: account.externalId, status: 'active' as const, created };
+    return {
+      appId,
+      externalId: account.externalId,
+      status: active ? ('active' as const) : ('disabled' as const),
+      created,
+    };
   }
 
   override async updateAccount(appId: string, externalId: string, body: UpdateAccountRequest) {

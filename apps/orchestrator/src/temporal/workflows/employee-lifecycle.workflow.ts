@@ -10,10 +10,12 @@ import {
 import { dueAttempts, nextAttemptMoments } from './access-removal-retries';
 import { store } from './activity-proxies';
 import { carriedRequests, carriedRuns } from './carried-state';
-import { decideEvent } from './event-decisions';
+import { rejectingDataErrors } from './data-errors';
+import { decideEvent, rejectEvent } from './event-decisions';
 import { LifecycleContext } from './lifecycle-context';
 import { installAccessHandlers, installOperatorHandlers } from './operator-handlers';
 import { advanceRun, nextDueRun, retryDueAttempts, retryRun } from './run-executor';
+import { rejectRun } from './run-rejections';
 
 /** A person's history stays far below Temporal's limits: a few hundred events per continued run. */
 const DEFAULT_HISTORY_LIMIT = 2_000;
@@ -70,7 +72,9 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
     const moments = [...context.runs.values()]
       .filter((run) => (run.status === 'scheduled' || run.status === 'failed') && run.nextAt)
       .map((run) => Date.parse(run.nextAt as string))
-      .concat(nextAttemptMoments(context.runs.values()));
+      .concat(nextAttemptMoments(context.runs.values()))
+      // Plans only hold readable moments; one that is not must never become a timer of NaN milliseconds.
+      .filter((moment) => Number.isFinite(moment));
     return moments.length > 0 ? Math.min(...moments) : undefined;
   };
   const attemptDue = () => [...context.runs.values()].find((run) => dueAttempts(run).length > 0);
@@ -86,27 +90,43 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
     if (wake === undefined) await condition(woken);
     else await condition(woken, Math.max(1, wake - Date.now()));
 
+    // Each event and each run step is one unit: one that fails on its data is rejected, the next goes on.
     const event = inbox.shift();
     if (event) {
-      await decideEvent(context, event);
+      await rejectingDataErrors(
+        () => decideEvent(context, event),
+        (reason) => rejectEvent(context, event, reason),
+      );
       continue;
     }
     const [retry] = context.retries;
     if (retry) {
       context.retries.delete(retry);
       const run = context.runs.get(retry);
-      if (run) await retryRun(context, run);
+      if (run)
+        await rejectingDataErrors(
+          () => retryRun(context, run),
+          (reason) => rejectRun(context, run, reason),
+        );
       continue;
     }
     const due = nextDueRun(context.runs.values());
     if (due) {
-      await advanceRun(context, due);
-      await afterAdvance(context, due);
+      await rejectingDataErrors(
+        async () => {
+          await advanceRun(context, due);
+          await afterAdvance(context, due);
+        },
+        (reason) => rejectRun(context, due, reason),
+      );
       continue;
     }
     const retrying = attemptDue();
     if (retrying) {
-      await retryDueAttempts(context, retrying);
+      await rejectingDataErrors(
+        () => retryDueAttempts(context, retrying),
+        (reason) => rejectRun(context, retrying, reason),
+      );
       continue;
     }
     if (historyLong()) break;

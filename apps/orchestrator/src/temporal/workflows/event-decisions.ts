@@ -1,9 +1,12 @@
-import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
 import type { LifecycleEvent, LifecycleEventType } from '@tenure/domain';
 import { isOpenRun, LifecyclePlan, PlanSubject, RunState, runIdOf } from '@tenure/temporal-contracts';
 import { awaitsAttempt, stopAttempts } from './access-removal-retries';
 import { store } from './activity-proxies';
+import { rejectingDataErrors } from './data-errors';
+import { refusedRun, rejectRun } from './run-rejections';
 import { isStale, LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
+import { MASS_CHANGE_PATCH } from './mass-change-guard';
 
 /** Event ids remembered to drop redelivered events; older ones are also dropped by hr-ingest. */
 const REMEMBERED_EVENT_IDS = 200;
@@ -51,6 +54,10 @@ async function cancelRuns(context: LifecycleContext, match: (run: RunState) => b
     // A leaver's disable still being retried stops when a rehire supersedes the termination.
     if (!(isOpenRun(run) || awaitsAttempt(run)) || !match(run)) continue;
     stopAttempts(run);
+    // A run held in a mass change leaves its batch: there is nothing of it left to approve.
+    if (run.status === 'waiting_approval' && run.massChange) {
+      await store.settleRemoval({ entryId: run.massChange.entryId, status: 'cancelled', actorId: 'system' });
+    }
     Object.assign(run, { status: 'cancelled', nextAt: undefined, actorId: 'system', reason });
     await saveRun(run);
     await publishDecision(context, run, 'cancelled', { reason });
@@ -59,8 +66,11 @@ async function cancelRuns(context: LifecycleContext, match: (run: RunState) => b
 
 /** The day after an ISO date, as a date: a contractor's access ends when their last day is over. */
 function dayAfter(date: string): string {
-  const [year, month, day] = date.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  const next = day ? new Date(Date.UTC(+day[1], +day[2] - 1, +day[3] + 1)) : undefined;
+  if (!next || Number.isNaN(next.getTime())) throw new Error(`endDate ${date} is not a date such as 2026-12-31`);
+  if (next.getUTCFullYear() > 9999) throw new Error(`endDate ${date} is the last day ISO-8601 can write`);
+  return next.toISOString().slice(0, 10);
 }
 
 /** A contractor's end date schedules their leaver run by itself; a later change with a new date moves it. */
@@ -72,13 +82,25 @@ async function scheduleContractorExpiry(context: LifecycleContext, event: Lifecy
   );
   const { employee } = event;
   if (employee.employmentType !== 'contractor' || !employee.endDate) return;
+  const endDate = employee.endDate;
   const expiry: LifecycleEvent = {
     ...event,
-    eventId: `${CONTRACTOR_EXPIRY}-${employee.endDate.slice(0, 10)}`,
+    eventId: `${CONTRACTOR_EXPIRY}-${endDate.slice(0, 10)}`,
     type: 'terminate',
     immediate: false,
-    effectiveAt: dayAfter(employee.endDate),
+    effectiveAt: endDate,
   };
+  // The event itself is applied; an end date that cannot be read rejects only the expiry, with the reason.
+  await rejectingDataErrors(
+    () => planContractorExpiry(context, { ...expiry, effectiveAt: dayAfter(endDate) }),
+    (reason) => {
+      const subject = { kind: 'event', event: expiry, origin: 'contractor_end_date' } as const;
+      return rejectRun(context, refusedRun(context, runIdOf(context.employeeId, expiry.eventId), subject), reason);
+    },
+  );
+}
+
+async function planContractorExpiry(context: LifecycleContext, expiry: LifecycleEvent): Promise<void> {
   const subject: PlanSubject = { kind: 'event', event: expiry, origin: 'contractor_end_date' };
   const plan = await store.planRun({ subject, now: nowIso() });
   const run = newRun(context, expiry.eventId, subject, plan);
@@ -98,21 +120,11 @@ async function planOrRefuse(
   } catch (error) {
     const cause = error instanceof ActivityFailure ? error.cause : undefined;
     if (!(cause instanceof ApplicationFailure) || cause.type !== 'INVALID_EVENT') throw error;
-    const now = nowIso();
     const run: RunState = {
-      runId: runIdOf(context.employeeId, event.eventId),
-      employeeId: context.employeeId,
-      eventId: event.eventId,
-      eventType: event.type,
+      ...refusedRun(context, runIdOf(context.employeeId, event.eventId), { kind: 'event', event, origin: 'hr' }),
       subject,
-      status: 'rejected',
-      effectiveAt: event.receivedAt,
-      completedPhases: [],
-      steps: [],
       actorId: 'system',
       reason: cause.message,
-      createdAt: now,
-      updatedAt: now,
     };
     remember(context, event.eventId);
     context.runs.set(run.runId, run);
@@ -123,9 +135,20 @@ async function planOrRefuse(
 }
 
 /**
+ * An HR event whose decision failed because of its data: its run (planned or
+ * not yet) is rejected with the reason, and the event counts as received.
+ */
+export async function rejectEvent(context: LifecycleContext, event: LifecycleEvent, reason: string): Promise<void> {
+  const runId = runIdOf(context.employeeId, event.eventId);
+  if (!context.applied.includes(event.eventId)) remember(context, event.eventId);
+  const run = context.runs.get(runId) ?? refusedRun(context, runId, { kind: 'event', event, origin: 'hr' });
+  await rejectRun(context, run, reason);
+}
+
+/**
  * Decides what an HR event becomes: skipped (duplicate or older than what was
- * applied), waiting for approval (too many accounts removed at once), or a
- * run scheduled at its effective moment (now, for most events).
+ * applied), or a run scheduled at its effective moment (now, for most
+ * events). Whether its removals are part of a mass change is asked when they are due.
  */
 export async function decideEvent(context: LifecycleContext, event: LifecycleEvent): Promise<void> {
   const runId = runIdOf(context.employeeId, event.eventId);
@@ -161,7 +184,10 @@ export async function decideEvent(context: LifecycleContext, event: LifecycleEve
     context.state = 'pending_start';
   }
   context.runs.set(runId, run);
-  if (plan.blastRadius.accounts > plan.blastRadius.limit) {
+  // One person's run never waits for how many accounts they have: the org-wide guard counts people when
+  // access is removed. Runs decided before it replay the old per-event limit.
+  const overOldLimit = plan.blastRadius.limit !== undefined && plan.blastRadius.accounts > plan.blastRadius.limit;
+  if (!patched(MASS_CHANGE_PATCH) && overOldLimit) {
     run.status = 'waiting_approval';
     const reason = `would disable or delete ${plan.blastRadius.accounts} accounts (limit ${plan.blastRadius.limit})`;
     run.reason = reason;

@@ -43,7 +43,15 @@ export async function publishDecision(
   context: LifecycleContext,
   run: RunState,
   decision: PlanDecision,
-  options: { plan?: LifecyclePlan; actor?: ActorKind; actorId?: string; reason?: string; runAt?: string } = {},
+  options: {
+    plan?: LifecyclePlan;
+    actor?: ActorKind;
+    actorId?: string;
+    reason?: string;
+    runAt?: string;
+    /** Tells apart the same decision reached again by a later phase (a mass-change hold of the deletion). */
+    qualifier?: string;
+  } = {},
 ): Promise<void> {
   const changes = (options.plan?.phases ?? []).flatMap((phase) =>
     phase.changes.map((change) => ({
@@ -61,6 +69,7 @@ export async function publishDecision(
       context.workflowId,
       run.runId,
       decision,
+      ...(options.qualifier ? [options.qualifier] : []),
       ...(decision === 'skipped_duplicate' ? [workflowInfo().historyLength] : []),
     ].join('/'),
     at: nowIso(),

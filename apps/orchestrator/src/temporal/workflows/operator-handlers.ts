@@ -44,6 +44,14 @@ function installRunDecision(
     update,
     async (command) => {
       const run = runIn(context, command, allowed);
+      const held = run.status === 'waiting_approval' ? run.massChange : undefined;
+      // The ledger learns of the decision first, so the run's next question about this phase is answered with it.
+      if (held)
+        await store.settleRemoval({
+          entryId: held.entryId,
+          status: next === 'scheduled' ? 'approved' : next,
+          actorId: command.actorId,
+        });
       Object.assign(run, { status: next, actorId: command.actorId, reason: command.reason });
       // A run that will not happen has no next moment, nor next attempt.
       if (next !== 'scheduled') {
@@ -55,6 +63,7 @@ function installRunDecision(
         actor: 'operator',
         actorId: command.actorId,
         reason: command.reason,
+        ...(held ? { qualifier: held.phase } : {}),
       });
       return run;
     },

@@ -10,6 +10,7 @@ import {
 } from './access-removal-retries';
 import { apps, appsRetried, store } from './activity-proxies';
 import { isStale, LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
+import { admittedByGuard, MASS_CHANGE_PATCH, removalsOf } from './mass-change-guard';
 
 function failureReason(error: unknown, appId: string): string {
   const cause = error instanceof ActivityFailure ? error.cause : error;
@@ -119,16 +120,20 @@ export async function advanceRun(context: LifecycleContext, run: RunState): Prom
   if (phase && Date.parse(phase.at) <= Date.now()) {
     // Preparing ahead of a start is not yet applying the event: a cancellation or change may still come first.
     const applies = phase.name !== 'prepare' && !run.appliedAt;
-    if (applies && run.subject.kind === 'event' && run.subject.origin === 'hr') {
-      // Runs are applied in effective order; one overtaken by a newer applied event is skipped, never replayed over it.
+    const fromHr = applies && run.subject.kind === 'event' && run.subject.origin === 'hr';
+    // Runs are applied in effective order; one overtaken by a newer applied event is skipped, never replayed over it.
+    if (fromHr && run.subject.kind === 'event' && isStale(context, plan.effectiveAt, run.subject.event.receivedAt)) {
+      const reason = `older than the applied event ${context.lastApplied?.eventId}`;
+      Object.assign(run, { status: 'skipped', nextAt: undefined, reason });
+      await saveRun(run);
+      await publishDecision(context, run, 'skipped_stale', { reason });
+      return plan;
+    }
+    // Before anything of a phase that removes access happens: is it part of a mass change?
+    const removes = removalsOf(phase).length > 0;
+    if (removes && patched(MASS_CHANGE_PATCH) && !(await admittedByGuard(context, run, plan, phase))) return plan;
+    if (fromHr && run.subject.kind === 'event') {
       const { event } = run.subject;
-      if (isStale(context, plan.effectiveAt, event.receivedAt)) {
-        const reason = `older than the applied event ${context.lastApplied?.eventId}`;
-        Object.assign(run, { status: 'skipped', nextAt: undefined, reason });
-        await saveRun(run);
-        await publishDecision(context, run, 'skipped_stale', { reason });
-        return plan;
-      }
       context.lastApplied = { eventId: event.eventId, effectiveAt: plan.effectiveAt, receivedAt: event.receivedAt };
     }
     if (applies) run.appliedAt = nowIso();

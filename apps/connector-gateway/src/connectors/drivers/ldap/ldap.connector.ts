@@ -57,7 +57,11 @@ export class LdapConnector implements Connector {
     return this.directory.run(async (client) => {
       const existing = await this.findPersonsEntry(client, request);
       const { entry, created } = existing ? { entry: existing, created: false } : await this.addEntry(client, request);
-      const dn = this.isActive(entry) ? entry.dn : await this.move(client, entry.dn, this.layout.usersDn);
+      // An entry found in the other container is moved to the one asked for: a prepared person stays disabled.
+      const dn =
+        this.isActive(entry) === request.active
+          ? entry.dn
+          : await this.move(client, entry.dn, this.containerFor(request.active));
       for (const name of new Set(request.groups)) await this.groups.add(client, dn, name);
       return { externalId: this.uuidOf(entry), created };
     });
@@ -146,6 +150,10 @@ export class LdapConnector implements Connector {
     });
   }
 
+  private containerFor(active: boolean): string {
+    return active ? this.layout.usersDn : this.layout.disabledUsersDn;
+  }
+
   private isActive(entry: Entry): boolean {
     return !isUnder(entry.dn, this.layout.disabledUsersDn);
   }
@@ -225,7 +233,8 @@ export class LdapConnector implements Connector {
 
   private async addEntry(client: Client, request: CreateAccountRequest): Promise<{ entry: Entry; created: boolean }> {
     const manager = request.managerId ? await this.findOne(client, 'employeeNumber', request.managerId) : undefined;
-    const dn = `uid=${escapeDnValue(request.userName)},${this.layout.usersDn}`;
+    // A person prepared ahead of their start is added straight under the disabled container, where binds fail.
+    const dn = `uid=${escapeDnValue(request.userName)},${this.containerFor(request.active)}`;
     try {
       await client.add(dn, personAttributes(request, manager?.dn));
     } catch (error) {

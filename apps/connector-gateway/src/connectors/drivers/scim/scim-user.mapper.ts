@@ -14,11 +14,13 @@ import {
  * both carry the employeeId: externalId is how Tenure finds the account again,
  * employeeNumber is where apps show it to people.
  * `managerAccountId` is the manager's id in this app (RFC 7643 §4.3), when they have an account.
+ * `active: false` creates the account disabled (prepared ahead of a start) in the same request.
  */
 export function toScimUser(
   profile: AccountProfile,
   managerAccountId?: string,
   enterprise = true,
+  active = true,
 ): Record<string, unknown> {
   const displayName = profile.displayName ?? `${profile.givenName} ${profile.familyName}`;
   const user = {
@@ -28,7 +30,7 @@ export function toScimUser(
     name: { givenName: profile.givenName, familyName: profile.familyName, formatted: displayName },
     displayName,
     ...(profile.title ? { title: profile.title } : {}),
-    active: true,
+    active,
     emails: [{ value: profile.email, type: 'work', primary: true }],
     [SCIM_ENTERPRISE_USER_SCHEMA]: {
       employeeNumber: profile.employeeId,

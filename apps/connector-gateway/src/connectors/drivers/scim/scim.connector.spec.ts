@@ -108,6 +108,7 @@ const ada: CreateAccountRequest = {
   department: 'Engineering',
   managerId: 'E1000',
   groups: [],
+  active: true,
 };
 
 describe('ScimConnector', () => {
@@ -162,6 +163,36 @@ describe('ScimConnector', () => {
       app.users.push({ id: 'old', userName: ada.userName, externalId: 'E1001', active: false });
       expect(await connector.createAccount(ada)).toEqual({ externalId: 'old', created: false });
       expect(app.users[0].active).toBe(true);
+    });
+
+    it('creates a prepared account disabled in its one POST, and never switches it on when called again', async () => {
+      const prepared = { ...ada, active: false, groups: ['all-staff'] };
+      const { externalId } = await connector.createAccount(prepared);
+      expect(app.users).toEqual([expect.objectContaining({ id: externalId, active: false })]);
+      const userWrites = () => app.writes.filter((write) => write.endsWith('/Users'));
+      expect(userWrites()).toEqual(['POST /Users']);
+
+      app.writes = [];
+      expect(await connector.createAccount(prepared)).toEqual({ externalId, created: false });
+      expect(userWrites()).toEqual([]);
+      expect(app.users[0].active).toBe(false);
+    });
+
+    it('leaves an account linked after a 409 as the request asks: a prepared one stays disabled', async () => {
+      app.users.push({ id: 'raced', userName: ada.userName, externalId: 'E1001', active: false });
+      app.blindLookups = 3;
+      expect(await connector.createAccount({ ...ada, active: false })).toEqual({ externalId: 'raced', created: false });
+      expect(app.users).toEqual([expect.objectContaining({ id: 'raced', active: false })]);
+      expect(app.writes.filter((write) => write.startsWith('PATCH'))).toEqual([]);
+    });
+
+    it('disables an active account found for a person prepared ahead of their start', async () => {
+      app.users.push({ id: 'legacy', userName: ada.userName, active: true });
+      expect(await connector.createAccount({ ...ada, active: false })).toEqual({
+        externalId: 'legacy',
+        created: false,
+      });
+      expect(app.users[0]).toMatchObject({ externalId: 'E1001', active: false });
     });
 
     it('links the account another request created in between (409 on create)', async () => {

@@ -72,7 +72,9 @@ export class ScimConnector implements Connector {
   async createAccount(request: CreateAccountRequest): Promise<CreateAccountResult> {
     const existing = await this.findPersonsUser(request);
     const { user, created } = existing ? { user: existing, created: false } : await this.createUser(request);
-    if (!isActive(user)) await this.setActive(user, true);
+    // A retried create finds the account its lost answer made: it keeps the activation asked for, so a
+    // prepared account is never switched on before the start.
+    if (isActive(user) !== request.active) await this.setActive(user, request.active);
     await ensureGroupMemberships(this.api, user.id, request.groups, await this.features());
     return { externalId: user.id, created };
   }
@@ -205,7 +207,7 @@ export class ScimConnector implements Connector {
   /** The user to create, in the shape the app's discovered schema takes. */
   private async newUser(request: CreateAccountRequest, managerAccountId?: string): Promise<Record<string, unknown>> {
     const features = await this.features();
-    const user = toScimUser(request, managerAccountId, features.enterpriseUser);
+    const user = toScimUser(request, managerAccountId, features.enterpriseUser, request.active);
     return Object.fromEntries(Object.entries(user).filter(([attribute]) => keepsAttribute(features, attribute)));
   }
 

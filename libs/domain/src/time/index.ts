@@ -1,0 +1,2 @@
+export * from './rfc3339';
+export * from './zoned-time';
