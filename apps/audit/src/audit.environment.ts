@@ -8,6 +8,7 @@ import {
   KafkaEnvironment,
   LoggingEnvironment,
   ListenEnvironment,
+  MetricsEnvironment,
   loadEnvironment,
   readSecretFiles,
 } from '@tenure/config';
@@ -33,11 +34,15 @@ export class AuditSettings {
 }
 
 /** The tokens that may be given as files instead (`TENURE_AUDIT_TOKEN_FILE`, …). */
-export const AUDIT_SECRET_VARIABLES = ['TENURE_AUDIT_TOKEN', 'TENURE_AUDIT_OPERATOR_TOKEN'] as const;
+export const AUDIT_SECRET_VARIABLES = [
+  'TENURE_AUDIT_TOKEN',
+  'TENURE_AUDIT_OPERATOR_TOKEN',
+  'TENURE_METRICS_TOKEN',
+] as const;
 
 export const loadAuditEnvironment = (source: NodeJS.ProcessEnv = process.env) =>
   loadEnvironment(
-    [AuditSettings, ListenEnvironment, DatabaseEnvironment, KafkaEnvironment, LoggingEnvironment],
+    [AuditSettings, ListenEnvironment, DatabaseEnvironment, KafkaEnvironment, LoggingEnvironment, MetricsEnvironment],
     readSecretFiles(source, AUDIT_SECRET_VARIABLES),
   );
 

@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { roleGuardProvider } from '@tenure/auth';
 import { ENVIRONMENT } from '@tenure/config';
-import { serviceDatabaseModule } from '@tenure/database';
-import { HealthController } from '@tenure/http';
-import { kafkaProviders } from '@tenure/kafka';
+import { databaseReadiness, serviceDatabaseModule } from '@tenure/database';
+import { HealthController, MetricsModule, readinessChecks } from '@tenure/http';
+import { KAFKA_READINESS, KafkaReadiness, kafkaProviders } from '@tenure/kafka';
 import { createLogger, createLoggerModule } from '@tenure/observability';
+import { DataSource } from 'typeorm';
 import { AccessController } from './access/access.controller';
 import { AccessService } from './access/access.service';
 import type { AuditEnvironment } from './audit.environment';
@@ -20,6 +21,7 @@ import { AuditRowStreamer } from './export/audit-row.streamer';
 import { AuditIngestConsumer } from './ingest/audit-ingest.consumer';
 import { INGEST_SETTINGS, IngestSettings } from './ingest/ingest-settings';
 import { AuditLedgerService } from './ledger/audit-ledger.service';
+import { AuditMetrics } from './metrics/audit-metrics';
 import { AUDIT_MIGRATIONS } from './ledger/migrations';
 import { AuditQueryController } from './query/audit-query.controller';
 import { AuditQueryService } from './query/audit-query.service';
@@ -42,6 +44,11 @@ export class AuditModule {
       module: AuditModule,
       imports: [
         createLoggerModule('audit', env.LOG_LEVEL),
+        // The operator role sees ingest figures, never records: the same goes for metrics.
+        MetricsModule.forService({
+          service: 'audit',
+          tokens: [env.TENURE_METRICS_TOKEN, env.TENURE_AUDIT_OPERATOR_TOKEN],
+        }),
         serviceDatabaseModule({
           url: env.DATABASE_URL,
           schema: AUDIT_SCHEMA,
@@ -62,8 +69,13 @@ export class AuditModule {
         { provide: ENVIRONMENT, useValue: env },
         roleGuardProvider<AuditEnvironment>(ENVIRONMENT, auditTokens),
         ...kafkaProviders('audit', env),
+        readinessChecks([DataSource, KAFKA_READINESS], (db: DataSource, kafka: KafkaReadiness) => [
+          databaseReadiness(db),
+          kafka,
+        ]),
         { provide: AUDIT_LOGGER, useValue: createLogger('audit', env.LOG_LEVEL) },
         { provide: INGEST_SETTINGS, useValue: ingest },
+        AuditMetrics,
         AuditLedgerService,
         AuditIngestConsumer,
         AuditQueryService,

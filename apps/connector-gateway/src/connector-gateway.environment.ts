@@ -4,6 +4,7 @@ import {
   IsSecret,
   ListenEnvironment,
   LoggingEnvironment,
+  MetricsEnvironment,
   loadEnvironment,
 } from '@tenure/config';
 
@@ -18,7 +19,7 @@ export class ConnectorGatewaySettings {
 
 export const loadGatewayEnvironment = (source: NodeJS.ProcessEnv = process.env) =>
   loadEnvironment(
-    [ConnectorGatewaySettings, ListenEnvironment, LoggingEnvironment, ConfigDirectoryEnvironment],
+    [ConnectorGatewaySettings, ListenEnvironment, LoggingEnvironment, ConfigDirectoryEnvironment, MetricsEnvironment],
     source,
   );
 

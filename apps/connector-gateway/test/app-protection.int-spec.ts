@@ -98,8 +98,12 @@ describe('per-app protection against a misbehaving app', () => {
     expect(response.body).toMatchObject({ created: true });
     expect(await usersIn(sim, 'burst', `externalId eq "${ada.employeeId}"`)).toHaveLength(1);
     const text = await metrics();
-    expect(text).toMatch(/tenure_gateway_app_requests_total\{app_id="burst",outcome="RATE_LIMITED"\} 2/);
-    expect(text).toMatch(/tenure_gateway_rate_limit_waits_total\{app_id="burst",reason="retry_after"\} [1-9]/);
+    expect(text).toMatch(
+      /tenure_gateway_app_requests_total\{app_id="burst",outcome="RATE_LIMITED",service="connector-gateway"\} 2/,
+    );
+    expect(text).toMatch(
+      /tenure_gateway_rate_limit_waits_total\{app_id="burst",reason="retry_after",service="connector-gateway"\} [1-9]/,
+    );
   });
 
   it('hands a long Retry-After back to the caller and holds further requests without calling the app', async () => {
@@ -110,7 +114,9 @@ describe('per-app protection against a misbehaving app', () => {
 
     const second = await api().post('/v1/apps/patient/accounts').set(authorized).send(person()).expect(429);
     expect(second.body.error.retryAfterSeconds).toBeGreaterThan(25);
-    expect(await metrics()).toMatch(/tenure_gateway_app_requests_total\{app_id="patient",outcome="RATE_LIMITED"\} 1\n/);
+    expect(await metrics()).toMatch(
+      /tenure_gateway_app_requests_total\{app_id="patient",outcome="RATE_LIMITED",service="connector-gateway"\} 1\n/,
+    );
     expect(await usersIn(sim, 'patient')).toEqual([]);
   });
 
@@ -128,7 +134,9 @@ describe('per-app protection against a misbehaving app', () => {
     const fastFail = await api().post('/v1/apps/flaky/accounts').set(authorized).send(person()).expect(503);
     expect(fastFail.body.error).toMatchObject({ code: 'TEMPORARY', retryAfterSeconds: 1 });
     expect(fastFail.body.error.message).toContain('calls resume after a pause');
-    expect(await metrics()).toContain('tenure_gateway_circuit_state{app_id="flaky",state="open"} 1');
+    expect(await metrics()).toContain(
+      'tenure_gateway_circuit_state{app_id="flaky",state="open",service="connector-gateway"} 1',
+    );
 
     await inflict(sim, 'flaky', { reset: true });
     await new Promise((resolve) => setTimeout(resolve, 1100));

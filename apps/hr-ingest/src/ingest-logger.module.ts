@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { REDACTED_PATHS } from '@tenure/observability';
+import { isRoutineRequest, REDACTED_PATHS } from '@tenure/observability';
 
 /**
  * Tenure's request logging, with one difference for an ingest service: an
@@ -14,7 +14,7 @@ export function ingestLoggerModule(level: string): DynamicModule {
       name: 'hr-ingest',
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      autoLogging: { ignore: (req) => req.url === '/health' },
+      autoLogging: { ignore: (req) => isRoutineRequest(req.url) },
       customLogLevel: (_req, res, error) => {
         if (error || res.statusCode >= 500) return 'error';
         return res.statusCode >= 400 ? 'info' : 'debug';

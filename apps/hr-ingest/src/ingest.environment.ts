@@ -9,6 +9,7 @@ import {
   KafkaEnvironment,
   LoggingEnvironment,
   ListenEnvironment,
+  MetricsEnvironment,
   loadEnvironment,
   readSecretFiles,
 } from '@tenure/config';
@@ -59,6 +60,7 @@ const SECRET_NAMES = [
   'TENURE_SCIM_TOKEN',
   'TENURE_SCIM_TOKEN_PREVIOUS',
   'TENURE_IMPORT_TOKEN',
+  'TENURE_METRICS_TOKEN',
 ];
 
 export const loadIngestEnvironment = (source: NodeJS.ProcessEnv = process.env) =>
@@ -70,6 +72,7 @@ export const loadIngestEnvironment = (source: NodeJS.ProcessEnv = process.env) =
       KafkaEnvironment,
       LoggingEnvironment,
       ConfigDirectoryEnvironment,
+      MetricsEnvironment,
     ],
     readSecretFiles(source, SECRET_NAMES),
   );

@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { bearerGuardProvider } from '@tenure/auth';
 import { ENVIRONMENT } from '@tenure/config';
-import { serviceDatabaseModule } from '@tenure/database';
-import { HealthController } from '@tenure/http';
-import { kafkaProviders } from '@tenure/kafka';
+import { databaseReadiness, serviceDatabaseModule } from '@tenure/database';
+import { HealthController, MetricsModule, readinessChecks } from '@tenure/http';
+import { KAFKA_READINESS, KafkaReadiness, kafkaProviders } from '@tenure/kafka';
+import { DataSource } from 'typeorm';
 import { BambooSignatureGuard } from './bamboohr/bamboohr-signature.guard';
 import { BambooWebhookController } from './bamboohr/bamboohr-webhook.controller';
 import { BambooWebhookService } from './bamboohr/bamboohr-webhook.service';
@@ -17,6 +18,8 @@ import type { IngestEnvironment } from './ingest.environment';
 import { ingestLoggerModule } from './ingest-logger.module';
 import { ClientRateLimitGuard } from './limits/client-rate-limit.guard';
 import { SourceRateLimitGuard } from './limits/source-rate-limit.guard';
+import { IngestMetrics } from './metrics/ingest-metrics';
+import { RefusalCounterGuard } from './metrics/refusal-counter.guard';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { ScimBulkService } from './scim/scim-bulk.service';
 import { ScimTokenGuard } from './scim/scim-token.guard';
@@ -36,6 +39,7 @@ export class IngestModule {
       module: IngestModule,
       imports: [
         ingestLoggerModule(env.LOG_LEVEL),
+        MetricsModule.forService({ service: 'hr-ingest', tokens: [env.TENURE_METRICS_TOKEN] }),
         serviceDatabaseModule({
           url: env.DATABASE_URL,
           schema,
@@ -56,6 +60,13 @@ export class IngestModule {
         // No service-wide bearer token: each source authenticates with its own guard (@Public + its guard).
         bearerGuardProvider<IngestEnvironment>(ENVIRONMENT, () => undefined),
         ...kafkaProviders('hr-ingest', env),
+        // Kafka is reported only: while it is away, accepted events wait in the outbox.
+        readinessChecks([DataSource, KAFKA_READINESS], (db: DataSource, kafka: KafkaReadiness) => [
+          databaseReadiness(db),
+          kafka,
+        ]),
+        IngestMetrics,
+        RefusalCounterGuard,
         InboxRepository,
         InboxService,
         OutboxRelayService,

@@ -8,6 +8,7 @@ import {
   LoggingEnvironment,
   TemporalEnvironment,
   ListenEnvironment,
+  MetricsEnvironment,
   loadEnvironment,
 } from '@tenure/config';
 
@@ -37,6 +38,7 @@ export const loadOrchestratorEnvironment = (source: NodeJS.ProcessEnv = process.
       TemporalEnvironment,
       ConfigDirectoryEnvironment,
       LoggingEnvironment,
+      MetricsEnvironment,
     ],
     source,
   );

@@ -3,9 +3,9 @@ import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { bearerGuardProvider } from '@tenure/auth';
 import { ENVIRONMENT } from '@tenure/config';
-import { serviceDatabaseModule } from '@tenure/database';
-import { HealthController } from '@tenure/http';
-import { KAFKA_PUBLISHER, KafkaPublisher, kafkaProviders } from '@tenure/kafka';
+import { databaseReadiness, serviceDatabaseModule } from '@tenure/database';
+import { HealthController, MetricsModule, readinessChecks } from '@tenure/http';
+import { KAFKA_PUBLISHER, KAFKA_READINESS, KafkaPublisher, KafkaReadiness, kafkaProviders } from '@tenure/kafka';
 import { createLoggerModule } from '@tenure/observability';
 import { loadTenureConfig } from '@tenure/policy';
 import { ConnectorGatewayClient } from './gateway/connector-gateway.client';
@@ -22,6 +22,7 @@ import { PersonEntity } from './identity/person.entity';
 import { RunEntity } from './identity/run.entity';
 import { RunRepository } from './identity/run.repository';
 import { LifecycleDispatcherService } from './lifecycle/lifecycle-dispatcher.service';
+import { OrchestratorMetrics } from './metrics/orchestrator-metrics';
 import { LifecycleConsumer } from './lifecycle/lifecycle.consumer';
 import { MassChangeBatchEntity } from './mass-change/mass-change-batch.entity';
 import { MassChangeEntryEntity } from './mass-change/mass-change-entry.entity';
@@ -49,6 +50,7 @@ import { PolicyRolloutService } from './policy-rollout/policy-rollout.service';
 import { PolicyService } from './policy/policy.service';
 import { reconciliationActivitiesProvider, ReconciliationModule } from './reconciliation/reconciliation.module';
 import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
+import { temporalReadiness } from './temporal/temporal-readiness';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { LIFECYCLE_ACTIVITIES, PLANNER, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
 
@@ -65,6 +67,7 @@ export class OrchestratorModule {
       module: OrchestratorModule,
       imports: [
         createLoggerModule('orchestrator', env.LOG_LEVEL),
+        MetricsModule.forService({ service: 'orchestrator', tokens: [env.TENURE_METRICS_TOKEN, env.TENURE_OPS_TOKEN] }),
         serviceDatabaseModule({
           url: env.DATABASE_URL,
           schema: IDENTITY_SCHEMA,
@@ -111,6 +114,14 @@ export class OrchestratorModule {
               namespace: env.TEMPORAL_NAMESPACE,
             }),
         },
+        readinessChecks(
+          [DataSource, TEMPORAL_CLIENT, KAFKA_READINESS],
+          (db: DataSource, temporal: Client, kafka: KafkaReadiness) => [
+            databaseReadiness(db),
+            temporalReadiness(temporal),
+            kafka,
+          ],
+        ),
         { provide: PolicyService, useValue: policy },
         {
           provide: PLANNER,
@@ -145,6 +156,7 @@ export class OrchestratorModule {
               decisions: new DecisionPublisher(publisher),
             }),
         },
+        OrchestratorMetrics,
         reconciliationActivitiesProvider(env, {
           autoDisableOrphans: config.apps.reconciliation.autoDisableOrphans,
           maxAutoDisable: config.apps.reconciliation.maxAutoDisable,

@@ -95,3 +95,9 @@ export class ListenEnvironment {
   @IsNotEmpty()
   TENURE_BIND_HOST: string = '127.0.0.1';
 }
+
+export class MetricsEnvironment {
+  /** The scrape credential `GET /metrics` takes in every service (Prometheus `authorization`). Unset: no scrape token. */
+  @IsOptionalSecret()
+  TENURE_METRICS_TOKEN?: string;
+}

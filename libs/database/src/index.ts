@@ -1,3 +1,4 @@
 export * from './data-errors';
 export * from './postgres-options';
 export * from './service-database.module';
+export * from './database-readiness';

@@ -8,6 +8,7 @@ import { consumeValidated } from './consume-validated';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { createKafka } from './kafka-client';
 import { KafkaPublisher } from './kafka-publisher';
+import { KAFKA_READINESS, KafkaReadiness } from './kafka-readiness';
 
 export const KAFKA_PUBLISHER = Symbol('KAFKA_PUBLISHER');
 export const DEAD_LETTER_PUBLISHER = Symbol('DEAD_LETTER_PUBLISHER');
@@ -31,6 +32,11 @@ export function kafkaProviders(service: string, env: KafkaServiceEnvironment): P
       useFactory: (publisher: KafkaPublisher) => new DeadLetterPublisher(publisher),
     },
     { provide: CONSUMER_LOGGER, useValue: logger },
+    // Reported by /health/ready; no service stops taking requests because Kafka is away.
+    {
+      provide: KAFKA_READINESS,
+      useFactory: () => KafkaReadiness.forBrokers(`tenure-${service}-readiness`, env.KAFKA_BROKERS, false),
+    },
   ];
 }
 

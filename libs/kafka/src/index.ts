@@ -5,4 +5,5 @@ export * from './microservice-options';
 export * from './dead-letter.publisher';
 export * from './consume-validated';
 export * from './contract-consumer';
+export * from './kafka-readiness';
 export * from './unprocessable-message.error';

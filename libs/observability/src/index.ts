@@ -1,1 +1,3 @@
 export * from './logger';
+export * from './service-metrics';
+export * from './scraped-gauge';

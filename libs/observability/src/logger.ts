@@ -13,6 +13,11 @@ export const REDACTED_PATHS = [
   '*.password',
 ];
 
+/** Probes and scrapes come every few seconds; their request lines would bury the ones that matter. */
+export function isRoutineRequest(url: string | undefined): boolean {
+  return url === '/metrics' || url === '/health' || url?.startsWith('/health/') === true;
+}
+
 export function createLogger(service: string, level: string): Logger {
   return pino({ name: service, level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
 }
@@ -23,7 +28,7 @@ export function createLoggerModule(service: string, level: string): DynamicModul
       name: service,
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      autoLogging: { ignore: (req) => req.url === '/health' },
+      autoLogging: { ignore: (req) => isRoutineRequest(req.url) },
       // Request bodies are never logged: they hold personal data.
       serializers: {
         req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),

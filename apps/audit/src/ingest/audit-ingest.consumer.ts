@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { FieldError, TOPICS } from '@tenure/contracts';
@@ -7,6 +7,7 @@ import { DEAD_LETTER_PUBLISHER, DeadLetterPublisher, createKafka } from '@tenure
 import { AppendResult, AuditLedgerService } from '../ledger/audit-ledger.service';
 import type { NewAuditRecord } from '../ledger/new-audit-record';
 import { AUDIT_LOGGER } from '../audit-logger';
+import { AuditMetrics } from '../metrics/audit-metrics';
 import { INGEST_SETTINGS, IngestSettings } from './ingest-settings';
 import { INGESTED_TOPICS, IngestedTopic, parseIngestedMessage, UNRECORDABLE } from './ingest-message.parser';
 
@@ -58,6 +59,7 @@ export class AuditIngestConsumer implements OnApplicationBootstrap, OnApplicatio
     @Inject(DEAD_LETTER_PUBLISHER) private readonly deadLetter: DeadLetterPublisher,
     @Inject(INGEST_SETTINGS) private readonly settings: IngestSettings,
     @Inject(AUDIT_LOGGER) private readonly logger: Logger,
+    @Optional() private readonly metrics?: AuditMetrics,
   ) {
     const kafka: Kafka = createKafka(settings.clientId, settings.brokers, logger);
     this.consumer = kafka.consumer({
@@ -110,6 +112,7 @@ export class AuditIngestConsumer implements OnApplicationBootstrap, OnApplicatio
     const result = await this.appendUntilDone(pending, batch, heartbeat);
     resolveOffset(batch.lastOffset());
     await commitOffsetsIfNecessary();
+    this.metrics?.batchRecorded(topic, result.appended, Number(batch.messages[batch.messages.length - 1].timestamp));
     this.logger.debug({ topic: batch.topic, partition: batch.partition, ...result }, 'batch recorded');
   }
 

@@ -1,5 +1,4 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { MetricsController } from '../protection/metrics.controller';
 import { AppRegistry } from './app-registry';
 import { AppsController } from './apps.controller';
 
@@ -15,7 +14,7 @@ export class AppsModule implements OnApplicationShutdown {
     return {
       module: AppsModule,
       global: true,
-      controllers: [AppsController, MetricsController],
+      controllers: [AppsController],
       providers: [{ provide: AppRegistry, useValue: registry }],
       exports: [AppRegistry],
     };

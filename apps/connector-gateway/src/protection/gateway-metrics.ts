@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { CIRCUIT_STATES, CircuitState } from '@tenure/contracts';
 
 /** The outcome label of a request: `ok`, or the connector error code it failed with. */
@@ -6,7 +6,8 @@ export type RequestOutcome = 'ok' | string;
 
 /**
  * The gateway's Prometheus metrics, in a registry of its own (so tests can
- * build several gateways in one process). Served at `GET /metrics`.
+ * build several gateways in one process), served at `GET /metrics` with the
+ * service's own (process and request figures, libs/observability ServiceMetrics).
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
@@ -40,7 +41,6 @@ export class GatewayMetrics {
 
   constructor() {
     const circuitStates = () => this.circuitStates();
-    collectDefaultMetrics({ register: this.registry, prefix: 'tenure_gateway_' });
     new Gauge({
       name: 'tenure_gateway_circuit_state',
       help: "Each app's circuit: 1 for the state it is in, 0 for the others",

@@ -1,5 +1,6 @@
 import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import type { LifecycleEvent } from '@tenure/domain';
+import { IngestMetrics } from '../metrics/ingest-metrics';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { Acceptance, InboxEntry, KnownEmployee } from './acceptance';
 import { GroupCommit } from './group-commit';
@@ -37,6 +38,7 @@ export class InboxService {
   constructor(
     private readonly repository: InboxRepository,
     private readonly relay: OutboxRelayService,
+    private readonly metrics: IngestMetrics,
   ) {}
 
   /** One event; `contentHash` identifies the request it came from, for sources that send state. */
@@ -63,6 +65,7 @@ export class InboxService {
     if (entries.length === 0) return [];
     const acceptances = await this.repository.store(entries);
     this.relay.wake();
+    acceptances.forEach((acceptance, i) => this.metrics.eventsStored(entries[i].event.source, acceptance.status));
     return acceptances;
   }
 

@@ -4,11 +4,13 @@ import { TOPICS } from '@tenure/contracts';
 import { ensureSchema, postgresOptions } from '@tenure/database';
 import type { LifecycleEvent } from '@tenure/domain';
 import { KafkaPublisher } from '@tenure/kafka';
+import { ServiceMetrics } from '@tenure/observability';
 import { createTopics, deleteTopics, employeeFixture, readTopic, testStack, uniqueId } from '@tenure/testing';
 import { INGEST_ENTITIES, INGEST_MIGRATIONS } from '../database/ingest-schema';
 import { InboxEventEntity } from '../inbox/inbox-event.entity';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { InboxService } from '../inbox/inbox.service';
+import { IngestMetrics } from '../metrics/ingest-metrics';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxRelayService } from './outbox-relay.service';
 
@@ -58,7 +60,11 @@ describe('inbox and outbox', () => {
   });
 
   it('stores an event and its outbox message once, however often it is delivered', async () => {
-    const inbox = new InboxService(new InboxRepository(dataSource), relayWith(publisher));
+    const inbox = new InboxService(
+      new InboxRepository(dataSource),
+      relayWith(publisher),
+      new IngestMetrics(new ServiceMetrics('hr-ingest'), dataSource),
+    );
     const first = event('E-dup', 1);
     expect(await inbox.accept(first)).toEqual({ eventId: first.eventId, status: 'accepted' });
     expect(await inbox.accept({ ...first, receivedAt: new Date().toISOString() })).toEqual({
@@ -80,7 +86,11 @@ describe('inbox and outbox', () => {
       }),
       prefix,
     );
-    const inbox = new InboxService(new InboxRepository(dataSource), relayWith(unreachable));
+    const inbox = new InboxService(
+      new InboxRepository(dataSource),
+      relayWith(unreachable),
+      new IngestMetrics(new ServiceMetrics('hr-ingest'), dataSource),
+    );
     const events = [...Array(10).keys()].map((n) => event(n % 2 === 0 ? 'E-even' : 'E-odd', n));
     for (const e of events) expect((await inbox.accept(e)).status).toBe('accepted');
     await expect(relayWith(unreachable).relayBatch()).rejects.toThrow();

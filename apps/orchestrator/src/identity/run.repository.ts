@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { AccessRequestRecord, RunState, RunStatus } from '@tenure/temporal-contracts';
+import { OrchestratorMetrics } from '../metrics/orchestrator-metrics';
 import { AccessRequestEntity } from './access-request.entity';
 import { RunEntity } from './run.entity';
 
@@ -24,9 +25,14 @@ function storable(run: RunState): RunState {
 /** Runs and access requests as the workflows report them, for the ops API. */
 @Injectable()
 export class RunRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() private readonly metrics?: OrchestratorMetrics,
+  ) {}
 
   async saveRun(run: RunState): Promise<void> {
+    // The save that first records a leaver's disable phase done is the moment their access went.
+    const revokedNow = hasRevokedAccess(run) && !hasRevokedAccess(await this.findRun(run.runId));
     await this.dataSource.getRepository(RunEntity).upsert(
       {
         runId: run.runId,
@@ -41,6 +47,10 @@ export class RunRepository {
       },
       ['runId'],
     );
+    if (revokedNow) {
+      const dueAt = Math.max(Date.parse(run.effectiveAt), Date.parse(run.createdAt));
+      this.metrics?.accessRevoked((Date.now() - dueAt) / 1000);
+    }
   }
 
   async findRun(runId: string): Promise<RunState | undefined> {
@@ -85,4 +95,8 @@ export class RunRepository {
       .find({ where: { employeeId }, order: { createdAt: 'DESC' } });
     return rows.map((row) => row.record);
   }
+}
+
+function hasRevokedAccess(run: RunState | undefined): boolean {
+  return run?.eventType === 'terminate' && run.completedPhases.includes('disable');
 }
