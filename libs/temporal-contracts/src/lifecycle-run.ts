@@ -30,6 +30,14 @@ export interface StepState {
   remaining?: PlannedChange[];
   /** Operator retries so far. */
   retries: number;
+  /**
+   * Tries so far of a change that removes access (disable, suspend, revoke
+   * sessions), which Tenure retries by itself until it succeeds; absent for
+   * other changes, which an operator retries.
+   */
+  attempts?: number;
+  /** When Tenure tries the step again by itself; absent once it succeeded, or when only an operator can retry it. */
+  nextAttemptAt?: string;
   at: string;
 }
 

@@ -8,6 +8,10 @@ export interface FailedStepView {
   appId: string;
   change?: string;
   reason?: string;
+  /** Tries so far of a removal of access, which Tenure retries by itself until it succeeds. */
+  attempts?: number;
+  /** When Tenure tries it again by itself; absent when an operator must retry it. */
+  nextAttemptAt?: string;
 }
 
 /** `GET /v1/employees/:employeeId` (design.md, "Ops API"). */
@@ -28,7 +32,7 @@ export interface EmployeeView {
   /** Runs that will still do something by themselves (with `nextAt`). */
   scheduled: RunState[];
   waitingApproval: RunState[];
-  /** App steps that need an operator, with the app's reason. */
+  /** App steps of failed runs, with the app's reason: retried by Tenure (`nextAttemptAt`) or waiting for an operator. */
   failedSteps: FailedStepView[];
   accessRequests: AccessRequestRecord[];
   /** The latest runs, newest first. */

@@ -34,18 +34,23 @@ export class EmployeesService {
       entitlements: entitlements.map(({ appId, roles, groups, rules }) => ({ appId, roles, groups, rules })),
       scheduled: runs.filter((run) => (run.status === 'scheduled' || run.status === 'failed') && run.nextAt),
       waitingApproval: runs.filter((run) => run.status === 'waiting_approval'),
-      failedSteps: runs.flatMap((run) =>
-        run.steps
-          .filter((step) => step.status === 'needs_attention')
-          .map((step) => ({
-            runId: run.runId,
-            eventId: run.eventId,
-            phase: step.phase,
-            appId: step.appId,
-            change: step.failedChange,
-            reason: step.reason,
-          })),
-      ),
+      // A cancelled run's steps need nothing any more.
+      failedSteps: runs
+        .filter((run) => run.status === 'failed')
+        .flatMap((run) =>
+          run.steps
+            .filter((step) => step.status === 'needs_attention')
+            .map((step) => ({
+              runId: run.runId,
+              eventId: run.eventId,
+              phase: step.phase,
+              appId: step.appId,
+              change: step.failedChange,
+              reason: step.reason,
+              ...(step.attempts ? { attempts: step.attempts } : {}),
+              ...(step.nextAttemptAt ? { nextAttemptAt: step.nextAttemptAt } : {}),
+            })),
+        ),
       accessRequests,
       runs,
     };

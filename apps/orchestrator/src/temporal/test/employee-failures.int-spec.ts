@@ -1,6 +1,6 @@
 import { GatewayError } from '../../gateway/connector-gateway.client';
 import { waitFor } from '@tenure/testing';
-import { retryStepUpdate } from '@tenure/temporal-contracts';
+import { cancelRunUpdate, EmployeeLifecycleSnapshot, retryStepUpdate } from '@tenure/temporal-contracts';
 import { DAY, LifecycleHarness, lifecycleEvent } from './lifecycle-harness';
 import { iso, person } from './lifecycle-fixtures';
 
@@ -137,6 +137,89 @@ describe('employee lifecycle workflow: failing apps and long histories', () => {
     expect((await h.apps.account('zoom', employee.employeeId))?.active).toBe(true);
     const outcomes = h.outcomes(employee.employeeId).filter((o) => o.appId === 'zoom');
     expect(outcomes.map((o) => o.outcome)).toEqual(['failed', 'succeeded']);
+  });
+
+  it('shows credentials an app refuses while it keeps disabling a leaver, and disables once they are fixed', async () => {
+    const now = await h.now();
+    const employee = person();
+    await h.send(lifecycleEvent('hire', employee, { effectiveAt: iso(now), receivedAt: iso(now) }));
+    await h.settle(employee.employeeId, (s) => s.state === 'active', 'hired');
+    const terminate = lifecycleEvent('terminate', employee, { effectiveAt: iso(now + 1), receivedAt: iso(now + 1) });
+    const disableStep = (s: EmployeeLifecycleSnapshot) =>
+      s.runs
+        .find((r) => r.eventId === terminate.eventId)
+        ?.steps.find((st) => st.phase === 'disable' && st.appId === 'slack');
+    const refusal = "the app refused the gateway's credentials (HTTP 401)";
+    h.faults.refuse('slack', new GatewayError(502, 'UNAUTHORIZED', false, refusal));
+    try {
+      await h.send(terminate);
+      await h.env.sleep(60 * 60_000);
+      const refused = await h.snapshot(employee.employeeId);
+      expect(disableStep(refused)).toMatchObject({
+        status: 'needs_attention',
+        failedChange: 'disable',
+        reason: `UNAUTHORIZED: credentials refused by slack: ${refusal}`,
+        nextAttemptAt: expect.any(String),
+      });
+      const attempts = disableStep(refused)?.attempts ?? 0;
+      expect(attempts).toBeGreaterThanOrEqual(15);
+      // Each attempt is one call: the refusal is not retried inside an attempt.
+      // (the next attempt may be under way as the snapshot is taken)
+      const calls = h.faults.calls.filter((call) => call === 'slack:disable').length;
+      expect(calls).toBeGreaterThanOrEqual(attempts);
+      expect(calls).toBeLessThanOrEqual(attempts + 1);
+      expect((await h.identity.accountsOf(employee.employeeId)).find((a) => a.appId === 'slack')).toMatchObject({
+        status: 'active',
+        reason: `UNAUTHORIZED: credentials refused by slack: ${refusal}`,
+      });
+    } finally {
+      h.faults.refuse('slack', undefined);
+    }
+
+    // Fixed credentials: the next attempt (at most five minutes on) disables the account, with no new HR event.
+    await h.env.sleep(5 * 60_000 + 1_000);
+    const fixed = await h.until(
+      employee.employeeId,
+      (s) => disableStep(s)?.status === 'done',
+      'disabled after the fix',
+    );
+    expect(disableStep(fixed)).not.toHaveProperty('nextAttemptAt');
+    expect((await h.apps.account('slack', employee.employeeId))?.active).toBe(false);
+    const outcomes = h
+      .outcomes(employee.employeeId)
+      .filter((o) => o.appId === 'slack' && o.action === 'account.disable');
+    expect(outcomes[outcomes.length - 1]).toMatchObject({
+      outcome: 'succeeded',
+      eventId: terminate.eventId,
+      actor: 'system',
+    });
+    expect(outcomes.filter((o) => o.outcome === 'failed').length).toBeLessThanOrEqual(3);
+  });
+
+  it('stops retrying a removal when an operator cancels the run', async () => {
+    const now = await h.now();
+    const employee = person();
+    await h.send(lifecycleEvent('hire', employee, { effectiveAt: iso(now), receivedAt: iso(now) }));
+    await h.settle(employee.employeeId, (s) => s.state === 'active', 'hired');
+    h.faults.refuse('zoom', new GatewayError(503, 'TEMPORARY', true, 'zoom is down'));
+    try {
+      const terminate = lifecycleEvent('terminate', employee, { effectiveAt: iso(now + 1), receivedAt: iso(now + 1) });
+      await h.send(terminate);
+      await h.env.sleep(10 * 60_000);
+      const failing = await h.snapshot(employee.employeeId);
+      const run = failing.runs.find((r) => r.eventId === terminate.eventId);
+      expect(run?.status).toBe('failed');
+      const cancelled = await h.handle(employee.employeeId).executeUpdate(cancelRunUpdate, {
+        args: [{ runId: run?.runId ?? '', actorId: 'ops.carol', reason: 'disabled by hand' }],
+      });
+      expect(cancelled).toMatchObject({ status: 'cancelled', actorId: 'ops.carol' });
+      expect(cancelled.steps.some((step) => step.nextAttemptAt)).toBe(false);
+      const calls = h.faults.calls.filter((call) => call === 'zoom:disable').length;
+      await h.env.sleep(60 * 60_000);
+      expect(h.faults.calls.filter((call) => call === 'zoom:disable')).toHaveLength(calls);
+    } finally {
+      h.faults.refuse('zoom', undefined);
+    }
   });
 
   it('rejects an event whose date cannot be read and goes on with the next one', async () => {

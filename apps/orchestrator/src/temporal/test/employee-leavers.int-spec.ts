@@ -1,4 +1,5 @@
-import { decideAccessUpdate, requestAccessUpdate } from '@tenure/temporal-contracts';
+import { waitFor } from '@tenure/testing';
+import { decideAccessUpdate, EmployeeLifecycleSnapshot, requestAccessUpdate } from '@tenure/temporal-contracts';
 import { DAY, LifecycleHarness, lifecycleEvent } from './lifecycle-harness';
 import { iso, person } from './lifecycle-fixtures';
 
@@ -120,6 +121,58 @@ describe('employee lifecycle workflow: leavers and approvals', () => {
     expect((await h.identity.accountsOf(leaver.employeeId)).every((a) => a.status === 'deleted')).toBe(true);
     expect(await h.apps.accountsOf(returning.employeeId)).toEqual(accounts);
   });
+
+  it('keeps disabling a leaver through a 30-minute app outage: the account ends disabled, no one involved', async () => {
+    const leaver = await hired();
+    const slackStep = (s: EmployeeLifecycleSnapshot) =>
+      s.runs
+        .find((r) => r.eventType === 'terminate')
+        ?.steps.find((st) => st.phase === 'disable' && st.appId === 'slack');
+    await h.saasSim.changeConditions('slack', { unavailableRatio: 1 });
+    try {
+      const now = await h.now();
+      await h.send(lifecycleEvent('terminate', leaver, { effectiveAt: iso(now), receivedAt: iso(now) }));
+      await h.env.sleep(30 * 60_000);
+      const down = await h.snapshot(leaver.employeeId);
+      expect(down.runs.find((r) => r.eventType === 'terminate')?.status).toBe('failed');
+      expect(slackStep(down)).toMatchObject({
+        status: 'needs_attention',
+        failedChange: 'disable',
+        reason: expect.stringMatching(/^TEMPORARY: /),
+        nextAttemptAt: expect.any(String),
+      });
+      expect(slackStep(down)?.attempts).toBeGreaterThanOrEqual(8);
+      // The time-to-deprovision report counts succeeded removals only: the leaver is still open.
+      const slackDisables = () =>
+        h.outcomes(leaver.employeeId).filter((o) => o.appId === 'slack' && o.action === 'account.disable');
+      expect(slackDisables().map((o) => o.outcome)).not.toContain('succeeded');
+      expect((await h.identity.accountsOf(leaver.employeeId)).find((a) => a.appId === 'slack')?.status).toBe('active');
+    } finally {
+      await h.saasSim.resetConditions('slack');
+    }
+
+    // The gateway's circuit stays open for up to half a minute of real time after the app is back.
+    const done = await waitFor(
+      async () => {
+        await h.env.sleep(60_000);
+        return h.snapshot(leaver.employeeId);
+      },
+      (s) => slackStep(s)?.status === 'done',
+      { description: 'slack disabled after the outage', timeoutMs: 90_000 },
+    );
+    expect(slackStep(done)).not.toHaveProperty('nextAttemptAt');
+    expect((await h.apps.account('slack', leaver.employeeId))?.active).toBe(false);
+    expect((await h.identity.accountsOf(leaver.employeeId)).find((a) => a.appId === 'slack')?.status).toBe('disabled');
+    const disables = h.outcomes(leaver.employeeId).filter((o) => o.appId === 'slack' && o.action === 'account.disable');
+    expect(disables[0].outcome).toBe('failed');
+    expect(disables[disables.length - 1].outcome).toBe('succeeded');
+    // The first failure, each change of reason, one in 12 attempts: the audit trail is not flooded by every attempt.
+    const failed = disables.filter((o) => o.outcome === 'failed');
+    const attempts = slackStep(done)?.attempts ?? 0;
+    expect(failed.length).toBeLessThan(attempts / 2);
+    expect(failed.length).toBeLessThanOrEqual(new Set(failed.map((o) => o.reason)).size + Math.floor(attempts / 12));
+    expect(disables.every((o) => o.actor === 'system')).toBe(true);
+  }, 180_000);
 
   it('suspends access for a leave and restores it on return', async () => {
     const parent = await hired();

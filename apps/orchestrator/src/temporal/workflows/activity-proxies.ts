@@ -17,3 +17,12 @@ export const apps = proxyActivities<LifecycleActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 6 },
 });
+
+/**
+ * Tenure's own later tries of a change that removes access (see
+ * access-removal-retries.ts): one call each, the workflow waits between them.
+ */
+export const appsRetried = proxyActivities<LifecycleActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 1 },
+});

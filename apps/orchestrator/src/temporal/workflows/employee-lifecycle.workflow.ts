@@ -4,25 +4,21 @@ import {
   EmployeeLifecycleInput,
   EmployeeLifecycleSnapshot,
   employeeSnapshotQuery,
-  isOpenRun,
   lifecycleEventSignal,
   RunState,
 } from '@tenure/temporal-contracts';
+import { dueAttempts, nextAttemptMoments } from './access-removal-retries';
 import { store } from './activity-proxies';
+import { carriedRequests, carriedRuns } from './carried-state';
 import { rejectingDataErrors } from './data-errors';
 import { decideEvent, rejectEvent } from './event-decisions';
 import { LifecycleContext } from './lifecycle-context';
 import { installAccessHandlers, installOperatorHandlers } from './operator-handlers';
-import { advanceRun, nextDueRun, retryRun } from './run-executor';
+import { advanceRun, nextDueRun, retryDueAttempts, retryRun } from './run-executor';
 import { rejectRun } from './run-rejections';
 
 /** A person's history stays far below Temporal's limits: a few hundred events per continued run. */
 const DEFAULT_HISTORY_LIMIT = 2_000;
-
-/** What a continued-as-new run still needs: open runs, runs with failed steps, live access requests. */
-function carriedRuns(runs: Iterable<RunState>): RunState[] {
-  return [...runs].filter((run) => isOpenRun(run) || run.status === 'failed');
-}
 
 async function afterAdvance(context: LifecycleContext, run: RunState): Promise<void> {
   if (run.subject.kind !== 'access' || !run.completedPhases.includes('expire')) return;
@@ -76,14 +72,20 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
     const moments = [...context.runs.values()]
       .filter((run) => (run.status === 'scheduled' || run.status === 'failed') && run.nextAt)
       .map((run) => Date.parse(run.nextAt as string))
+      .concat(nextAttemptMoments(context.runs.values()))
       // Plans only hold readable moments; one that is not must never become a timer of NaN milliseconds.
       .filter((moment) => Number.isFinite(moment));
     return moments.length > 0 ? Math.min(...moments) : undefined;
   };
+  const attemptDue = () => [...context.runs.values()].find((run) => dueAttempts(run).length > 0);
 
   for (;;) {
     const wake = nextWake();
-    const ready = () => inbox.length > 0 || context.retries.size > 0 || nextDueRun(context.runs.values()) !== undefined;
+    const ready = () =>
+      inbox.length > 0 ||
+      context.retries.size > 0 ||
+      nextDueRun(context.runs.values()) !== undefined ||
+      attemptDue() !== undefined;
     const woken = () => ready() || historyLong();
     if (wake === undefined) await condition(woken);
     else await condition(woken, Math.max(1, wake - Date.now()));
@@ -119,6 +121,14 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
       );
       continue;
     }
+    const retrying = attemptDue();
+    if (retrying) {
+      await rejectingDataErrors(
+        () => retryDueAttempts(context, retrying),
+        (reason) => rejectRun(context, retrying, reason),
+      );
+      continue;
+    }
     if (historyLong()) break;
   }
 
@@ -133,9 +143,7 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
     managerId: context.managerId,
     accounts: [...context.accounts.values()],
     runs: carriedRuns(context.runs.values()),
-    accessRequests: [...context.accessRequests.values()].filter(
-      (r) => r.status === 'pending' || r.status === 'approved',
-    ),
+    accessRequests: carriedRequests(context.accessRequests.values()),
     pendingEvents: inbox,
     historyLimit: input.historyLimit,
   });

@@ -1,6 +1,7 @@
 import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
 import type { LifecycleEvent, LifecycleEventType } from '@tenure/domain';
 import { isOpenRun, LifecyclePlan, PlanSubject, RunState, runIdOf } from '@tenure/temporal-contracts';
+import { awaitsAttempt, stopAttempts } from './access-removal-retries';
 import { store } from './activity-proxies';
 import { rejectingDataErrors } from './data-errors';
 import { refusedRun, rejectRun } from './run-rejections';
@@ -50,7 +51,9 @@ function remember(context: LifecycleContext, eventId: string): void {
 
 async function cancelRuns(context: LifecycleContext, match: (run: RunState) => boolean, reason: string): Promise<void> {
   for (const run of context.runs.values()) {
-    if (!isOpenRun(run) || !match(run)) continue;
+    // A leaver's disable still being retried stops when a rehire supersedes the termination.
+    if (!(isOpenRun(run) || awaitsAttempt(run)) || !match(run)) continue;
+    stopAttempts(run);
     // A run held in a mass change leaves its batch: there is nothing of it left to approve.
     if (run.status === 'waiting_approval' && run.massChange) {
       await store.settleRemoval({ entryId: run.massChange.entryId, status: 'cancelled', actorId: 'system' });

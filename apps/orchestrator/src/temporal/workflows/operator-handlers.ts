@@ -14,6 +14,7 @@ import {
   RunStatus,
   UpdateErrorType,
 } from '@tenure/temporal-contracts';
+import { stopAttempts } from './access-removal-retries';
 import { store } from './activity-proxies';
 import { LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
 
@@ -52,8 +53,11 @@ function installRunDecision(
           actorId: command.actorId,
         });
       Object.assign(run, { status: next, actorId: command.actorId, reason: command.reason });
-      // A run that will not happen has no next moment.
-      if (next !== 'scheduled') run.nextAt = undefined;
+      // A run that will not happen has no next moment, nor next attempt.
+      if (next !== 'scheduled') {
+        run.nextAt = undefined;
+        stopAttempts(run);
+      }
       await saveRun(run);
       await publishDecision(context, run, decision, {
         actor: 'operator',
@@ -71,7 +75,8 @@ function installRunDecision(
 export function installOperatorHandlers(context: LifecycleContext): void {
   installRunDecision(context, approveRunUpdate, ['waiting_approval'], 'scheduled', 'approved');
   installRunDecision(context, rejectRunUpdate, ['waiting_approval'], 'rejected', 'rejected');
-  installRunDecision(context, cancelRunUpdate, ['scheduled', 'waiting_approval'], 'cancelled', 'cancelled');
+  // A failed run too: how an operator stops the retries of a removal they dealt with by hand.
+  installRunDecision(context, cancelRunUpdate, ['scheduled', 'waiting_approval', 'failed'], 'cancelled', 'cancelled');
   const failedSteps = (command: RunCommand & { appId?: string }) => {
     const run = runIn(context, command, ['failed']);
     const steps = run.steps.filter(

@@ -1,12 +1,22 @@
 import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
 import type { ActorKind } from '@tenure/domain';
 import type { LifecyclePlan, PlanPhase, PlannedChange, RunState, StepState } from '@tenure/temporal-contracts';
-import { apps, store } from './activity-proxies';
+import {
+  ACCESS_REMOVAL_RETRIES_PATCH,
+  dueAttempts,
+  recordsFailure,
+  retriedUntilDone,
+  retryDelayMs,
+} from './access-removal-retries';
+import { apps, appsRetried, store } from './activity-proxies';
 import { isStale, LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
 import { admittedByGuard, MASS_CHANGE_PATCH, removalsOf } from './mass-change-guard';
 
-function failureReason(error: unknown): string {
+function failureReason(error: unknown, appId: string): string {
   const cause = error instanceof ActivityFailure ? error.cause : error;
+  // Said plainly: nothing in Tenure or the person's record is wrong, the app's credentials need fixing.
+  if (cause instanceof ApplicationFailure && cause.type === 'UNAUTHORIZED')
+    return `UNAUTHORIZED: credentials refused by ${appId}: ${cause.message}`;
   if (cause instanceof ApplicationFailure) return `${cause.type ?? 'error'}: ${cause.message}`;
   return cause instanceof Error ? cause.message : String(cause);
 }
@@ -16,7 +26,11 @@ function actorOf(run: RunState): { actor: ActorKind; actorId?: string } {
   return run.actorId && run.actorId !== 'system' ? { actor: 'operator', actorId: run.actorId } : { actor: 'system' };
 }
 
-/** Runs one app's changes of a phase in order; the first failure stops that app (only) with its reason. */
+/**
+ * Runs one app's changes of a phase in order; the first failure stops that app
+ * (only) with its reason. A removal of access that may still pass is given its
+ * next attempt instead of being left to an operator.
+ */
 async function runAppChanges(
   context: LifecycleContext,
   run: RunState,
@@ -31,24 +45,40 @@ async function runAppChanges(
       workflowId: context.workflowId,
       employeeId: context.employeeId,
       phase: step.phase,
-      attempt: step.retries,
+      // One more per try, Tenure's own or an operator's: each try's outcome is its own audit record.
+      attempt: step.retries + (step.attempts ?? 0),
       ...actorOf(run),
     };
     try {
-      context.accounts.set(change.appId, await apps.applyChange({ ...stepContext, change }));
+      // Once the workflow retries a step, it waits between tries itself: one call each.
+      const proxy = step.attempts ? appsRetried : apps;
+      context.accounts.set(change.appId, await proxy.applyChange({ ...stepContext, change }));
     } catch (error) {
-      const reason = failureReason(error);
+      const reason = failureReason(error, change.appId);
+      const previousReason = step.reason;
       Object.assign(step, {
         status: 'needs_attention',
         failedChange: change.change,
         reason,
         remaining: changes.slice(index),
       });
+      if (retriedUntilDone(change, error) && patched(ACCESS_REMOVAL_RETRIES_PATCH)) {
+        const attempts = (step.attempts ?? 0) + 1;
+        Object.assign(step, { attempts, nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)).toISOString() });
+        if (!recordsFailure(attempts, previousReason, reason)) return;
+      }
       await store.recordStepFailure({ ...stepContext, change, reason });
       return;
     }
   }
-  Object.assign(step, { status: 'done', failedChange: undefined, reason: undefined, remaining: undefined });
+  if (step.attempts) step.attempts += 1;
+  Object.assign(step, {
+    status: 'done',
+    failedChange: undefined,
+    reason: undefined,
+    remaining: undefined,
+    nextAttemptAt: undefined,
+  });
 }
 
 /** A phase's apps run in parallel: one slow or failing app never holds up the others. */
@@ -137,6 +167,22 @@ export async function retryRun(context: LifecycleContext, run: RunState): Promis
     run,
     plan.phases.find((candidate) => !run.completedPhases.includes(candidate.name)),
   );
+  await saveRun(run);
+}
+
+/**
+ * Tenure's own retry of a failed run's steps whose next attempt is due: the
+ * failed change and those after it, as an operator's retry would. The run's
+ * next phase, if any, was planned when it failed and stays as it was.
+ */
+export async function retryDueAttempts(context: LifecycleContext, run: RunState): Promise<void> {
+  await Promise.all(
+    dueAttempts(run).map((step) => {
+      step.nextAttemptAt = undefined;
+      return runAppChanges(context, run, step, step.remaining ?? []);
+    }),
+  );
+  if (!run.steps.some((step) => step.status === 'needs_attention')) run.status = run.nextAt ? 'scheduled' : 'completed';
   await saveRun(run);
 }
 
