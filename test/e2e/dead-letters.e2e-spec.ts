@@ -60,9 +60,9 @@ describe('dead letters', () => {
     const person = employeeFixture();
     expect((await stack.sendEvent({ eventId: uniqueId('evt-hire'), type: 'hire', employee: person })).status).toBe(202);
     await waitFor(
-      () => stack.auditEvents({ employeeId: person.employeeId, kind: 'outcome' }),
+      () => stack.auditEvents({ employeeId: person.employeeId, kind: 'outcome', action: 'account.create' }),
       (r) => r.body.items?.length === 3,
-      { description: 'the hire’s three outcomes in the audit trail' },
+      { description: 'the hire’s three account creations in the audit trail' },
     );
     const [letter] = await waitFor(
       () => deadLettersMentioning(marker),
