@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS, IDENTITY_SCHEMA } from './identity/identity-store.schema';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { loadAuthConfig, signInGuardProvider } from '@tenure/auth';
@@ -9,23 +10,11 @@ import { KAFKA_PUBLISHER, KAFKA_READINESS, KafkaPublisher, KafkaReadiness, kafka
 import { createLoggerModule } from '@tenure/observability';
 import { loadTenureConfig } from '@tenure/policy';
 import { ConnectorGatewayClient } from './gateway/connector-gateway.client';
-import { AccountEntity } from './identity/account.entity';
-import { EntitlementEntity } from './identity/entitlement.entity';
 import { IdentityRepository } from './identity/identity.repository';
-import { AccessRequestEntity } from './identity/access-request.entity';
-import { CreateIdentityStore1764100000001 } from './identity/migrations/1764100000001-create-identity-store';
-import { CreatePolicyRollouts1764300000001 } from './identity/migrations/1764300000001-create-policy-rollouts';
-import { CreateMassChangeLedger1764400000001 } from './identity/migrations/1764400000001-create-mass-change-ledger';
-import { PolicyRolloutsCountPeople1764400000002 } from './identity/migrations/1764400000002-policy-rollouts-count-people';
-import { CreateRunsAndAccessRequests1764200000001 } from './identity/migrations/1764200000001-create-runs-and-access-requests';
-import { PersonEntity } from './identity/person.entity';
-import { RunEntity } from './identity/run.entity';
 import { RunRepository } from './identity/run.repository';
 import { LifecycleDispatcherService } from './lifecycle/lifecycle-dispatcher.service';
 import { OrchestratorMetrics } from './metrics/orchestrator-metrics';
 import { LifecycleConsumer } from './lifecycle/lifecycle.consumer';
-import { MassChangeBatchEntity } from './mass-change/mass-change-batch.entity';
-import { MassChangeEntryEntity } from './mass-change/mass-change-entry.entity';
 import { MassChangeLedger } from './mass-change/mass-change.ledger';
 import { MassChangeQueries } from './mass-change/mass-change.queries';
 import { MassChangesController } from './mass-change/mass-changes.controller';
@@ -46,7 +35,6 @@ import { OutcomePublisher } from './outcomes/outcome.publisher';
 import { PlannerService } from './planning/planner.service';
 import { PolicyPreviewModule } from './policy-preview/policy-preview.module';
 import { PolicyRolloutController } from './policy-rollout/policy-rollout.controller';
-import { PolicyRolloutEntity } from './policy-rollout/policy-rollout.entity';
 import { PolicyRolloutService } from './policy-rollout/policy-rollout.service';
 import { PolicyService } from './policy/policy.service';
 import { reconciliationActivitiesProvider, ReconciliationModule } from './reconciliation/reconciliation.module';
@@ -55,7 +43,7 @@ import { temporalReadiness } from './temporal/temporal-readiness';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { LIFECYCLE_ACTIVITIES, PLANNER, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
 
-export const IDENTITY_SCHEMA = 'identity';
+export { IDENTITY_SCHEMA };
 
 @Module({})
 export class OrchestratorModule {
@@ -73,23 +61,8 @@ export class OrchestratorModule {
         serviceDatabaseModule({
           url: env.DATABASE_URL,
           schema: IDENTITY_SCHEMA,
-          entities: [
-            PersonEntity,
-            AccountEntity,
-            EntitlementEntity,
-            RunEntity,
-            AccessRequestEntity,
-            PolicyRolloutEntity,
-            MassChangeBatchEntity,
-            MassChangeEntryEntity,
-          ],
-          migrations: [
-            CreateIdentityStore1764100000001,
-            CreateRunsAndAccessRequests1764200000001,
-            CreatePolicyRollouts1764300000001,
-            CreateMassChangeLedger1764400000001,
-            PolicyRolloutsCountPeople1764400000002,
-          ],
+          entities: IDENTITY_ENTITIES,
+          migrations: IDENTITY_MIGRATIONS,
         }),
         PolicyPreviewModule.register(config),
         ReconciliationModule.register(env),

@@ -1,14 +1,10 @@
 import { Client } from 'pg';
+import { IDENTITY_MIGRATIONS } from '../identity/identity-store.schema';
 import { DataSource } from 'typeorm';
 import { ensureSchema, postgresOptions } from '@tenure/database';
 import { MassChangeSettings } from '@tenure/policy';
 import { testStack, uniqueId } from '@tenure/testing';
 import type { RemovalRequest } from '@tenure/temporal-contracts';
-import { CreateIdentityStore1764100000001 } from '../identity/migrations/1764100000001-create-identity-store';
-import { CreateRunsAndAccessRequests1764200000001 } from '../identity/migrations/1764200000001-create-runs-and-access-requests';
-import { CreatePolicyRollouts1764300000001 } from '../identity/migrations/1764300000001-create-policy-rollouts';
-import { CreateMassChangeLedger1764400000001 } from '../identity/migrations/1764400000001-create-mass-change-ledger';
-import { PolicyRolloutsCountPeople1764400000002 } from '../identity/migrations/1764400000002-policy-rollouts-count-people';
 import { AccountEntity } from '../identity/account.entity';
 import { EntitlementEntity } from '../identity/entitlement.entity';
 import { PersonEntity } from '../identity/person.entity';
@@ -62,13 +58,7 @@ async function connect(): Promise<DataSource> {
       schema,
       poolSize: 4,
       entities,
-      migrations: [
-        CreateIdentityStore1764100000001,
-        CreateRunsAndAccessRequests1764200000001,
-        CreatePolicyRollouts1764300000001,
-        CreateMassChangeLedger1764400000001,
-        PolicyRolloutsCountPeople1764400000002,
-      ],
+      migrations: IDENTITY_MIGRATIONS,
     }),
   ).initialize();
   dataSources.push(dataSource);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '../../identity/identity-store.schema';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
@@ -15,24 +16,11 @@ import {
   employeeWorkflowId,
   lifecycleEventSignal,
 } from '@tenure/temporal-contracts';
-import { AccessRequestEntity } from '../../identity/access-request.entity';
-import { AccountEntity } from '../../identity/account.entity';
-import { EntitlementEntity } from '../../identity/entitlement.entity';
 import { IdentityRepository } from '../../identity/identity.repository';
-import { CreateIdentityStore1764100000001 } from '../../identity/migrations/1764100000001-create-identity-store';
-import { CreateRunsAndAccessRequests1764200000001 } from '../../identity/migrations/1764200000001-create-runs-and-access-requests';
-import { CreatePolicyRollouts1764300000001 } from '../../identity/migrations/1764300000001-create-policy-rollouts';
-import { CreateMassChangeLedger1764400000001 } from '../../identity/migrations/1764400000001-create-mass-change-ledger';
-import { PolicyRolloutsCountPeople1764400000002 } from '../../identity/migrations/1764400000002-policy-rollouts-count-people';
-import { MassChangeBatchEntity } from '../../mass-change/mass-change-batch.entity';
-import { MassChangeEntryEntity } from '../../mass-change/mass-change-entry.entity';
 import { MassChangeLedger } from '../../mass-change/mass-change.ledger';
 import { MassChangeQueries } from '../../mass-change/mass-change.queries';
 import { MassChangesService } from '../../mass-change/mass-changes.service';
 import { WorkflowCommandsService } from '../../ops/workflow-commands.service';
-import { PolicyRolloutEntity } from '../../policy-rollout/policy-rollout.entity';
-import { PersonEntity } from '../../identity/person.entity';
-import { RunEntity } from '../../identity/run.entity';
 import { RunRepository } from '../../identity/run.repository';
 import { DecisionPublisher } from '../../outcomes/decision.publisher';
 import { OutcomePublisher } from '../../outcomes/outcome.publisher';
@@ -104,24 +92,9 @@ export class LifecycleHarness {
     const dataSource = await new DataSource(
       postgresOptions({
         ...settingsOptions,
-        entities: [
-          PersonEntity,
-          AccountEntity,
-          EntitlementEntity,
-          RunEntity,
-          AccessRequestEntity,
-          PolicyRolloutEntity,
-          MassChangeBatchEntity,
-          MassChangeEntryEntity,
-        ],
+        entities: IDENTITY_ENTITIES,
         // The orchestrator's migrations, in order: the test stack's orchestrator shares this schema.
-        migrations: [
-          CreateIdentityStore1764100000001,
-          CreateRunsAndAccessRequests1764200000001,
-          CreatePolicyRollouts1764300000001,
-          CreateMassChangeLedger1764400000001,
-          PolicyRolloutsCountPeople1764400000002,
-        ],
+        migrations: IDENTITY_MIGRATIONS,
       }),
     ).initialize();
     const config = loadTenureConfig(join(__dirname, '../../../../../config'), stack.env);
