@@ -174,11 +174,14 @@ describe('Helm chart deploy/helm/tenure', () => {
     ]);
   });
 
-  it('ships config/*.yaml unchanged in its ConfigMap, mounted where the services read it', () => {
+  it('ships config/*.yaml unchanged in its ConfigMap, mounted where the services read it, without the development sign-in users', () => {
     const manifests = render();
     const configMap = manifests.find((m) => m.kind === 'ConfigMap')!;
-    const shipped = readdirSync(join(ROOT, 'config')).filter((file) => file.endsWith('.yaml'));
+    const shipped = readdirSync(join(ROOT, 'config')).filter(
+      (file) => file.endsWith('.yaml') && file !== 'dev-idp.yaml',
+    );
     expect(Object.keys(configMap.data!).sort()).toEqual(shipped.sort());
+    expect(configMap.data!['dev-idp.yaml']).toBeUndefined();
     for (const file of shipped) {
       expect(configMap.data![file]).toBe(readFileSync(join(ROOT, 'config', file), 'utf8').trimEnd());
     }
