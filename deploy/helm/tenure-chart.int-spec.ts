@@ -69,8 +69,11 @@ const helmProblems = (stderr: string) =>
 
 const kubeVersion = () => ['--kube-version', tool('TENURE_KUBERNETES_VERSION')];
 
+/** The one value the chart cannot default: the company's identity provider. */
+const ISSUER = ['--set', 'oidc.issuer=https://login.example.com'];
+
 function render(...settings: string[]): Manifest[] {
-  const result = helm('template', 'tenure', CHART, '--namespace', 'identity', ...kubeVersion(), ...settings);
+  const result = helm('template', 'tenure', CHART, '--namespace', 'identity', ...kubeVersion(), ...ISSUER, ...settings);
   expect({ status: result.status, problems: helmProblems(result.stderr) }).toEqual({ status: 0, problems: [] });
   return parseAllDocuments(result.stdout)
     .map((document) => document.toJS() as Manifest | null)
@@ -102,13 +105,13 @@ const named = (manifests: Manifest[], kind: string) =>
 
 describe('Helm chart deploy/helm/tenure', () => {
   it('passes helm lint --strict', () => {
-    const result = helm('lint', '--strict', ...kubeVersion(), CHART);
+    const result = helm('lint', '--strict', ...kubeVersion(), ...ISSUER, CHART);
     expect(result.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
     expect(result.status).toBe(0);
   });
 
   it('renders manifests that are valid against the Kubernetes schemas', () => {
-    const rendered = helm('template', 'tenure', CHART, ...kubeVersion());
+    const rendered = helm('template', 'tenure', CHART, ...kubeVersion(), ...ISSUER);
     expect({ status: rendered.status, problems: helmProblems(rendered.stderr) }).toEqual({ status: 0, problems: [] });
     const result = kubeconform(rendered.stdout);
     expect(result.stderr).toBe('');
@@ -195,6 +198,7 @@ describe('Helm chart deploy/helm/tenure', () => {
     expect(configMap.data!['apps.yaml']).toBe(readFileSync(join(ROOT, 'config', 'apps.yaml'), 'utf8').trimEnd());
     expect(Object.keys(configMap.data!).sort()).toEqual([
       'apps.yaml',
+      'auth.yaml',
       'hr-sources.yaml',
       'policy.yaml',
       'saas-sim.yaml',
@@ -227,13 +231,14 @@ describe('Helm chart deploy/helm/tenure', () => {
       KAFKA_BROKERS: 'kafka-0.kafka:9092,kafka-1.kafka:9092',
       TEMPORAL_ADDRESS: 'temporal.tools:7233',
       CONNECTOR_GATEWAY_URL: 'http://tenure-connector-gateway:3003',
+      TENURE_OIDC_ISSUER: 'https://login.example.com',
       TENURE_OPS_TOKEN: { secretKeyRef: { name: 'prod-tenure', key: 'TENURE_OPS_TOKEN' } },
     });
     expect(pod.volumes).toContainEqual({ name: 'config', configMap: { name: 'prod-config' } });
   });
 
   it('refuses to render without the Secret that holds the service credentials', () => {
-    const result = helm('template', 'tenure', CHART, ...kubeVersion(), '--set', 'secrets.existingSecret=');
+    const result = helm('template', 'tenure', CHART, ...kubeVersion(), ...ISSUER, '--set', 'secrets.existingSecret=');
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('secrets.existingSecret is required');
   });

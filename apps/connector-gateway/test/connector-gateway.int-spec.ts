@@ -62,7 +62,7 @@ describe('connector gateway HTTP API', () => {
 
   it('lists the configured apps with their connector, capabilities and health', async () => {
     const { body } = await api().get('/v1/apps').set(authorized).expect(200);
-    expect(body.apps.map((app: { appId: string }) => app.appId)).toEqual(['slack', 'zoom', 'github', 'salesforce']);
+    expect(body.apps.map((app: { appId: string }) => app.appId)).toEqual(['slack', 'zoom', 'github', 'salesforce', 'pagerduty']);
     expect(body.apps[0]).toEqual({
       appId: 'slack',
       displayName: 'Slack',
