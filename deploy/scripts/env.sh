@@ -155,7 +155,11 @@ env_write() {
     {
       printf '# Tenure %s environment, written by ./tenure; edits are overwritten.\n' "$TENURE_ENV"
       env_line TENURE_ENV "$TENURE_ENV"
+      # The owner (migrations, tests); each service runs as its own role.
       env_line DATABASE_URL "$(pg_url "$db")"
+      for svc in "${DB_SERVICES[@]}"; do
+        env_line "$(pg_service_url_var "$svc")" "$(pg_service_url "$svc" "$db")"
+      done
       env_line KAFKA_BROKERS "$(kafka_bootstrap)"
       env_line TENURE_TOPIC_PREFIX "$prefix"
       env_line TEMPORAL_ADDRESS "$(temporal_address)"

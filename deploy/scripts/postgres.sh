@@ -27,6 +27,53 @@ PG_DB_TEST="tenure_test${TEST_SUFFIX//-/_}"
 
 pg_external() { [[ -n "${DATABASE_URL:-}" ]]; }
 
+# Each service connects as its own login role with only the privileges it
+# needs (granted by the service after its migrations, which run as PG_ROLE,
+# the owner). Roles are cluster-wide, shared by dev and every test database,
+# so their passwords live next to the cluster, not in an environment's secrets.
+DB_SERVICES=(hr-ingest orchestrator audit)
+PG_ROLE_SECRETS="$TENURE_INFRA/postgres-roles.env"
+
+pg_service_role() { printf 'tenure_%s' "${1//-/_}"; }
+
+# The variable a caller may set to choose a role's password, e.g.
+# TENURE_PG_PASSWORD_HR_INGEST; the generated one otherwise.
+pg_service_password_var() { local v="${1^^}"; printf 'TENURE_PG_PASSWORD_%s' "${v//-/_}"; }
+
+pg_service_password() {
+  local var
+  var="$(pg_service_password_var "$1")"
+  if [[ -n "${!var:-}" ]]; then printf '%s' "${!var}"; else env_get "$var" "$PG_ROLE_SECRETS"; fi
+}
+
+pg_ensure_role_secrets() {
+  local svc var
+  mkdir -p "$TENURE_INFRA"
+  (umask 077 && touch "$PG_ROLE_SECRETS")
+  chmod 600 "$PG_ROLE_SECRETS"
+  for svc in "${DB_SERVICES[@]}"; do
+    var="$(pg_service_password_var "$svc")"
+    grep -q "^$var=" "$PG_ROLE_SECRETS" || printf '%s=%s\n' "$var" "$(random_hex 24)" >>"$PG_ROLE_SECRETS"
+  done
+}
+
+# Created when missing; the password is set on every start so it always
+# matches what the services are given.
+pg_ensure_service_roles() {
+  pg_ensure_role_secrets
+  local svc role password
+  for svc in "${DB_SERVICES[@]}"; do
+    role="$(pg_service_role "$svc")"
+    password="$(pg_service_password "$svc")"
+    pg_sql "DO \$\$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') THEN
+          CREATE ROLE \"$role\" LOGIN NOCREATEDB NOCREATEROLE;
+        END IF;
+      END \$\$" >/dev/null
+    pg_sql "ALTER ROLE \"$role\" PASSWORD '${password//\'/\'\'}'" >/dev/null
+  done
+}
+
 pg_bin() {
   local d
   d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
@@ -126,6 +173,7 @@ pg_ensure_role_and_databases() {
         CREATE ROLE \"$PG_ROLE\" LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
       END IF;
     END \$\$" >/dev/null
+  pg_ensure_service_roles
   pg_ensure_database "$PG_DB_DEV"
   pg_ensure_database "$PG_DB_TEST"
 }
@@ -172,6 +220,17 @@ pg_url() {
   local db="$1"
   if pg_external; then printf '%s' "$DATABASE_URL"; return; fi
   printf 'postgres://%s:%s@%s:%s/%s' "$PG_ROLE" "$PG_PASSWORD" "$PG_HOST" "$PG_PORT" "$db"
+}
+
+# pg_service_url <service> <db>: the service's own role; empty with an
+# external DATABASE_URL unless the caller sets <SERVICE>_DATABASE_URL.
+pg_service_url_var() { local v="${1^^}"; printf '%s_DATABASE_URL' "${v//-/_}"; }
+pg_service_url() {
+  local svc="$1" db="$2" var
+  var="$(pg_service_url_var "$svc")"
+  if [[ -n "${!var:-}" ]]; then printf '%s' "${!var}"; return; fi
+  pg_external && return 0
+  printf 'postgres://%s:%s@%s:%s/%s' "$(pg_service_role "$svc")" "$(pg_service_password "$svc")" "$PG_HOST" "$PG_PORT" "$db"
 }
 
 # status_row <name> <state> <pid> <port> <health>: defined in status.sh.

@@ -97,6 +97,13 @@ service_start() {
     set -a
     # shellcheck disable=SC1090
     . "$ENV_FILE"
+    # A service with its own role migrates as the owner and runs as itself.
+    local own_url
+    own_url="$(pg_service_url_var "$svc")"
+    if [[ -n "${!own_url:-}" ]]; then
+      DATABASE_MIGRATION_URL="$DATABASE_URL"
+      DATABASE_URL="${!own_url}"
+    fi
     set +a
     start_detached "$log" "$(service_pidfile "$svc")" node --enable-source-maps "$main"
   )

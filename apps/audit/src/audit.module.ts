@@ -51,6 +51,8 @@ export class AuditModule {
         }),
         serviceDatabaseModule({
           url: env.DATABASE_URL,
+          migrationUrl: env.DATABASE_MIGRATION_URL,
+          appendOnlyTables: ['audit_events'],
           schema: AUDIT_SCHEMA,
           entities: [],
           migrations: AUDIT_MIGRATIONS,

@@ -42,6 +42,7 @@ export class IngestModule {
         MetricsModule.forService({ service: 'hr-ingest', tokens: [env.TENURE_METRICS_TOKEN] }),
         serviceDatabaseModule({
           url: env.DATABASE_URL,
+          migrationUrl: env.DATABASE_MIGRATION_URL,
           schema,
           entities: INGEST_ENTITIES,
           migrations: INGEST_MIGRATIONS,

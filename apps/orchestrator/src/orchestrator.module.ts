@@ -60,6 +60,7 @@ export class OrchestratorModule {
         MetricsModule.forService({ service: 'orchestrator', tokens: [env.TENURE_METRICS_TOKEN, env.TENURE_OPS_TOKEN] }),
         serviceDatabaseModule({
           url: env.DATABASE_URL,
+          migrationUrl: env.DATABASE_MIGRATION_URL,
           schema: IDENTITY_SCHEMA,
           entities: IDENTITY_ENTITIES,
           migrations: IDENTITY_MIGRATIONS,

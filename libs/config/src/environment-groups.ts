@@ -50,6 +50,11 @@ export class LoggingEnvironment {
 export class DatabaseEnvironment {
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_URL: string;
+
+  /** The schema owner's URL, for migrations; DATABASE_URL is then the service's own role. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_MIGRATION_URL?: string;
 }
 
 export class KafkaEnvironment {

@@ -8,6 +8,10 @@ export interface ServiceDatabaseSettings {
   entities: PostgresConnectionOptions['entities'];
   migrations: PostgresConnectionOptions['migrations'];
   poolSize?: number;
+  /** The owner's URL, for migrations; `url` is then the service's own role. */
+  migrationUrl?: string;
+  /** Tables the service's role may read and add to, never change. */
+  appendOnlyTables?: readonly string[];
 }
 
 export function postgresOptions(settings: ServiceDatabaseSettings): PostgresConnectionOptions {

@@ -160,7 +160,10 @@ export class LdapConnector implements Connector {
 
   private uuidOf(entry: Entry): string {
     const uuid = valueOf(entry, 'entryUUID');
-    if (!uuid) throw new ConnectorException('TEMPORARY', `the directory did not return entryUUID for ${entry.dn}`);
+    // The entry's DN holds the person's uid; the reason names the employeeNumber, an id.
+    const employee = valueOf(entry, 'employeeNumber') ?? 'unknown';
+    if (!uuid)
+      throw new ConnectorException('TEMPORARY', `the directory did not return entryUUID (employeeNumber ${employee})`);
     return uuid;
   }
 
@@ -215,7 +218,7 @@ export class LdapConnector implements Connector {
     if (owner && owner !== request.employeeId) {
       throw new ConnectorException(
         'CONFLICT',
-        `uid ${request.userName} belongs to another person (employeeNumber ${owner})`,
+        `the uid of employee ${request.employeeId} belongs to another person (employeeNumber ${owner})`,
       );
     }
     if (!owner) {
@@ -245,7 +248,11 @@ export class LdapConnector implements Connector {
       return { entry: existing, created: false };
     }
     const entry = await this.findOne(client, 'employeeNumber', request.employeeId);
-    if (!entry) throw new ConnectorException('TEMPORARY', `the directory lost ${dn} right after adding it`);
+    if (!entry)
+      throw new ConnectorException(
+        'TEMPORARY',
+        `the directory lost the entry of employee ${request.employeeId} right after adding it`,
+      );
     return { entry, created: true };
   }
 

@@ -208,6 +208,27 @@ describe('ScimConnector', () => {
       await expect(connector.createAccount(ada)).rejects.toMatchObject({ code: 'CONFLICT' });
     });
 
+    // The reason reaches the audit record: it names employee ids, never the e-mail address in the userName.
+    it("refuses another person's userName with a reason naming ids only", async () => {
+      app.users.push({ id: 'theirs', userName: ada.userName, externalId: 'E2002', active: true });
+      const refusal = connector.createAccount(ada);
+
+      await expect(refusal).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: 'the userName of employee E1001 belongs to another person in the app (externalId E2002)',
+      });
+    });
+
+    it('refuses a userName the app holds twice without naming it', async () => {
+      app.users.push({ id: 'one', userName: ada.userName, active: true });
+      app.users.push({ id: 'two', userName: ada.userName.toUpperCase(), active: true });
+
+      await expect(connector.createAccount(ada)).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: 'the app holds 2 accounts with the same userName',
+      });
+    });
+
     it('ensures each group membership once, creating a missing group', async () => {
       app.groups.push({ id: 'eng', displayName: 'engineering', members: [] });
       const request = { ...ada, groups: ['all-staff', 'engineering', 'engineering'] };

@@ -64,8 +64,8 @@ export class ScimConnector implements Connector {
 
   async findAccount(lookup: AccountLookup): Promise<Account | undefined> {
     const user =
-      (lookup.employeeId ? await this.findUser(equalsFilter('externalId', lookup.employeeId)) : undefined) ??
-      (lookup.userName ? await this.findUser(equalsFilter('userName', lookup.userName)) : undefined);
+      (lookup.employeeId ? await this.findUser('externalId', lookup.employeeId) : undefined) ??
+      (lookup.userName ? await this.findUser('userName', lookup.userName) : undefined);
     return user && toAccount(user);
   }
 
@@ -92,7 +92,7 @@ export class ScimConnector implements Connector {
   async updateAccount(externalId: string, changes: AccountChanges): Promise<{ groups: string[] }> {
     const features = await this.features();
     const { managerId, ...profile } = changes.profile;
-    const manager = managerId ? await this.findUser(equalsFilter('externalId', managerId)) : undefined;
+    const manager = managerId ? await this.findUser('externalId', managerId) : undefined;
     const operations = profilePatchOperations(profile, manager?.id).filter(
       (operation) => operation.path === undefined || keepsAttribute(features, operation.path),
     );
@@ -125,7 +125,7 @@ export class ScimConnector implements Connector {
 
   async transferOwnership(externalId: string, toEmployeeId: string): Promise<OwnershipTransfer> {
     const appApi = this.requireAppApi('transfer ownership');
-    const receiver = await this.findUser(equalsFilter('externalId', toEmployeeId));
+    const receiver = await this.findUser('externalId', toEmployeeId);
     if (!receiver) {
       throw new ConnectorException('NOT_FOUND', `employee ${toEmployeeId} has no account in the app to receive items`);
     }
@@ -168,14 +168,14 @@ export class ScimConnector implements Connector {
    * found by userName that belongs to someone else is never handed over.
    */
   private async findPersonsUser(request: CreateAccountRequest): Promise<ScimUser | undefined> {
-    const byEmployee = await this.findUser(equalsFilter('externalId', request.employeeId));
+    const byEmployee = await this.findUser('externalId', request.employeeId);
     if (byEmployee) return byEmployee;
-    const byUserName = await this.findUser(equalsFilter('userName', request.userName));
+    const byUserName = await this.findUser('userName', request.userName);
     if (!byUserName) return undefined;
     if (byUserName.externalId && byUserName.externalId !== request.employeeId) {
       throw new ConnectorException(
         'CONFLICT',
-        `userName ${request.userName} belongs to another person in the app (externalId ${byUserName.externalId})`,
+        `the userName of employee ${request.employeeId} belongs to another person in the app (externalId ${byUserName.externalId})`,
       );
     }
     if (byUserName.externalId) return byUserName;
@@ -189,7 +189,7 @@ export class ScimConnector implements Connector {
   }
 
   private async createUser(request: CreateAccountRequest): Promise<{ user: ScimUser; created: boolean }> {
-    const manager = request.managerId ? await this.findUser(equalsFilter('externalId', request.managerId)) : undefined;
+    const manager = request.managerId ? await this.findUser('externalId', request.managerId) : undefined;
     try {
       return {
         user: asScimUser(await this.api.request('POST', '/Users', await this.newUser(request, manager?.id))),
@@ -211,10 +211,14 @@ export class ScimConnector implements Connector {
     return Object.fromEntries(Object.entries(user).filter(([attribute]) => keepsAttribute(features, attribute)));
   }
 
-  private async findUser(filter: string): Promise<ScimUser | undefined> {
-    const users = listedResources(await this.api.request('GET', filterQuery('Users', filter)), asScimUser);
-    if (users.length > 1)
-      throw new ConnectorException('CONFLICT', `the app holds ${users.length} accounts matching ${filter}`);
+  /** Errors name the externalId (an employee id), never a userName: reasons reach the audit record. */
+  private async findUser(attribute: 'externalId' | 'userName', value: string): Promise<ScimUser | undefined> {
+    const query = filterQuery('Users', equalsFilter(attribute, value));
+    const users = listedResources(await this.api.request('GET', query), asScimUser);
+    if (users.length > 1) {
+      const which = attribute === 'externalId' ? `externalId ${value}` : 'the same userName';
+      throw new ConnectorException('CONFLICT', `the app holds ${users.length} accounts with ${which}`);
+    }
     return users[0];
   }
 
