@@ -1,4 +1,5 @@
 import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { isDataError } from '@tenure/database';
 import type { LifecycleEvent } from '@tenure/domain';
 import { IngestMetrics } from '../metrics/ingest-metrics';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
@@ -8,17 +9,6 @@ import { InboxRepository } from './inbox.repository';
 
 /** Seconds a client is asked to wait when the database cannot take the event. */
 const RETRY_AFTER_SECONDS = 5;
-
-/**
- * PostgreSQL refused a value (SQLSTATE classes 22 data exception, 23
- * integrity, 54 program limit): about one event of a group commit, not the
- * database being away. Validation keeps such events out; this keeps one
- * that slipped through from failing the others.
- */
-function refusedForItsData(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^(22|23|54)/.test(code);
-}
 
 /**
  * Accepting means durable: the inbox row and its outbox message commit together
@@ -32,7 +22,8 @@ export class InboxService {
   private readonly groupCommit = new GroupCommit<InboxEntry, Acceptance>(
     (entries) => this.write(entries),
     1_000,
-    refusedForItsData,
+    // PostgreSQL refused one event's values: write the others one by one rather than fail them all.
+    isDataError,
   );
 
   constructor(
