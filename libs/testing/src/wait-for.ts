@@ -19,7 +19,7 @@ export async function waitFor<T>(
   let lastError: unknown;
   while (Date.now() < deadline) {
     try {
-      last = await probe();
+      last = await answerBefore(deadline, probe());
       if (accept(last)) return last;
     } catch (error) {
       lastError = error;
@@ -28,4 +28,20 @@ export async function waitFor<T>(
   }
   const seen = lastError ? `error: ${(lastError as Error).message}` : `last value: ${JSON.stringify(last)}`;
   throw new Error(`timed out waiting for ${options.description ?? 'a condition'} (${seen})`);
+}
+
+/**
+ * A probe that never answers (a call stuck on a dropped connection) would hold
+ * the wait past its deadline and the test past its own; give up on it in time.
+ */
+async function answerBefore<T>(deadline: number, answer: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the probe did not answer before the deadline')), deadline - Date.now());
+  });
+  try {
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

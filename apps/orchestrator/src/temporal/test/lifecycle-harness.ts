@@ -43,6 +43,8 @@ export type HarnessApps = 'saas-sim' | 'in-memory';
 
 const TASK_QUEUE = 'lifecycle-tests';
 export const DAY = 86_400_000;
+/** Longer than any call to the test server takes, even on a busy machine. */
+const CALL_DEADLINE_MS = 10_000;
 
 /** Captures what the activities publish, as the audit service would receive it. */
 class CapturingPublisher {
@@ -174,21 +176,42 @@ export class LifecycleHarness {
   async send(event: LifecycleEvent, historyLimit?: number): Promise<void> {
     const workflowId = employeeWorkflowId(event.employee.employeeId);
     this.capture.remember(workflowId);
-    await this.env.client.workflow.signalWithStart(EMPLOYEE_LIFECYCLE_WORKFLOW, {
-      workflowId,
-      taskQueue: TASK_QUEUE,
-      args: [{ employeeId: event.employee.employeeId, historyLimit }],
-      signal: lifecycleEventSignal,
-      signalArgs: [event],
-    });
+    const signal = () =>
+      this.env.client.workflow.signalWithStart(EMPLOYEE_LIFECYCLE_WORKFLOW, {
+        workflowId,
+        taskQueue: TASK_QUEUE,
+        args: [{ employeeId: event.employee.employeeId, historyLimit }],
+        signal: lifecycleEventSignal,
+        signalArgs: [event],
+      });
+    // The test server can leave a signal that arrives while the run continues
+    // as new unanswered (temporalio/sdk-java#1537); send it again, as the
+    // orchestrator's consumer would: the workflow takes an event id once.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.withinDeadline(signal);
+        return;
+      } catch (error) {
+        if (attempt === 3 || !deadlineExceeded(error)) throw error;
+      }
+    }
+  }
+
+  private withinDeadline<T>(call: () => Promise<T>): Promise<T> {
+    return this.env.client.connection.withDeadline(Date.now() + CALL_DEADLINE_MS, call);
   }
 
   handle(employeeId: string) {
     return this.env.client.workflow.getHandle(employeeWorkflowId(employeeId));
   }
 
+  /**
+   * With a deadline: on a busy machine a query can be caught by the test
+   * server dropping the connection (too many keep-alive pings) and never
+   * answer; the next poll asks again.
+   */
   snapshot(employeeId: string): Promise<EmployeeLifecycleSnapshot> {
-    return this.handle(employeeId).query(employeeSnapshotQuery);
+    return this.withinDeadline(() => this.handle(employeeId).query(employeeSnapshotQuery));
   }
 
   /** Waits (in real time) until the workflow has worked through what it has and the condition holds. */
@@ -225,6 +248,13 @@ export class LifecycleHarness {
       .map((message) => message.value as PlanDecisionMessage)
       .filter((value) => value.employeeId === employeeId && 'decisionId' in value);
   }
+}
+
+/** gRPC DEADLINE_EXCEEDED, as thrown or as the cause the Temporal client wraps. */
+function deadlineExceeded(error: unknown): boolean {
+  const DEADLINE_EXCEEDED = 4;
+  const { code, cause } = error as { code?: number; cause?: { code?: number } };
+  return code === DEADLINE_EXCEEDED || cause?.code === DEADLINE_EXCEEDED;
 }
 
 let sequence = 0;
