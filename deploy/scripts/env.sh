@@ -186,6 +186,7 @@ env_write() {
       env_line TENURE_KUBERNETES_SCHEMAS "$KUBERNETES_SCHEMAS"
       env_line TENURE_KUBERNETES_VERSION "$KUBERNETES_SCHEMA_VERSION"
       env_line TENURE_HADOLINT_BIN "$HADOLINT_BIN"
+      env_line TENURE_SCHEMATHESIS_BIN "$SCHEMATHESIS_BIN"
       env_secret_lines
     } >"$tmp"
   )
