@@ -43,6 +43,8 @@ export interface SecurityEvent {
   type: string;
   subject: Record<string, unknown>;
   payload: Record<string, unknown>;
+  /** When it happened (ms); a stream hears only of what happened after it was created. */
+  occurredAt?: number;
   /** The HR event behind it (`txn`, RFC 8417 §2.2): receivers correlate the events of one change. */
   txn?: string;
 }
@@ -77,7 +79,14 @@ export function securityEventOf(outcome: LifecycleOutcome): SecurityEvent | unde
           reason_admin: { en: `Tenure revoked the sessions of ${outcome.employeeId} in ${outcome.appId}${why}` },
         }
       : {};
-  return { jtiSeed: outcome.outcomeId, type, subject: subjectOf(outcome), payload, txn: outcome.eventId };
+  return {
+    jtiSeed: outcome.outcomeId,
+    type,
+    subject: subjectOf(outcome),
+    payload,
+    occurredAt: Date.parse(outcome.at),
+    txn: outcome.eventId,
+  };
 }
 
 /** The token id of an event on a stream: the same outcome on the same stream is always the same jti. */

@@ -44,8 +44,12 @@ export class SsfOutcomeConsumer implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.connect();
-    // A new group starts at the end: streams hear what happens from now on, not the history.
-    await this.consumer.subscribe({ topics: [`${this.settings.topicPrefix}${TOPICS.lifecycleOutcomes}`] });
+    // From the beginning for a new group, so nothing is missed while it first joins; streams
+    // hear only of what happened after they were created (enqueueForStreams).
+    await this.consumer.subscribe({
+      topics: [`${this.settings.topicPrefix}${TOPICS.lifecycleOutcomes}`],
+      fromBeginning: true,
+    });
     await this.consumer.run({
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.onBatch(payload),

@@ -23,6 +23,7 @@ interface StreamRow {
   config: StoredConfig;
   status: StreamStatus;
   status_reason: string | null;
+  created_at?: Date;
 }
 
 /** Stream configuration as receivers read it (SSF 1.0 §8.1.1); the push credential is never shown. */
@@ -96,7 +97,9 @@ export class SsfStreamsService {
 
   async remove(clientId: string, streamId: string): Promise<void> {
     const deleted: unknown[] = await this.dataSource.query(
-      `DELETE FROM ssf_streams WHERE stream_id = $1 AND client_id = $2 RETURNING stream_id`,
+      // Through a CTE: TypeORM answers a bare DELETE with [rows, count] rather than the rows.
+      `WITH gone AS (DELETE FROM ssf_streams WHERE stream_id = $1 AND client_id = $2 RETURNING stream_id)
+       SELECT stream_id FROM gone`,
       [streamId, clientId],
     );
     if (deleted.length === 0) throw notFound();
@@ -138,7 +141,10 @@ export class SsfStreamsService {
     const sets: QueuedSet[] = [];
     for (const stream of streams) {
       for (const event of events) {
-        if (stream.config.events_delivered.includes(event.type)) sets.push(await this.tokenFor(stream, event));
+        const before = event.occurredAt !== undefined && stream.created_at && event.occurredAt < +stream.created_at;
+        if (!before && stream.config.events_delivered.includes(event.type)) {
+          sets.push(await this.tokenFor(stream, event));
+        }
       }
     }
     return this.outbox.enqueue(sets, manager);
