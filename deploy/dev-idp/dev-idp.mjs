@@ -159,5 +159,7 @@ createServer((req, res) => {
     res.writeHead(400, { 'content-type': 'text/plain' }).end(`sign-in failed: ${error.message}\n`);
   });
 }).listen(port, env.TENURE_BIND_HOST ?? '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ level: 30, msg: 'dev OpenID Connect provider listening', issuer, port })}\n`);
+  // The shape of every Tenure log line (libs/observability log-shape.ts).
+  const line = { time: new Date().toISOString(), level: 'info', service: 'dev-idp', pid: process.pid };
+  process.stdout.write(`${JSON.stringify({ ...line, msg: 'dev OpenID Connect provider listening', issuer, port })}\n`);
 });
