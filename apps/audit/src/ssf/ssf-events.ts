@@ -17,10 +17,9 @@ export const EVENT_TYPES = {
   accountPurged: `${RISC}/account-purged`,
   sessionRevoked: `${CAEP}/session-revoked`,
   verification: `${SSF}/verification`,
-  streamUpdated: `${SSF}/stream-updated`,
 } as const;
 
-/** What a receiver may ask for; verification and stream-updated go to every stream regardless. */
+/** What a receiver may ask for; verification events go to the stream that asked for them regardless. */
 export const EVENTS_SUPPORTED: readonly string[] = [
   EVENT_TYPES.accountDisabled,
   EVENT_TYPES.accountEnabled,

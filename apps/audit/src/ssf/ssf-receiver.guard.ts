@@ -13,6 +13,9 @@ import { AccessTokenVerifier, bearerTokenOf, InvalidAccessToken } from '@tenure/
 import { SSF_SETTINGS, SsfSettings } from './ssf-settings';
 
 export const SSF_TOKEN_VERIFIER = Symbol('SSF_TOKEN_VERIFIER');
+
+/** RFC 9068 names the client `client_id`; Entra ID and other OpenID providers say `azp`, Okta `cid`. */
+const clientIdOf = (claims: Record<string, unknown>): unknown => claims.client_id ?? claims.azp ?? claims.cid;
 const RECEIVER = Symbol('tenure:ssf-receiver');
 type WithReceiver = Request & { [RECEIVER]?: string };
 
@@ -35,7 +38,7 @@ export class SsfReceiverGuard implements CanActivate {
     if (!token) throw new UnauthorizedException({ error: 'unauthorized', message: 'a receiver access token is required' });
     let clientId: unknown;
     try {
-      clientId = (await this.verifier.verifyClaims(token)).client_id;
+      clientId = clientIdOf(await this.verifier.verifyClaims(token));
     } catch (error) {
       if (error instanceof InvalidAccessToken) {
         throw new UnauthorizedException({ error: 'unauthorized', message: `the access token is not valid (${error.message})` });
