@@ -47,7 +47,12 @@ const SERVICES: Service[] = [
     token: async () => requiredEnv('TENURE_GATEWAY_TOKEN'),
     schemes: ['serviceToken'],
   },
-  { name: 'audit', port: 'AUDIT_PORT', token: () => accessTokenOf('adele'), schemes: ['personAccessToken'] },
+  {
+    name: 'audit',
+    port: 'AUDIT_PORT',
+    token: () => accessTokenOf('adele'),
+    schemes: ['personAccessToken', 'serviceToken', 'ssfReceiverToken'],
+  },
 ];
 
 const baseUrl = (service: Service) => `http://127.0.0.1:${requiredEnv(service.port)}`;

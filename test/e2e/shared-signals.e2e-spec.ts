@@ -53,7 +53,8 @@ async function receiverToken(): Promise<string> {
     body: new URLSearchParams({ grant_type: 'client_credentials', resource: requiredEnv('TENURE_SSF_AUDIENCE') }),
   });
   const body = (await response.json()) as { access_token?: string };
-  if (!response.ok || !body.access_token) throw new Error(`token endpoint answered ${response.status}: ${JSON.stringify(body)}`);
+  if (!response.ok || !body.access_token)
+    throw new Error(`token endpoint answered ${response.status}: ${JSON.stringify(body)}`);
   return body.access_token;
 }
 
@@ -83,7 +84,11 @@ describe('Shared Signals transmitter', () => {
 
   const verifySet = async (jwt: string): Promise<Received['payload']> => {
     expect(decodeProtectedHeader(jwt)).toMatchObject({ typ: 'secevent+jwt', alg: 'ES256' });
-    const { payload } = await jwtVerify(jwt, keys, { issuer: metadata.issuer, audience: RECEIVER, typ: 'secevent+jwt' });
+    const { payload } = await jwtVerify(jwt, keys, {
+      issuer: metadata.issuer,
+      audience: RECEIVER,
+      typ: 'secevent+jwt',
+    });
     return payload as Received['payload'];
   };
 
@@ -192,7 +197,14 @@ describe('Shared Signals transmitter', () => {
     const at = new Date();
     await audit.publish(TOPICS.lifecycleOutcomes, [
       outcomeMessage({ employeeId, appId: 'slack', action: 'account.create', at }),
-      outcomeMessage({ employeeId, appId: 'slack', action: 'sessions.revoke', at, actor: 'operator', eventId: 'evt-ssf-1' }),
+      outcomeMessage({
+        employeeId,
+        appId: 'slack',
+        action: 'sessions.revoke',
+        at,
+        actor: 'operator',
+        eventId: 'evt-ssf-1',
+      }),
       outcomeMessage({ employeeId, appId: 'slack', action: 'account.disable', at, eventId: 'evt-ssf-1' }),
       outcomeMessage({ employeeId, appId: 'zoom', action: 'account.disable', at, outcome: 'failed' }),
       outcomeMessage({ employeeId, appId: 'slack', action: 'account.enable', at }),
@@ -207,14 +219,23 @@ describe('Shared Signals transmitter', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const types = outcomesFor(employeeId, pushed).map((r) => Object.keys(r.payload.events)[0]);
     expect(types.sort()).toEqual(
-      [`${CAEP}/session-revoked`, `${RISC}/account-disabled`, `${RISC}/account-enabled`, `${RISC}/account-purged`].sort(),
+      [
+        `${CAEP}/session-revoked`,
+        `${RISC}/account-disabled`,
+        `${RISC}/account-enabled`,
+        `${RISC}/account-purged`,
+      ].sort(),
     );
     const revoked = mine.find((r) => r.payload.events[`${CAEP}/session-revoked`])!;
     expect(revoked.payload).toMatchObject({
       iss: auditUrl,
       aud: RECEIVER,
       txn: 'evt-ssf-1',
-      sub_id: { format: 'complex', user: { format: 'opaque', id: employeeId }, tenant: { format: 'opaque', id: 'slack' } },
+      sub_id: {
+        format: 'complex',
+        user: { format: 'opaque', id: employeeId },
+        tenant: { format: 'opaque', id: 'slack' },
+      },
       events: {
         [`${CAEP}/session-revoked`]: {
           event_timestamp: Math.floor(at.getTime() / 1000),

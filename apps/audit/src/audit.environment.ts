@@ -47,7 +47,7 @@ export class SsfEnvironment {
 
   /** The audience receivers' access tokens are for (their client credentials grant asks for this resource). */
   @IsString()
-  @IsNotEmpty({ message: 'must be the audience of receivers\' access tokens' })
+  @IsNotEmpty({ message: "must be the audience of receivers' access tokens" })
   TENURE_SSF_AUDIENCE: string = 'urn:tenure:ssf';
 
   /** OAuth client ids of the receivers that may open streams, comma-separated. Unset: none. */

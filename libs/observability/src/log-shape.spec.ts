@@ -40,7 +40,10 @@ describe('the log shape every service writes', () => {
   ])('%s: time, level name, service, msg and correlation ids at the top', (name, origin) => {
     const { stream, lines } = capture();
     const logger = pino(tenureLogOptions(name, 'info'), stream);
-    logger.info({ eventId: 'evt-1', employeeId: 'E1', workflowId: 'employee-E1', runId: 'r-1', appId: 'slack' }, 'step done');
+    logger.info(
+      { eventId: 'evt-1', employeeId: 'E1', workflowId: 'employee-E1', runId: 'r-1', appId: 'slack' },
+      'step done',
+    );
     logger.error({ err: new Error('boom') }, 'step failed');
     const [info, error] = lines();
     expect(info).toEqual({
@@ -55,13 +58,21 @@ describe('the log shape every service writes', () => {
       runId: 'r-1',
       appId: 'slack',
     });
-    expect(error).toMatchObject({ level: 'error', ...origin, msg: 'step failed', err: { type: 'Error', message: 'boom' } });
+    expect(error).toMatchObject({
+      level: 'error',
+      ...origin,
+      msg: 'step failed',
+      err: { type: 'Error', message: 'boom' },
+    });
   });
 
   it('blanks credentials wherever they appear', () => {
     const { stream, lines } = capture();
     const logger = pino(tenureLogOptions('audit', 'info'), stream);
-    logger.info({ receiver: { token: 'secret-token', password: 'pw' }, req: { headers: { authorization: 'Bearer x' } } }, 'x');
+    logger.info(
+      { receiver: { token: 'secret-token', password: 'pw' }, req: { headers: { authorization: 'Bearer x' } } },
+      'x',
+    );
     const text = JSON.stringify(lines());
     expect(text).not.toContain('secret-token');
     expect(text).not.toContain('Bearer x');
@@ -74,7 +85,15 @@ describe('the log shape every service writes', () => {
       runId: 'abc',
     });
     expect(correlationOf(undefined)).toEqual({});
-    expect(CORRELATION_FIELDS).toEqual(['requestId', 'eventId', 'employeeId', 'workflowId', 'runId', 'appId', 'streamId']);
+    expect(CORRELATION_FIELDS).toEqual([
+      'requestId',
+      'eventId',
+      'employeeId',
+      'workflowId',
+      'runId',
+      'appId',
+      'streamId',
+    ]);
   });
 
   it('writes request lines in the same shape, with the request id a caller sent or a new one', async () => {
@@ -88,7 +107,9 @@ describe('the log shape every service writes', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const given = await fetch(`${url}/v1/runs?x=1`, { headers: { 'x-request-id': 'req-42', authorization: 'Bearer t' } });
+      const given = await fetch(`${url}/v1/runs?x=1`, {
+        headers: { 'x-request-id': 'req-42', authorization: 'Bearer t' },
+      });
       expect(given.headers.get('x-request-id')).toBe('req-42');
       const minted = await fetch(`${url}/v1/runs`, { headers: { 'x-request-id': 'bad id; with spaces' } });
       expect(minted.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

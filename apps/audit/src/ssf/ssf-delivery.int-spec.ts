@@ -62,7 +62,9 @@ describe('Shared Signals delivery across restarts', () => {
   beforeAll(async () => {
     await createTopics(kafkaBrokers, prefix);
     await ensureSchema(databaseUrl, schema);
-    dataSource = new DataSource(postgresOptions({ url: databaseUrl, schema, entities: [], migrations: AUDIT_MIGRATIONS }));
+    dataSource = new DataSource(
+      postgresOptions({ url: databaseUrl, schema, entities: [], migrations: AUDIT_MIGRATIONS }),
+    );
     await dataSource.initialize();
     await dataSource.runMigrations();
     publisher = new KafkaPublisher(createKafka('tenure-tests', kafkaBrokers, logger), prefix);
@@ -82,16 +84,30 @@ describe('Shared Signals delivery across restarts', () => {
     const employeeId = uniqueId('E');
     let running = consumer();
     await running.onApplicationBootstrap();
-    await publisher.publish(TOPICS.lifecycleOutcomes, [1, 2, 3].map((n) => outcome(employeeId, n)));
-    await waitFor(() => queued(stream.stream_id), (rows) => rows.length === 3, { description: 'three queued' });
+    await publisher.publish(
+      TOPICS.lifecycleOutcomes,
+      [1, 2, 3].map((n) => outcome(employeeId, n)),
+    );
+    await waitFor(
+      () => queued(stream.stream_id),
+      (rows) => rows.length === 3,
+      { description: 'three queued' },
+    );
 
     await running.onApplicationShutdown();
     // While it is away: four new outcomes, and one of the first three again (a producer's retry).
-    await publisher.publish(TOPICS.lifecycleOutcomes, [4, 5, 6, 7, 2].map((n) => outcome(employeeId, n)));
+    await publisher.publish(
+      TOPICS.lifecycleOutcomes,
+      [4, 5, 6, 7, 2].map((n) => outcome(employeeId, n)),
+    );
     running = consumer();
     await running.onApplicationBootstrap();
     try {
-      await waitFor(() => queued(stream.stream_id), (rows) => rows.length >= 7, { description: 'seven queued' });
+      await waitFor(
+        () => queued(stream.stream_id),
+        (rows) => rows.length >= 7,
+        { description: 'seven queued' },
+      );
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const rows = await queued(stream.stream_id);
       expect(rows).toHaveLength(7);
@@ -133,9 +149,13 @@ describe('Shared Signals delivery across restarts', () => {
     deliverer = new SsfPushDeliverer(dataSource, outbox, logger);
     deliverer.onApplicationBootstrap();
     try {
-      await waitFor(() => queued(stream.stream_id), (rows) => rows[0]?.delivered === true, {
-        description: 'the token delivered',
-      });
+      await waitFor(
+        () => queued(stream.stream_id),
+        (rows) => rows[0]?.delivered === true,
+        {
+          description: 'the token delivered',
+        },
+      );
       expect(received).toHaveLength(1);
       expect(JSON.parse(Buffer.from(received[0].split('.')[1], 'base64url').toString())).toMatchObject({
         events: { 'https://schemas.openid.net/secevent/ssf/event-type/verification': { state: 'after-restart' } },

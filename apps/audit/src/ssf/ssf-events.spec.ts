@@ -25,12 +25,16 @@ describe('security events of lifecycle outcomes', () => {
     expect(securityEventOf(outcome({ action }))?.type).toBe(type);
   });
 
-  it.each(['account.create', 'account.prepare', 'account.update', 'group.add', 'group.remove', 'ownership.transfer'] as const)(
-    '%s is no security event',
-    (action) => {
-      expect(securityEventOf(outcome({ action }))).toBeUndefined();
-    },
-  );
+  it.each([
+    'account.create',
+    'account.prepare',
+    'account.update',
+    'group.add',
+    'group.remove',
+    'ownership.transfer',
+  ] as const)('%s is no security event', (action) => {
+    expect(securityEventOf(outcome({ action }))).toBeUndefined();
+  });
 
   it('sends nothing for a step that failed', () => {
     expect(securityEventOf(outcome({ outcome: 'failed' }))).toBeUndefined();

@@ -35,13 +35,17 @@ export class SsfReceiverGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<WithReceiver>();
     const token = bearerTokenOf(request);
-    if (!token) throw new UnauthorizedException({ error: 'unauthorized', message: 'a receiver access token is required' });
+    if (!token)
+      throw new UnauthorizedException({ error: 'unauthorized', message: 'a receiver access token is required' });
     let clientId: unknown;
     try {
       clientId = clientIdOf(await this.verifier.verifyClaims(token));
     } catch (error) {
       if (error instanceof InvalidAccessToken) {
-        throw new UnauthorizedException({ error: 'unauthorized', message: `the access token is not valid (${error.message})` });
+        throw new UnauthorizedException({
+          error: 'unauthorized',
+          message: `the access token is not valid (${error.message})`,
+        });
       }
       throw new ServiceUnavailableException({
         error: 'unavailable',

@@ -105,9 +105,16 @@ export class SsfStreamsService {
     if (deleted.length === 0) throw notFound();
   }
 
-  async status(clientId: string, streamId: string): Promise<{ stream_id: string; status: StreamStatus; reason?: string }> {
+  async status(
+    clientId: string,
+    streamId: string,
+  ): Promise<{ stream_id: string; status: StreamStatus; reason?: string }> {
     const row = await this.row(clientId, streamId);
-    return { stream_id: row.stream_id, status: row.status, ...(row.status_reason ? { reason: row.status_reason } : {}) };
+    return {
+      stream_id: row.stream_id,
+      status: row.status,
+      ...(row.status_reason ? { reason: row.status_reason } : {}),
+    };
   }
 
   async setStatus(clientId: string, update: StatusUpdateDto) {

@@ -43,7 +43,12 @@ describe('OpenAPI 3.1 from what @nestjs/swagger emits', () => {
           '/x': {
             get: {
               parameters: [
-                { name: 'limit', in: 'query', example: 5, schema: { type: 'integer', minimum: 0, exclusiveMinimum: true } },
+                {
+                  name: 'limit',
+                  in: 'query',
+                  example: 5,
+                  schema: { type: 'integer', minimum: 0, exclusiveMinimum: true },
+                },
               ],
             },
           },
@@ -53,7 +58,11 @@ describe('OpenAPI 3.1 from what @nestjs/swagger emits', () => {
     ).toEqual({
       openapi: '3.1.0',
       paths: {
-        '/x': { get: { parameters: [{ name: 'limit', in: 'query', example: 5, schema: { type: 'integer', exclusiveMinimum: 0 } }] } },
+        '/x': {
+          get: {
+            parameters: [{ name: 'limit', in: 'query', example: 5, schema: { type: 'integer', exclusiveMinimum: 0 } }],
+          },
+        },
       },
       schema: { type: 'number', maximum: 10, examples: [3] },
     });
