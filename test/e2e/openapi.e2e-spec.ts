@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { requiredEnv } from '@tenure/testing';
 import { accessTokenOf } from './dev-sign-in';
@@ -80,6 +80,8 @@ describe.each(SERVICES)('$name OpenAPI', (service) => {
     const token = await service.token();
     const reports = mkdtempSync(join(tmpdir(), `tenure-openapi-${service.name}-`));
     const args = [
+      '--config-file',
+      resolve(__dirname, 'schemathesis.toml'),
       '--no-color',
       'run',
       `${baseUrl(service)}/openapi.json`,

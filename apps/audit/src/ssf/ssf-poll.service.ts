@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { PollResponse } from './dto/ssf-responses.dto';
 import type { PollRequestDto } from './dto/stream-config.dto';
 import { SsfOutboxRepository } from './ssf-outbox.repository';
 import { SsfStreamsService } from './ssf-streams.service';
 
-export interface PollResponse {
-  sets: Record<string, string>;
-  moreAvailable: boolean;
-}
+export { PollResponse };
 
 const DEFAULT_MAX_EVENTS = 100;
 /** How long a poll without returnImmediately waits for a first token (RFC 8936 §2.1 long polling). */

@@ -3,12 +3,14 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { StatusUpdateDto, StreamReplaceDto, StreamRequestDto, StreamUpdateDto } from './dto/stream-config.dto';
+import { StreamConfiguration, StreamStatusView } from './dto/ssf-responses.dto';
 import { EVENT_TYPES, EVENTS_SUPPORTED, jtiOf, POLL_DELIVERY, SecurityEvent } from './ssf-events';
 import { QueuedSet, SsfOutboxRepository } from './ssf-outbox.repository';
 import { SSF_SETTINGS, SsfSettings } from './ssf-settings';
 import { SsfSigningKeyService } from './ssf-signing-key.service';
 
-export type StreamStatus = 'enabled' | 'paused' | 'disabled';
+export type StreamStatus = StreamStatusView['status'];
+export { StreamConfiguration };
 
 interface StoredConfig {
   delivery: { method: string; endpoint_url?: string; authorization_header?: string };
@@ -24,19 +26,6 @@ interface StreamRow {
   status: StreamStatus;
   status_reason: string | null;
   created_at?: Date;
-}
-
-/** Stream configuration as receivers read it (SSF 1.0 §8.1.1); the push credential is never shown. */
-export interface StreamConfiguration {
-  stream_id: string;
-  iss: string;
-  aud: string;
-  delivery: { method: string; endpoint_url?: string };
-  events_supported: readonly string[];
-  events_requested: string[];
-  events_delivered: string[];
-  description?: string;
-  min_verification_interval: number;
 }
 
 const MIN_VERIFICATION_INTERVAL_SECONDS = 0;
@@ -117,7 +106,7 @@ export class SsfStreamsService {
     };
   }
 
-  async setStatus(clientId: string, update: StatusUpdateDto) {
+  async setStatus(clientId: string, update: StatusUpdateDto): Promise<StreamStatusView> {
     await this.row(clientId, update.stream_id);
     await this.dataSource.query(
       `UPDATE ssf_streams SET status = $2, status_reason = $3, updated_at = now() WHERE stream_id = $1`,
@@ -224,7 +213,7 @@ export class SsfStreamsService {
       iss: this.settings.issuer,
       aud: row.client_id,
       delivery: { method, ...(endpoint_url ? { endpoint_url } : {}) },
-      events_supported: EVENTS_SUPPORTED,
+      events_supported: [...EVENTS_SUPPORTED],
       events_requested: row.config.events_requested,
       events_delivered: row.config.events_delivered,
       ...(row.config.description ? { description: row.config.description } : {}),

@@ -11,6 +11,7 @@ import {
   StreamUpdateDto,
   VerificationRequestDto,
 } from './dto/stream-config.dto';
+import { JsonWebKeySet, StreamStatusView, TransmitterConfiguration } from './dto/ssf-responses.dto';
 import { ReceiverRoute } from './ssf-openapi';
 import { SsfPollService, PollResponse } from './ssf-poll.service';
 import { SsfReceiver } from './ssf-receiver.guard';
@@ -32,13 +33,13 @@ export class SsfController {
   /** Transmitter configuration metadata (SSF 1.0 §7). */
   @Public()
   @Get('.well-known/ssf-configuration')
-  configuration() {
+  configuration(): TransmitterConfiguration {
     const base = this.settings.issuer;
     return {
       spec_version: '1_0',
       issuer: base,
       jwks_uri: `${base}/ssf/jwks.json`,
-      delivery_methods_supported: DELIVERY_METHODS,
+      delivery_methods_supported: [...DELIVERY_METHODS],
       configuration_endpoint: `${base}/ssf/streams`,
       status_endpoint: `${base}/ssf/status`,
       verification_endpoint: `${base}/ssf/verify`,
@@ -50,7 +51,7 @@ export class SsfController {
   /** The public keys that verify Tenure's Security Event Tokens. */
   @Public()
   @Get('ssf/jwks.json')
-  jwks() {
+  jwks(): Promise<JsonWebKeySet> {
     return this.keys.jwks();
   }
 
@@ -91,14 +92,14 @@ export class SsfController {
 
   @ReceiverRoute()
   @Get('ssf/status')
-  status(@SsfReceiver() clientId: string, @Query() { stream_id }: StreamIdRequiredQueryDto) {
+  status(@SsfReceiver() clientId: string, @Query() { stream_id }: StreamIdRequiredQueryDto): Promise<StreamStatusView> {
     return this.streams.status(clientId, stream_id);
   }
 
   @ReceiverRoute()
   @Post('ssf/status')
   @HttpCode(200)
-  setStatus(@SsfReceiver() clientId: string, @Body() body: StatusUpdateDto) {
+  setStatus(@SsfReceiver() clientId: string, @Body() body: StatusUpdateDto): Promise<StreamStatusView> {
     return this.streams.setStatus(clientId, body);
   }
 

@@ -14,6 +14,8 @@ export interface OpenApiOptions {
   securitySchemes?: Record<string, SecuritySchemeObject>;
   /** Security of routes whose decorators name none: a service whose every route needs its one token. */
   defaultSecurity?: Array<Record<string, string[]>>;
+  /** What a 409 means on a change to something named in the path (a run already decided, ...). */
+  stateConflict?: string;
   /** Responses any authenticated route of the service can give, by status (e.g. 429 from a rate limit). */
   extraResponses?: Record<string, string>;
 }
@@ -53,6 +55,7 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
     defaultSecurity: options.defaultSecurity,
     providerCheckedSchemes: [API_SECURITY.person],
     extraResponses: options.extraResponses,
+    stateConflict: options.stateConflict,
   });
   return toOpenApi31(document);
 }

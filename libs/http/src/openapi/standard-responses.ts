@@ -42,6 +42,8 @@ export interface StandardResponseOptions {
   defaultSecurity?: Security;
   /** The scheme names whose check reaches the identity provider (unreachable: 503). */
   providerCheckedSchemes: readonly string[];
+  /** A change to something named in the path may find it in a state that refuses it (409): what that means. */
+  stateConflict?: string;
   /** Responses every authenticated operation of this service can give (e.g. 429 from a rate limit). */
   extraResponses?: Record<string, string>;
 }
@@ -58,12 +60,14 @@ export function addStandardResponses(document: OpenAPIObject, options: StandardR
   for (const pathItem of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = pathItem[method];
-      if (operation) completeOperation(operation, options);
+      if (operation) completeOperation(method, operation, options);
     }
   }
 }
 
-function completeOperation(operation: Operation, options: StandardResponseOptions): void {
+const CHANGES = new Set(['post', 'put', 'patch', 'delete']);
+
+function completeOperation(method: string, operation: Operation, options: StandardResponseOptions): void {
   const extensions = operation as Operation & Record<string, unknown>;
   const isPublic = extensions[OPENAPI_PUBLIC_EXTENSION] === true;
   delete extensions[OPENAPI_PUBLIC_EXTENSION];
@@ -76,6 +80,7 @@ function completeOperation(operation: Operation, options: StandardResponseOption
   }
   if ((operation.parameters ?? []).some((parameter) => 'in' in parameter && parameter.in === 'path')) {
     errors['404'] = 'Nothing with this id.';
+    if (secured && options.stateConflict && CHANGES.has(method)) errors['409'] = options.stateConflict;
   }
   const schemes = operation.security.flatMap((requirement) => Object.keys(requirement));
   if (schemes.some((scheme) => options.providerCheckedSchemes.includes(scheme))) {
