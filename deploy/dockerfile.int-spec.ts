@@ -59,7 +59,7 @@ describe('deploy/Dockerfile', () => {
       'COPY config ./config',
     ]);
     expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.build).toContain(
-      'tsc -p tsconfig.build.json',
+      'nest build --path tsconfig.build.json',
     );
   });
 

@@ -24,6 +24,9 @@ const required = (name) => {
 const port = Number(env.DEV_IDP_PORT ?? 3200);
 const issuer = env.TENURE_OIDC_ISSUER ?? `http://127.0.0.1:${port}`;
 const audience = required('TENURE_OIDC_AUDIENCE');
+// Shared Signals receivers get tokens for the transmitter only, never for Tenure's API.
+const ssfAudience = env.TENURE_SSF_AUDIENCE ?? 'urn:tenure:ssf';
+const SSF_RECEIVER = 'tenure-ssf-receiver';
 const consoleUrl = env.TENURE_CONSOLE_URL ?? 'http://127.0.0.1:3000';
 const configDir = env.TENURE_CONFIG_DIR ?? 'config';
 const users = parse(readFileSync(join(configDir, 'dev-idp.yaml'), 'utf8')).users;
@@ -71,6 +74,14 @@ const provider = new Provider(issuer, {
       response_types: ['code'],
       redirect_uris: ['http://127.0.0.1/callback'],
     },
+    {
+      // A Shared Signals receiver: a machine, client credentials only, no person behind it.
+      client_id: SSF_RECEIVER,
+      client_secret: required('TENURE_DEV_IDP_SSF_RECEIVER_SECRET'),
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+    },
   ],
   jwks: signingKeys(),
   cookies: { keys: [required('TENURE_DEV_IDP_COOKIE_KEY')] },
@@ -83,11 +94,17 @@ const provider = new Provider(issuer, {
   },
   features: {
     devInteractions: { enabled: false },
+    clientCredentials: { enabled: true },
     resourceIndicators: {
       enabled: true,
-      defaultResource: () => audience,
+      defaultResource: (_ctx, client) => (client?.clientId === SSF_RECEIVER ? ssfAudience : audience),
       useGrantedResource: () => true,
-      getResourceServerInfo: (_ctx, resource) => {
+      getResourceServerInfo: (_ctx, resource, client) => {
+        const receiver = client.clientId === SSF_RECEIVER;
+        if (receiver !== (resource === ssfAudience)) throw new Provider.errors.InvalidTarget();
+        if (receiver) {
+          return { scope: 'ssf', audience: ssfAudience, accessTokenTTL: 3600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+        }
         if (resource !== audience) throw new Provider.errors.InvalidTarget();
         return { scope: 'tenure', audience, accessTokenTTL: 3600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
       },
@@ -142,5 +159,7 @@ createServer((req, res) => {
     res.writeHead(400, { 'content-type': 'text/plain' }).end(`sign-in failed: ${error.message}\n`);
   });
 }).listen(port, env.TENURE_BIND_HOST ?? '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ level: 30, msg: 'dev OpenID Connect provider listening', issuer, port })}\n`);
+  // The shape of every Tenure log line (libs/observability log-shape.ts).
+  const line = { time: new Date().toISOString(), level: 'info', service: 'dev-idp', pid: process.pid };
+  process.stdout.write(`${JSON.stringify({ ...line, msg: 'dev OpenID Connect provider listening', issuer, port })}\n`);
 });

@@ -128,7 +128,8 @@ print_sign_in() {
   printf '  %-22s %s\n' \
     "console client" "tenure-console (public, authorization code + PKCE)" \
     "API client" "tenure-cli, secret $(env_get TENURE_DEV_IDP_CLIENT_SECRET), redirect http://127.0.0.1/callback" \
-    "token audience" "$(oidc_audience)"
+    "token audience" "$(oidc_audience)" \
+    "SSF receiver client" "tenure-ssf-receiver, secret $(env_get TENURE_DEV_IDP_SSF_RECEIVER_SECRET), client credentials for ${TENURE_SSF_AUDIENCE:-urn:tenure:ssf}"
   node -e '
     const users = require("yaml").parse(require("fs").readFileSync(process.argv[1], "utf8")).users;
     for (const u of users) {

@@ -30,6 +30,7 @@ SECRET_VARS=(
   TENURE_APP_PAGERDUTY_TOKEN
   TENURE_SAAS_SIM_ADMIN_TOKEN
   TENURE_DEV_IDP_CLIENT_SECRET
+  TENURE_DEV_IDP_SSF_RECEIVER_SECRET
   TENURE_DEV_IDP_COOKIE_KEY
 )
 
@@ -174,6 +175,14 @@ env_write() {
       env_line TENURE_OIDC_ISSUER "$(oidc_issuer)"
       env_line TENURE_OIDC_AUDIENCE "$(oidc_audience)"
       env_line DEV_IDP_KEYS_FILE "$ENV_DIR/dev-idp-keys.json"
+      # Shared Signals receivers authenticate with OAuth client credentials; the
+      # development provider has one such client.
+      env_line TENURE_SSF_AUDIENCE "${TENURE_SSF_AUDIENCE:-urn:tenure:ssf}"
+      if dev_idp_wanted; then
+        env_line TENURE_SSF_RECEIVERS "${TENURE_SSF_RECEIVERS:-tenure-ssf-receiver}"
+      elif [[ -n "${TENURE_SSF_RECEIVERS:-}" ]]; then
+        env_line TENURE_SSF_RECEIVERS "$TENURE_SSF_RECEIVERS"
+      fi
       env_line LOG_LEVEL "${LOG_LEVEL:-info}"
       # Binaries the test suite may start itself (Temporal test server via
       # existing-path, SCIM reference server, OpenLDAP).
@@ -186,6 +195,7 @@ env_write() {
       env_line TENURE_KUBERNETES_SCHEMAS "$KUBERNETES_SCHEMAS"
       env_line TENURE_KUBERNETES_VERSION "$KUBERNETES_SCHEMA_VERSION"
       env_line TENURE_HADOLINT_BIN "$HADOLINT_BIN"
+      env_line TENURE_SCHEMATHESIS_BIN "$SCHEMATHESIS_BIN"
       env_secret_lines
     } >"$tmp"
   )

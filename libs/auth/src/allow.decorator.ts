@@ -1,5 +1,6 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
+import { documentPersonRoute, documentServiceRoute } from './api-security';
 import type { PersonPrincipal, Principal } from './principal';
 import type { TenureRole } from './roles';
 
@@ -9,14 +10,16 @@ export const ALLOW_SERVICE_KEY = 'tenure:allow-service';
 export const ANY_PERSON = 'any-person';
 
 /** Signed-in people holding one of these roles (or admin) may use the route. */
-export const Allow = (...roles: TenureRole[]): MethodDecorator & ClassDecorator => SetMetadata(ALLOW_ROLES_KEY, roles);
+export const Allow = (...roles: TenureRole[]): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ALLOW_ROLES_KEY, roles), documentPersonRoute());
 
 /** Every signed-in person may use the route; the service below checks whose business it is. */
-export const SignedIn = (): MethodDecorator & ClassDecorator => SetMetadata(ALLOW_ROLES_KEY, [ANY_PERSON]);
+export const SignedIn = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ALLOW_ROLES_KEY, [ANY_PERSON]), documentPersonRoute());
 
 /** Service credentials with one of these scopes may use the route too; without it, a route is for people only. */
 export const AllowService = (...scopes: string[]): MethodDecorator & ClassDecorator =>
-  SetMetadata(ALLOW_SERVICE_KEY, scopes);
+  applyDecorators(SetMetadata(ALLOW_SERVICE_KEY, scopes), documentServiceRoute());
 
 const PRINCIPAL = Symbol('tenure:principal');
 type WithPrincipal = Request & { [PRINCIPAL]?: Principal };

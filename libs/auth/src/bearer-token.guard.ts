@@ -1,12 +1,21 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { documentPublicRoute } from './api-security';
 import { constantTimeEquals } from './constant-time';
 
 export const PUBLIC_KEY = 'tenure:public';
 
 /** Marks a route that needs no token (health checks, signed webhooks that verify their own signature). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(PUBLIC_KEY, true), documentPublicRoute());
 
 export function bearerTokenOf(request: Request): string | undefined {
   const header = request.headers.authorization;

@@ -8,3 +8,4 @@ export * from './access-token.verifier';
 export * from './allow.decorator';
 export * from './sign-in.guard';
 export * from './sign-in-guard.provider';
+export * from './api-security';

@@ -3,12 +3,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './http-error.filter';
 import { installJsonBodyParser } from './json-body-parser';
+import { OpenApiOptions, serveOpenApi } from './openapi/serve-openapi';
 import { createValidationPipe } from './validation.pipe';
 
 export interface HttpServiceOptions {
   /** Keep the raw request body (for signature checks). */
   rawBody?: boolean;
   bodyLimit?: string;
+  /** Serve the API's OpenAPI 3.1 document at /openapi.json and its docs at /docs. */
+  openApi?: OpenApiOptions;
 }
 
 /** Creates a service's HTTP app with Tenure's logger, validation and error shape. */
@@ -22,6 +25,7 @@ export async function createHttpApp(
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  if (options.openApi) serveOpenApi(app, options.openApi);
   return app;
 }
 

@@ -6,3 +6,5 @@ export * from './bootstrap';
 export * from './json-body-parser';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics-token.guard';
+export * from './openapi/serve-openapi';
+export * from './openapi/openapi-3-1';

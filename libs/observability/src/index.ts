@@ -1,3 +1,4 @@
 export * from './logger';
 export * from './service-metrics';
 export * from './scraped-gauge';
+export * from './log-shape';

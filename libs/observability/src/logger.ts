@@ -1,39 +1,24 @@
 import { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { Logger } from 'pino';
+import type { Options as HttpLoggerOptions } from 'pino-http';
+import { tenureHttpLogOptions, tenureLogOptions } from './log-shape';
 
-/** Anything that could carry a credential is blanked before a log line is written. */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-tenure-signature"]',
-  'res.headers["set-cookie"]',
-  '*.token',
-  '*.secret',
-  '*.password',
-];
-
-/** Probes and scrapes come every few seconds; their request lines would bury the ones that matter. */
-export function isRoutineRequest(url: string | undefined): boolean {
-  return url === '/metrics' || url === '/health' || url?.startsWith('/health/') === true;
-}
+export { isRoutineRequest, REDACTED_PATHS } from './log-shape';
 
 export function createLogger(service: string, level: string): Logger {
-  return pino({ name: service, level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+  return pino(tenureLogOptions(service, level));
 }
 
-export function createLoggerModule(service: string, level: string): DynamicModule {
+/** Nest's logger and request logging, in the shape of every Tenure log line (log-shape.ts). */
+export function createLoggerModule(
+  service: string,
+  level: string,
+  overrides: Pick<HttpLoggerOptions, 'customLogLevel'> = {},
+): DynamicModule {
   return LoggerModule.forRoot({
-    pinoHttp: {
-      name: service,
-      level,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      autoLogging: { ignore: (req) => isRoutineRequest(req.url) },
-      // Request bodies are never logged: they hold personal data.
-      serializers: {
-        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    },
+    pinoHttp: tenureHttpLogOptions(service, level, overrides),
+    // Nest names the class that logged as `context`: in Tenure's shape that is the component.
+    renameContext: 'component',
   });
 }

@@ -1,5 +1,7 @@
 import { applyDecorators, CanActivate, SetMetadata, Type, UseGuards } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import { Public } from '@tenure/auth';
+import { SOURCE_SECURITY } from '../ingest.openapi';
 import type { SourceId } from '../sources/hr-sources.config';
 import { RefusalCounterGuard } from '../metrics/refusal-counter.guard';
 import { ClientRateLimitGuard } from './client-rate-limit.guard';
@@ -22,6 +24,7 @@ export const IngestEndpoint = (
   applyDecorators(
     Public(),
     SetMetadata(INGEST_SOURCE_KEY, source),
+    ApiSecurity(SOURCE_SECURITY[source]),
     UseGuards(
       RefusalCounterGuard,
       ClientRateLimitGuard,

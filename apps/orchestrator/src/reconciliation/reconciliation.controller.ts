@@ -1,15 +1,18 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { OpsOperate, OpsRead } from '../ops/ops-access';
 import { ReconciliationRun, ReconciliationService } from './reconciliation.service';
 
 export class StartReconciliationRequest {
+  @ApiPropertyOptional({ pattern: '^[a-z][a-z0-9-]{0,62}$' })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'appId must be a configured app id' })
   appId?: string;
 }
 
 export class ReconciliationParams {
+  @ApiProperty({ pattern: '^reconciliation-[A-Za-z0-9:_.-]{1,200}$' })
   @Matches(/^reconciliation-[A-Za-z0-9:_.-]{1,200}$/, { message: 'id must be a reconciliation id' })
   id: string;
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject, UseGuards } from '@nestjs/common';
-import { Public } from '@tenure/auth';
+import { ApiProduces, ApiSecurity } from '@nestjs/swagger';
+import { API_SECURITY, Public } from '@tenure/auth';
 import { SERVICE_METRICS, ServiceMetrics } from '@tenure/observability';
 import { MetricsTokenGuard } from './metrics-token.guard';
 
@@ -11,6 +12,8 @@ export class MetricsController {
   // @Public steps past the service's own token guard; the metrics guard decides instead.
   @Public()
   @UseGuards(MetricsTokenGuard)
+  @ApiSecurity(API_SECURITY.metrics)
+  @ApiProduces('text/plain')
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   render(): Promise<string> {

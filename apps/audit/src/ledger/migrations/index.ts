@@ -1,5 +1,6 @@
 import { CreateAuditChain1764100000002 } from './1764100000002-create-audit-chain';
 import { RecordKinds1764300000003 } from './1764300000003-record-kinds';
+import { SharedSignals1764900000004 } from './1764900000004-shared-signals';
 
 /** The audit schema's migrations, oldest first. */
-export const AUDIT_MIGRATIONS = [CreateAuditChain1764100000002, RecordKinds1764300000003];
+export const AUDIT_MIGRATIONS = [CreateAuditChain1764100000002, RecordKinds1764300000003, SharedSignals1764900000004];

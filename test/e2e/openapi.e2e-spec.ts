@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { requiredEnv } from '@tenure/testing';
+import { accessTokenOf } from './dev-sign-in';
+
+/**
+ * Each service's OpenAPI 3.1 document, served at /openapi.json, is the API
+ * the service really answers: schemathesis fuzzes every operation of it
+ * (stateless, a few cases each) with valid credentials and fails on any 5xx,
+ * any status the document does not list and any body that does not match
+ * the document's schema.
+ */
+const run = promisify(execFile);
+const CHECKS = ['not_a_server_error', 'status_code_conformance', 'response_schema_conformance'];
+// Bounded so the four services take well under three minutes on two cores.
+const MAX_EXAMPLES = process.env.TENURE_OPENAPI_MAX_EXAMPLES ?? '10';
+const SEED = process.env.TENURE_OPENAPI_SEED ?? '20261201';
+
+interface Service {
+  name: string;
+  port: string;
+  /** The credential the fuzzer sends: the service's own token, or a signed-in admin's access token. */
+  token: () => Promise<string>;
+  schemes: string[];
+}
+
+const SERVICES: Service[] = [
+  {
+    name: 'hr-ingest',
+    port: 'HR_INGEST_PORT',
+    // SCIM with its token; the webhooks go unsigned and must answer their documented 401.
+    token: async () => requiredEnv('TENURE_SCIM_TOKEN'),
+    schemes: ['webhookSignature', 'webhookTimestamp', 'bamboohrSignature', 'scimToken', 'importToken'],
+  },
+  {
+    name: 'orchestrator',
+    port: 'ORCHESTRATOR_PORT',
+    token: () => accessTokenOf('adele'),
+    schemes: ['personAccessToken', 'serviceToken'],
+  },
+  {
+    name: 'connector-gateway',
+    port: 'CONNECTOR_GATEWAY_PORT',
+    token: async () => requiredEnv('TENURE_GATEWAY_TOKEN'),
+    schemes: ['serviceToken'],
+  },
+  {
+    name: 'audit',
+    port: 'AUDIT_PORT',
+    token: () => accessTokenOf('adele'),
+    schemes: ['personAccessToken', 'serviceToken', 'ssfReceiverToken'],
+  },
+];
+
+const baseUrl = (service: Service) => `http://127.0.0.1:${requiredEnv(service.port)}`;
+
+describe.each(SERVICES)('$name OpenAPI', (service) => {
+  it('serves an OpenAPI 3.1 document and its docs without a token', async () => {
+    const response = await fetch(`${baseUrl(service)}/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+    expect(Object.keys(document.components.securitySchemes)).toEqual(expect.arrayContaining(service.schemes));
+    expect(JSON.stringify(document)).not.toContain('"nullable"');
+
+    const docs = await fetch(`${baseUrl(service)}/docs`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
+  });
+
+  it('answers every operation as the document says, never with a 5xx', async () => {
+    const token = await service.token();
+    const reports = mkdtempSync(join(tmpdir(), `tenure-openapi-${service.name}-`));
+    const args = [
+      '--config-file',
+      resolve(__dirname, 'schemathesis.toml'),
+      '--no-color',
+      'run',
+      `${baseUrl(service)}/openapi.json`,
+      '--checks',
+      CHECKS.join(','),
+      '--phases',
+      'examples,fuzzing',
+      '--max-examples',
+      MAX_EXAMPLES,
+      '--seed',
+      SEED,
+      '--workers',
+      '2',
+      '--header',
+      `Authorization: Bearer ${token}`,
+      '--report-dir',
+      reports,
+    ];
+    const result = await run(requiredEnv('TENURE_SCHEMATHESIS_BIN'), args, {
+      timeout: 150_000,
+      maxBuffer: 16 * 1024 * 1024,
+      // Its example database and reports stay out of the checkout.
+      cwd: reports,
+      env: { ...process.env, SCHEMATHESIS_TELEMETRY: 'false' },
+    }).then(
+      ({ stdout }) => ({ code: 0, output: stdout }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: error.code ?? 1,
+        output: `${error.stdout ?? ''}${error.stderr ?? ''}`,
+      }),
+    );
+    // The whole output on failure: each failing operation with the request that reproduces it.
+    expect({ code: result.code, output: result.code === 0 ? '' : result.output }).toEqual({ code: 0, output: '' });
+  });
+});
