@@ -5,3 +5,4 @@ export * from './lifecycle-settings';
 export * from './entitlement-diff';
 export * from './role-support';
 export * from './mass-change-settings';
+export * from './sod';
