@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@tenure/auth';
 import type { GovernanceRecordMessage } from '@tenure/contracts';
-import { HeldAccess, SodRule, SodViolation, sodViolations, violationsAdded, worstSeverity } from '@tenure/policy';
+import { entitlementRefs, HeldAccess, SodRule, SodViolation, sodViolations, violationsAdded, worstSeverity } from '@tenure/policy';
 import { MANAGED_STATES, peoplePages } from '../identity/people-pages';
 import { GovernancePublisher } from '../outcomes/governance.publisher';
 import { HeldAccessReader, heldAccessOf } from './held-access.reader';
@@ -103,7 +103,11 @@ export class SodService {
     const access = (await this.held.accessOf([employeeId])).get(employeeId);
     const before = access ? heldAccessOf(access) : [];
     const granted = access ? access.granted.map((r) => ({ appId: r.appId, groups: r.groups, roles: r.roles })) : [];
-    const violations = violationsAdded(this.rules, before, [...entitlements, ...granted]);
+    const heldBefore = entitlementRefs(before);
+    // What the person holds once the phase commits: the new birthright, and what was granted beyond it.
+    const violations = sodViolations(this.rules, [...entitlements, ...granted]).filter((violation) =>
+      violation.entitlements.some((ref) => !heldBefore.has(ref)),
+    );
     if (violations.length > 0) {
       await this.records.publish({
         recordId: `sod-birthright/${subject.subjectId}`,
