@@ -6,3 +6,4 @@ export * from './entitlement-diff';
 export * from './role-support';
 export * from './mass-change-settings';
 export * from './sod';
+export { DURATION, DURATION_MESSAGE } from './durations';
