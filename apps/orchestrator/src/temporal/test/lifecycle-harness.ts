@@ -4,7 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { LifecycleOutcome, LifecycleEvent } from '@tenure/domain';
-import type { PlanDecisionMessage } from '@tenure/contracts';
+import { GovernanceRecordMessage, PlanDecisionMessage, TOPICS } from '@tenure/contracts';
 import { ensureSchema, postgresOptions } from '@tenure/database';
 import type { KafkaPublisher, KeyedMessage } from '@tenure/kafka';
 import { LifecycleSettings, loadTenureConfig } from '@tenure/policy';
@@ -41,7 +41,17 @@ import { SimulatedGateway } from './simulated-gateway';
  */
 export type HarnessApps = 'saas-sim' | 'in-memory';
 
-const TASK_QUEUE = 'lifecycle-tests';
+export const TASK_QUEUE = 'lifecycle-tests';
+
+/** What a test's further activities (e.g. access reviews) are built from: the harness's own store, apps and Kafka. */
+export interface HarnessParts {
+  dataSource: DataSource;
+  client: TestWorkflowEnvironment['client'];
+  publisher: KafkaPublisher;
+  gateway: ConnectorGatewayClient;
+  policy: PolicyService;
+  config: ReturnType<typeof loadTenureConfig>;
+}
 export const DAY = 86_400_000;
 
 /** Captures what the activities publish, as the audit service would receive it. */
@@ -81,7 +91,7 @@ export class LifecycleHarness {
   static async start(
     settings: Partial<LifecycleSettings>,
     apps: HarnessApps = 'saas-sim',
-    options: { schema?: string } = {},
+    options: { schema?: string; activities?: (parts: HarnessParts) => object } = {},
   ): Promise<LifecycleHarness> {
     const stack = testStack();
     const env = await TestWorkflowEnvironment.createTimeSkipping({
@@ -121,7 +131,10 @@ export class LifecycleHarness {
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
       workflowBundle: await workflowBundle(),
-      activities,
+      activities: {
+        ...activities,
+        ...options.activities?.({ dataSource, client: env.client, publisher, gateway: gateway as ConnectorGatewayClient, policy, config }),
+      },
     });
     const running = worker.run();
     const probe = inMemory ?? new SaasSimProbe();
@@ -218,6 +231,13 @@ export class LifecycleHarness {
     return this.published.messages
       .map((message) => message.value as LifecycleOutcome)
       .filter((value) => value.employeeId === employeeId && 'outcomeId' in value);
+  }
+
+  /** Access-review and separation-of-duties records, as the audit service would receive them. */
+  governance(): GovernanceRecordMessage[] {
+    return this.published.messages
+      .filter((message) => message.topic === TOPICS.governanceRecords)
+      .map((message) => message.value as GovernanceRecordMessage);
   }
 
   decisions(employeeId: string): PlanDecisionMessage[] {
