@@ -102,7 +102,9 @@ describe('access review campaigns', () => {
       startsAt: iso(await h.now()),
       ...definition,
     });
-    return service.create(body, signedIn(creator));
+    const created = await service.create(body, signedIn(creator));
+    h.remember(accessReviewWorkflowId(created.campaignId));
+    return created;
   }
 
   const progress = (campaignId: string) =>
@@ -229,6 +231,7 @@ describe('access review campaigns', () => {
     expect(next?.startsAt.toISOString()).toBe(start.toISOString());
 
     await h.env.sleep(start.getTime() - (await h.now()) + 60_000);
+    h.remember(accessReviewWorkflowId(next!.campaignId));
     await waitFor(() => progress(next!.campaignId), (p) => p.phase === 'open', { description: 'next occurrence opened' });
     expect((await service.items(next!.campaignId, {})).items).toEqual([
       expect.objectContaining({ employeeId: analyst.employeeId, appId: 'salesforce', reviewerIds: [manager.employeeId] }),

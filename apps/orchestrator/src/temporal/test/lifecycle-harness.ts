@@ -196,6 +196,11 @@ export class LifecycleHarness {
     });
   }
 
+  /** A workflow the test started itself (e.g. an access review campaign), for the captured histories. */
+  remember(workflowId: string): void {
+    this.capture.remember(workflowId);
+  }
+
   handle(employeeId: string) {
     return this.env.client.workflow.getHandle(employeeWorkflowId(employeeId));
   }
