@@ -211,4 +211,54 @@ describe('separation of duties and access reviews', () => {
     expect(text).toContain('sod-checks.jsonl');
     expect(createHash('sha256').update(bundle.body).digest('hex')).toHaveLength(64);
   });
+
+  it('records a birthright grant that breaks a rule, and shows who a candidate policy would put in violation', async () => {
+    const analyst = await stack.hire({ department: 'Finance', managerId: devUser('maria').employeeId });
+    const requested = await stack.ops<{ requestId: string }>('POST', `/v1/employees/${analyst.employeeId}/access-requests`, {
+      as: 'olivia',
+      body: { appId: 'slack', groups: ['incident-response'], reason: 'incident rota' },
+    });
+    expect(requested.status).toBe(201);
+    await stack.ops('POST', `/v1/access-requests/${requested.body.requestId}/approve`, { as: 'maria' });
+    await stack.personWhen(analyst.employeeId, (p) => p.accessRequests.some((r) => r.status === 'approved'), 'granted');
+
+    // Policy says github it-admins for IT; moving there brings a conflict with what was granted before.
+    await stack.send('change', { ...analyst, department: 'IT' });
+    const check = await records(
+      { employeeId: analyst.employeeId, kind: 'sod' },
+      (found) => found.some((r) => r.outcome === 'violation'),
+      'the birthright check in the audit record',
+    );
+    expect(check.find((r) => r.outcome === 'violation')).toMatchObject({ action: 'sod.check', actor: 'system', rule: 'github-admin-incident-response' });
+    const listed = await stack.ops<{ items: { rule: string }[] }>('GET', `/v1/sod/violations?employeeId=${analyst.employeeId}`, { as: 'olivia' });
+    expect(listed.body.items.map((v) => v.rule)).toEqual(['github-admin-incident-response']);
+
+    // A candidate policy that gives every IT person Salesforce reports would put the IT engineer in violation.
+    const candidate = `
+rules:
+  - name: everyone
+    grant:
+      - app: slack
+        groups: [all-staff]
+      - app: zoom
+  - name: it-operations
+    when: { department: [IT] }
+    grant:
+      - app: github
+        groups: [it-admins]
+      - app: salesforce
+        groups: [admins, reports]
+      - app: pagerduty
+        groups: [it-oncall]
+`;
+    const preview = await stack.ops<{ sodViolations: { employeeId: string; rule: string; severity: string }[] }>(
+      'POST',
+      '/v1/policy/preview',
+      { body: { policy: candidate, employeeIds: [engineer.employeeId] } },
+    );
+    expect(preview.status).toBe(200);
+    expect(preview.body.sodViolations).toEqual([
+      { employeeId: engineer.employeeId, rule: 'salesforce-admin-reports', severity: 'high', entitlements: ['salesforce:admins', 'salesforce:reports'] },
+    ]);
+  });
 });
