@@ -54,7 +54,13 @@ describe('separation of duties and access reviews', () => {
     expect(answer.status).toBe(409);
     expect(answer.body).toMatchObject({
       error: 'sod_violation',
-      violations: [{ rule: 'salesforce-admin-reports', severity: 'high', entitlements: ['salesforce:admins', 'salesforce:reports'] }],
+      violations: [
+        {
+          rule: 'salesforce-admin-reports',
+          severity: 'high',
+          entitlements: ['salesforce:admins', 'salesforce:reports'],
+        },
+      ],
     });
     const checks = await records(
       { employeeId: engineer.employeeId, kind: 'sod' },
@@ -74,7 +80,9 @@ describe('separation of duties and access reviews', () => {
     const body = { appId: 'slack', groups: ['incident-response'], reason: 'major incident rota' };
     const unjustified = await stack.ops<{ errors: { field: string }[] }>('POST', path, { as: 'olivia', body });
     expect(unjustified.status).toBe(400);
-    expect(unjustified.body.errors).toEqual([{ field: 'justification', message: expect.stringContaining('github-admin-incident-response') }]);
+    expect(unjustified.body.errors).toEqual([
+      { field: 'justification', message: expect.stringContaining('github-admin-incident-response') },
+    ]);
 
     const justification = 'the on-call lead is away for three weeks';
     const requested = await stack.ops<{ requestId: string; owners: string[]; sod: { outcome: string } }>('POST', path, {
@@ -105,7 +113,9 @@ describe('separation of duties and access reviews', () => {
       `/v1/sod/violations?employeeId=${engineer.employeeId}`,
       { as: 'avery' },
     );
-    expect(violations.body.items).toEqual([expect.objectContaining({ employeeId: engineer.employeeId, rule: 'github-admin-incident-response' })]);
+    expect(violations.body.items).toEqual([
+      expect.objectContaining({ employeeId: engineer.employeeId, rule: 'github-admin-incident-response' }),
+    ]);
     expect((await stack.ops('GET', '/v1/sod/violations', { as: 'ravi' })).status).toBe(403);
 
     // An access review of what the engineer holds beyond birthright: their manager reviews.
@@ -119,8 +129,12 @@ describe('separation of duties and access reviews', () => {
     };
     expect((await stack.ops('POST', '/v1/reviews/campaigns', { as: 'olivia', body: definition })).status).toBe(403);
     expect(
-      (await stack.ops<{ errors: { field: string }[] }>('POST', '/v1/reviews/campaigns', { as: 'maria', body: { ...definition, undecided: 'forget' } }))
-        .body.errors,
+      (
+        await stack.ops<{ errors: { field: string }[] }>('POST', '/v1/reviews/campaigns', {
+          as: 'maria',
+          body: { ...definition, undecided: 'forget' },
+        })
+      ).body.errors,
     ).toEqual([{ field: 'undecided', message: expect.stringContaining('keep, revoke, escalate') }]);
     const created = await stack.ops<{ campaignId: string; status: string }>('POST', '/v1/reviews/campaigns', {
       as: 'maria',
@@ -147,9 +161,13 @@ describe('separation of duties and access reviews', () => {
     const mine = await stack.ops<{ items: ItemBody[] }>('GET', '/v1/reviews/my-items', { as: 'ravi' });
     expect(mine.body.items.map((i) => i.itemId)).toContain(item.itemId);
     const decide = `/v1/reviews/items/${item.itemId}/decision`;
-    expect((await stack.ops('POST', decide, { as: 'maria', body: { decision: 'revoke', reason: 'x' } })).status).toBe(403);
+    expect((await stack.ops('POST', decide, { as: 'maria', body: { decision: 'revoke', reason: 'x' } })).status).toBe(
+      403,
+    );
     expect((await stack.ops('POST', decide, { body: { decision: 'revoke', reason: 'x' } })).status).toBe(403);
-    expect((await stack.ops('POST', decide, { as: 'ravi', body: { decision: 'maybe', reason: 'x' } })).status).toBe(400);
+    expect((await stack.ops('POST', decide, { as: 'ravi', body: { decision: 'maybe', reason: 'x' } })).status).toBe(
+      400,
+    );
 
     // A bulk decision asks first, and decides only when confirmed.
     const bulk = `/v1/reviews/campaigns/${campaignId}/decisions`;
@@ -163,7 +181,9 @@ describe('separation of duties and access reviews', () => {
       as: 'ravi',
       body: { decision: 'revoke', reason, confirm: true },
     });
-    expect(confirmed.body.decided).toEqual([expect.objectContaining({ decision: 'revoke', revocation: 'requested', runId: expect.any(String) })]);
+    expect(confirmed.body.decided).toEqual([
+      expect.objectContaining({ decision: 'revoke', revocation: 'requested', runId: expect.any(String) }),
+    ]);
 
     // The revoke goes through the engineer's lifecycle: planned, executed, audited, within seconds.
     const left = await waitFor(
@@ -173,7 +193,12 @@ describe('separation of duties and access reviews', () => {
     );
     expect(left).toEqual(['all-staff']);
     const report = await waitFor(
-      () => stack.ops<{ status: string; completion: number; counts: Record<string, number> }>('GET', `/v1/reviews/campaigns/${campaignId}/report`, { as: 'avery' }),
+      () =>
+        stack.ops<{ status: string; completion: number; counts: Record<string, number> }>(
+          'GET',
+          `/v1/reviews/campaigns/${campaignId}/report`,
+          { as: 'avery' },
+        ),
       (answer) => answer.body.status === 'completed',
       { description: 'the campaign closed once decided', timeoutMs: 30_000 },
     );
@@ -198,7 +223,9 @@ describe('separation of duties and access reviews', () => {
       actorId: devUser('ravi').employeeId,
       group: 'incident-response',
     });
-    expect(trail.find((r) => r.action === 'plan.planned' && r.eventId === `revoke-${requested.body.requestId}`)).toBeDefined();
+    expect(
+      trail.find((r) => r.action === 'plan.planned' && r.eventId === `revoke-${requested.body.requestId}`),
+    ).toBeDefined();
     expect((await stack.auditVerify()).ok).toBe(true);
 
     // The campaign's records are in the evidence bundle of the period.
@@ -214,10 +241,14 @@ describe('separation of duties and access reviews', () => {
 
   it('records a birthright grant that breaks a rule, and shows who a candidate policy would put in violation', async () => {
     const analyst = await stack.hire({ department: 'Finance', managerId: devUser('maria').employeeId });
-    const requested = await stack.ops<{ requestId: string }>('POST', `/v1/employees/${analyst.employeeId}/access-requests`, {
-      as: 'olivia',
-      body: { appId: 'slack', groups: ['incident-response'], reason: 'incident rota' },
-    });
+    const requested = await stack.ops<{ requestId: string }>(
+      'POST',
+      `/v1/employees/${analyst.employeeId}/access-requests`,
+      {
+        as: 'olivia',
+        body: { appId: 'slack', groups: ['incident-response'], reason: 'incident rota' },
+      },
+    );
     expect(requested.status).toBe(201);
     await stack.ops('POST', `/v1/access-requests/${requested.body.requestId}/approve`, { as: 'maria' });
     await stack.personWhen(analyst.employeeId, (p) => p.accessRequests.some((r) => r.status === 'approved'), 'granted');
@@ -229,8 +260,16 @@ describe('separation of duties and access reviews', () => {
       (found) => found.some((r) => r.outcome === 'violation'),
       'the birthright check in the audit record',
     );
-    expect(check.find((r) => r.outcome === 'violation')).toMatchObject({ action: 'sod.check', actor: 'system', rule: 'github-admin-incident-response' });
-    const listed = await stack.ops<{ items: { rule: string }[] }>('GET', `/v1/sod/violations?employeeId=${analyst.employeeId}`, { as: 'olivia' });
+    expect(check.find((r) => r.outcome === 'violation')).toMatchObject({
+      action: 'sod.check',
+      actor: 'system',
+      rule: 'github-admin-incident-response',
+    });
+    const listed = await stack.ops<{ items: { rule: string }[] }>(
+      'GET',
+      `/v1/sod/violations?employeeId=${analyst.employeeId}`,
+      { as: 'olivia' },
+    );
     expect(listed.body.items.map((v) => v.rule)).toEqual(['github-admin-incident-response']);
 
     // A candidate policy that gives every IT person Salesforce reports would put the IT engineer in violation.
@@ -258,7 +297,12 @@ rules:
     );
     expect(preview.status).toBe(200);
     expect(preview.body.sodViolations).toEqual([
-      { employeeId: engineer.employeeId, rule: 'salesforce-admin-reports', severity: 'high', entitlements: ['salesforce:admins', 'salesforce:reports'] },
+      {
+        employeeId: engineer.employeeId,
+        rule: 'salesforce-admin-reports',
+        severity: 'high',
+        entitlements: ['salesforce:admins', 'salesforce:reports'],
+      },
     ]);
   });
 });

@@ -157,7 +157,11 @@ export class OrchestratorModule {
         },
         OrchestratorMetrics,
         // Separation of duties and access reviews.
-        { provide: GovernancePublisher, inject: [KAFKA_PUBLISHER], useFactory: (p: KafkaPublisher) => new GovernancePublisher(p) },
+        {
+          provide: GovernancePublisher,
+          inject: [KAFKA_PUBLISHER],
+          useFactory: (p: KafkaPublisher) => new GovernancePublisher(p),
+        },
         HeldAccessReader,
         {
           provide: SodService,
@@ -174,13 +178,25 @@ export class OrchestratorModule {
             commands: WorkflowCommandsService,
             publisher: KafkaPublisher,
             records: GovernancePublisher,
-          ) => new ReviewDecisions(reviews, new ReviewRevoker(commands, gateway, new OutcomePublisher(publisher)), records),
+          ) =>
+            new ReviewDecisions(
+              reviews,
+              new ReviewRevoker(commands, gateway, new OutcomePublisher(publisher)),
+              records,
+            ),
         },
         { provide: REVIEW_TASK_QUEUE, useValue: env.TEMPORAL_TASK_QUEUE },
         ReviewsService,
         {
           provide: REVIEW_ACTIVITIES,
-          inject: [ReviewsRepository, ReviewDecisions, HeldAccessReader, DataSource, GovernancePublisher, ReconciliationService],
+          inject: [
+            ReviewsRepository,
+            ReviewDecisions,
+            HeldAccessReader,
+            DataSource,
+            GovernancePublisher,
+            ReconciliationService,
+          ],
           useFactory: (
             reviews: ReviewsRepository,
             decisions: ReviewDecisions,

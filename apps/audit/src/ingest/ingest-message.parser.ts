@@ -10,7 +10,12 @@ import {
 import type { ClassConstructor } from 'class-transformer';
 import type { NewAuditRecord } from '../ledger/new-audit-record';
 import { recordProblems } from '../ledger/record-problems';
-import { recordFromDecision, recordFromGovernance, recordFromHrEvent, recordFromOutcome } from './records-from-messages';
+import {
+  recordFromDecision,
+  recordFromGovernance,
+  recordFromHrEvent,
+  recordFromOutcome,
+} from './records-from-messages';
 
 const CONTRACT_MISMATCH = 'message does not match its topic contract';
 export const UNRECORDABLE = 'message cannot be recorded';

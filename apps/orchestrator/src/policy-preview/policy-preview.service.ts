@@ -61,10 +61,14 @@ export class PolicyPreviewService {
     for await (const page of peoplePages(this.dataSource, MANAGED_STATES, request.employeeIds)) {
       for (const person of page) {
         result.evaluated += 1;
-        const [before, after] = [evaluatePolicy(this.config.policy, person.attributes), evaluatePolicy(candidate, person.attributes)];
+        const [before, after] = [
+          evaluatePolicy(this.config.policy, person.attributes),
+          evaluatePolicy(candidate, person.attributes),
+        ];
         const diff = diffAccess(before, after);
         for (const violation of violationsAdded(this.config.sod.rules, before, after)) {
-          if (result.sodViolations.length < limit) result.sodViolations.push({ employeeId: person.employeeId, ...violation });
+          if (result.sodViolations.length < limit)
+            result.sodViolations.push({ employeeId: person.employeeId, ...violation });
         }
         if (diff.gains.length === 0 && diff.losses.length === 0) continue;
         result.affected += 1;

@@ -172,7 +172,11 @@ export function createReviewActivities(deps: ReviewActivityDependencies) {
       const campaign = await campaignOf(campaignId);
       if (campaign.status === 'completed' || campaign.status === 'cancelled') return;
       const closedAt = new Date();
-      const report = campaignReport({ ...campaign, status: 'completed', closedAt }, await reviews.itemsOf(campaignId), closedAt);
+      const report = campaignReport(
+        { ...campaign, status: 'completed', closedAt },
+        await reviews.itemsOf(campaignId),
+        closedAt,
+      );
       await reviews.setStatus(campaignId, 'completed', { report, closedAt });
       await records.publish(
         reviewRecord(campaign, 'review.completed', {

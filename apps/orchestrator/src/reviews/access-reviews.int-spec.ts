@@ -83,17 +83,32 @@ describe('access review campaigns', () => {
     const analyst = await hired({ department: 'Finance', managerId: manager.employeeId });
     const handle = h.handle(analyst.employeeId);
     const request = await handle.executeUpdate(requestAccessUpdate, {
-      args: [{ appId: 'salesforce', roles: [], groups: ['reports'], reason: 'quarter close', requestedBy: analyst.employeeId }],
+      args: [
+        {
+          appId: 'salesforce',
+          roles: [],
+          groups: ['reports'],
+          reason: 'quarter close',
+          requestedBy: analyst.employeeId,
+        },
+      ],
     });
     await handle.executeUpdate(decideAccessUpdate, {
       args: [{ requestId: request.requestId, approverId: manager.employeeId, approve: true }],
     });
-    await h.settle(analyst.employeeId, (s) => s.runs.some((r) => r.subject.kind === 'access' && r.status === 'completed'), 'granted');
+    await h.settle(
+      analyst.employeeId,
+      (s) => s.runs.some((r) => r.subject.kind === 'access' && r.status === 'completed'),
+      'granted',
+    );
     expect(await h.apps.account('salesforce', analyst.employeeId)).toMatchObject({ active: true, groups: ['reports'] });
     return { director, manager, analyst, requestId: request.requestId };
   }
 
-  async function campaign(definition: Partial<CampaignDefinitionDto> & Pick<CampaignDefinitionDto, 'undecided'>, creator: string) {
+  async function campaign(
+    definition: Partial<CampaignDefinitionDto> & Pick<CampaignDefinitionDto, 'undecided'>,
+    creator: string,
+  ) {
     const body = plainToInstance(CampaignDefinitionDto, {
       name: 'Finance access review',
       reviewers: { kind: 'manager' },
@@ -115,8 +130,15 @@ describe('access review campaigns', () => {
 
   it('reminds the reviewer before the due date and revokes what is still undecided, through the person’s lifecycle', async () => {
     const { director, manager, analyst, requestId } = await analystWithReports();
-    const created = await campaign({ scope: { employeeIds: [analyst.employeeId], beyondBirthright: true }, undecided: 'revoke' }, director.employeeId);
-    await waitFor(() => progress(created.campaignId), (p) => p.phase === 'open', { description: 'opened' });
+    const created = await campaign(
+      { scope: { employeeIds: [analyst.employeeId], beyondBirthright: true }, undecided: 'revoke' },
+      director.employeeId,
+    );
+    await waitFor(
+      () => progress(created.campaignId),
+      (p) => p.phase === 'open',
+      { description: 'opened' },
+    );
 
     const { items } = await service.items(created.campaignId, {});
     expect(items).toEqual([
@@ -142,18 +164,41 @@ describe('access review campaigns', () => {
     ).rejects.toBeInstanceOf(ForbiddenException);
 
     await h.env.sleep(11 * DAY + 60_000);
-    await waitFor(() => progress(created.campaignId), (p) => p.remindersSent === 1, { description: 'reminded' });
+    await waitFor(
+      () => progress(created.campaignId),
+      (p) => p.remindersSent === 1,
+      { description: 'reminded' },
+    );
     expect(records(created.campaignId, 'review.reminder')).toEqual([
-      expect.objectContaining({ kind: 'review', employeeId: manager.employeeId, details: expect.objectContaining({ undecided: 1 }) }),
+      expect.objectContaining({
+        kind: 'review',
+        employeeId: manager.employeeId,
+        details: expect.objectContaining({ undecided: 1 }),
+      }),
     ]);
     expect(await h.apps.account('salesforce', analyst.employeeId)).toMatchObject({ active: true });
 
     await h.env.sleep(3 * DAY);
-    await waitFor(() => progress(created.campaignId), (p) => p.phase === 'closed', { description: 'closed' });
-    await h.settle(analyst.employeeId, (s) => s.accessRequests.some((r) => r.status === 'revoked') && !s.runs.some((r) => r.status === 'scheduled'), 'revoked');
+    await waitFor(
+      () => progress(created.campaignId),
+      (p) => p.phase === 'closed',
+      { description: 'closed' },
+    );
+    await h.settle(
+      analyst.employeeId,
+      (s) => s.accessRequests.some((r) => r.status === 'revoked') && !s.runs.some((r) => r.status === 'scheduled'),
+      'revoked',
+    );
     expect((await h.apps.account('salesforce', analyst.employeeId))?.active).toBe(false);
-    expect(h.outcomes(analyst.employeeId).filter((o) => o.appId === 'salesforce' && o.action === 'account.disable')).toEqual([
-      expect.objectContaining({ outcome: 'succeeded', actor: 'approver', actorId: 'access-review', rule: `access-request:${requestId}` }),
+    expect(
+      h.outcomes(analyst.employeeId).filter((o) => o.appId === 'salesforce' && o.action === 'account.disable'),
+    ).toEqual([
+      expect.objectContaining({
+        outcome: 'succeeded',
+        actor: 'approver',
+        actorId: 'access-review',
+        rule: `access-request:${requestId}`,
+      }),
     ]);
 
     const report = await service.report(created.campaignId);
@@ -161,10 +206,22 @@ describe('access review campaigns', () => {
       status: 'completed',
       completion: 100,
       counts: { items: 1, decided: 1, kept: 0, revoked: 1, undecided: 0, overdue: 0, escalated: 0 },
-      revoked: [expect.objectContaining({ employeeId: analyst.employeeId, decidedBy: 'access-review', revocation: 'requested', runId: expect.any(String) })],
+      revoked: [
+        expect.objectContaining({
+          employeeId: analyst.employeeId,
+          decidedBy: 'access-review',
+          revocation: 'requested',
+          runId: expect.any(String),
+        }),
+      ],
     });
     expect(records(created.campaignId, 'review.revoke')).toEqual([
-      expect.objectContaining({ employeeId: analyst.employeeId, appId: 'salesforce', actor: 'system', outcome: 'requested' }),
+      expect.objectContaining({
+        employeeId: analyst.employeeId,
+        appId: 'salesforce',
+        actor: 'system',
+        outcome: 'requested',
+      }),
     ]);
     expect(records(created.campaignId, 'review.completed')).toHaveLength(1);
   });
@@ -172,10 +229,19 @@ describe('access review campaigns', () => {
   it('escalates overdue items to the reviewer’s manager, asks before a bulk decision, and closes once all is decided', async () => {
     const { director, manager, analyst } = await analystWithReports();
     const created = await campaign(
-      { scope: { employeeIds: [analyst.employeeId], apps: ['salesforce', 'slack'] }, undecided: 'escalate', escalationPeriod: '5d', reminders: [] },
+      {
+        scope: { employeeIds: [analyst.employeeId], apps: ['salesforce', 'slack'] },
+        undecided: 'escalate',
+        escalationPeriod: '5d',
+        reminders: [],
+      },
       director.employeeId,
     );
-    await waitFor(() => progress(created.campaignId), (p) => p.phase === 'open', { description: 'opened' });
+    await waitFor(
+      () => progress(created.campaignId),
+      (p) => p.phase === 'open',
+      { description: 'opened' },
+    );
     const { items } = await service.items(created.campaignId, {});
     // Birthright (slack, from rule "everyone") is reviewed too, marked as such.
     expect(items.map((i) => [i.appId, i.source, i.birthright]).sort()).toEqual([
@@ -184,7 +250,11 @@ describe('access review campaigns', () => {
     ]);
 
     await h.env.sleep(14 * DAY + 60_000);
-    await waitFor(() => progress(created.campaignId), (p) => p.phase === 'escalated', { description: 'escalated' });
+    await waitFor(
+      () => progress(created.campaignId),
+      (p) => p.phase === 'escalated',
+      { description: 'escalated' },
+    );
     const escalated = (await service.items(created.campaignId, {})).items;
     expect(escalated.map((i) => [i.reviewerIds, i.escalatedFrom])).toEqual([
       [[director.employeeId], [manager.employeeId]],
@@ -201,30 +271,59 @@ describe('access review campaigns', () => {
     expect(preview).toMatchObject({ confirmed: false, items: [expect.anything(), expect.anything()], refused: [] });
     expect((await service.report(created.campaignId)).counts.decided).toBe(0);
 
-    const confirmed = await service.decideMany(created.campaignId, signedIn(director.employeeId), { ...body, confirm: true });
+    const confirmed = await service.decideMany(created.campaignId, signedIn(director.employeeId), {
+      ...body,
+      confirm: true,
+    });
     expect(confirmed).toMatchObject({ confirmed: true, refused: [] });
     expect(confirmed.decided).toHaveLength(2);
-    await waitFor(() => progress(created.campaignId), (p) => p.phase === 'closed', { description: 'closed early' });
+    await waitFor(
+      () => progress(created.campaignId),
+      (p) => p.phase === 'closed',
+      { description: 'closed early' },
+    );
     expect(await service.report(created.campaignId)).toMatchObject({
       status: 'completed',
       counts: { items: 2, decided: 2, kept: 2, revoked: 0, escalated: 2, overdue: 0 },
     });
     expect(await h.apps.account('salesforce', analyst.employeeId)).toMatchObject({ active: true });
-    expect(records(created.campaignId, 'review.keep').map((r) => r.actorId)).toEqual([director.employeeId, director.employeeId]);
+    expect(records(created.campaignId, 'review.keep').map((r) => r.actorId)).toEqual([
+      director.employeeId,
+      director.employeeId,
+    ]);
   });
 
   it('runs a recurring campaign again on its schedule', async () => {
     const { director, manager, analyst } = await analystWithReports();
     const created = await campaign(
-      { scope: { employeeIds: [analyst.employeeId], beyondBirthright: true }, undecided: 'keep', duration: '7d', reminders: [], recurrence: { every: 'quarterly' } },
+      {
+        scope: { employeeIds: [analyst.employeeId], beyondBirthright: true },
+        undecided: 'keep',
+        duration: '7d',
+        reminders: [],
+        recurrence: { every: 'quarterly' },
+      },
       director.employeeId,
     );
-    await waitFor(() => progress(created.campaignId), (p) => p.phase === 'open', { description: 'opened' });
+    await waitFor(
+      () => progress(created.campaignId),
+      (p) => p.phase === 'open',
+      { description: 'opened' },
+    );
     const [item] = (await service.items(created.campaignId, {})).items;
-    await service.decideOne(item.itemId, signedIn(manager.employeeId), { decision: 'keep', reason: 'still on the close' });
-    await waitFor(() => progress(created.campaignId), (p) => p.phase === 'closed', { description: 'closed' });
+    await service.decideOne(item.itemId, signedIn(manager.employeeId), {
+      decision: 'keep',
+      reason: 'still on the close',
+    });
+    await waitFor(
+      () => progress(created.campaignId),
+      (p) => p.phase === 'closed',
+      { description: 'closed' },
+    );
 
-    const next = (await repository.listCampaigns(500)).find((c) => c.seriesId === created.campaignId && c.campaignId !== created.campaignId);
+    const next = (await repository.listCampaigns(500)).find(
+      (c) => c.seriesId === created.campaignId && c.campaignId !== created.campaignId,
+    );
     expect(next).toMatchObject({ status: 'scheduled', name: created.name });
     const start = new Date(created.startsAt);
     start.setUTCMonth(start.getUTCMonth() + 3);
@@ -232,9 +331,17 @@ describe('access review campaigns', () => {
 
     await h.env.sleep(start.getTime() - (await h.now()) + 60_000);
     h.remember(accessReviewWorkflowId(next!.campaignId));
-    await waitFor(() => progress(next!.campaignId), (p) => p.phase === 'open', { description: 'next occurrence opened' });
+    await waitFor(
+      () => progress(next!.campaignId),
+      (p) => p.phase === 'open',
+      { description: 'next occurrence opened' },
+    );
     expect((await service.items(next!.campaignId, {})).items).toEqual([
-      expect.objectContaining({ employeeId: analyst.employeeId, appId: 'salesforce', reviewerIds: [manager.employeeId] }),
+      expect.objectContaining({
+        employeeId: analyst.employeeId,
+        appId: 'salesforce',
+        reviewerIds: [manager.employeeId],
+      }),
     ]);
   });
 });

@@ -31,7 +31,10 @@ export class CampaignScopeDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
-  @Matches(ENTITLEMENT_REF, { each: true, message: 'each entitlement must be app or app:group, e.g. salesforce:admins' })
+  @Matches(ENTITLEMENT_REF, {
+    each: true,
+    message: 'each entitlement must be app or app:group, e.g. salesforce:admins',
+  })
   entitlements?: string[];
 
   @IsOptional()

@@ -18,11 +18,7 @@ export function dueAtOf(startsAt: Date, definition: CampaignDefinition): Date {
 }
 
 /** Every moment the campaign's workflow waits for. */
-export function campaignTimeline(
-  campaignId: string,
-  definition: CampaignDefinition,
-  startsAt: Date,
-): CampaignTimeline {
+export function campaignTimeline(campaignId: string, definition: CampaignDefinition, startsAt: Date): CampaignTimeline {
   const due = dueAtOf(startsAt, definition);
   return {
     campaignId,

@@ -31,7 +31,13 @@ const lower = (values: string[] = []) => values.map((value) => value.toLowerCase
 
 /** The same item of the same campaign always gets the same id: opening a campaign twice adds nothing. */
 function itemIdOf(campaignId: string, candidate: Candidate): string {
-  const key = [candidate.employeeId, candidate.appId, candidate.source, candidate.access.requestId, candidate.access.externalId];
+  const key = [
+    candidate.employeeId,
+    candidate.appId,
+    candidate.source,
+    candidate.access.requestId,
+    candidate.access.externalId,
+  ];
   return `${campaignId}.${createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 16)}`;
 }
 
@@ -40,7 +46,9 @@ function inScope(definition: CampaignDefinition, candidate: Candidate): boolean 
   if (scope.beyondBirthright && candidate.source === 'birthright') return false;
   if (scope.apps?.length && !scope.apps.includes(candidate.appId)) return false;
   if (scope.entitlements?.length) {
-    const refs = entitlementRefs([{ appId: candidate.appId, groups: candidate.access.groups, roles: candidate.access.roles }]);
+    const refs = entitlementRefs([
+      { appId: candidate.appId, groups: candidate.access.groups, roles: candidate.access.roles },
+    ]);
     if (!scope.entitlements.some((ref) => refs.has(ref))) return false;
   }
   return true;
@@ -165,11 +173,16 @@ export function buildReviewItems(sources: ItemSources): NewReviewItem[] {
     ),
   ].filter((candidate) => inScope(definition, candidate));
   const violations = new Map(
-    [...sources.access.values()].map((access) => [access.employeeId, sodViolations(sources.sodRules, heldAccessOf(access))]),
+    [...sources.access.values()].map((access) => [
+      access.employeeId,
+      sodViolations(sources.sodRules, heldAccessOf(access)),
+    ]),
   );
   return candidates.map((candidate) => {
-    const refs = entitlementRefs([{ appId: candidate.appId, groups: candidate.access.groups, roles: candidate.access.roles }]);
-    const sod = (candidate.employeeId ? violations.get(candidate.employeeId) ?? [] : []).filter((violation) =>
+    const refs = entitlementRefs([
+      { appId: candidate.appId, groups: candidate.access.groups, roles: candidate.access.roles },
+    ]);
+    const sod = (candidate.employeeId ? (violations.get(candidate.employeeId) ?? []) : []).filter((violation) =>
       violation.entitlements.some((ref) => refs.has(ref)),
     );
     return {

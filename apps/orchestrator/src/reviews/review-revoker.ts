@@ -13,7 +13,11 @@ export interface Revocation {
 
 /** The one call of WorkflowCommandsService a revoke needs (the harness and the service pass their own). */
 export interface WorkflowCommands {
-  execute<Result, Command>(employeeId: string, update: UpdateDefinition<Result, [Command]>, command: Command): Promise<Result>;
+  execute<Result, Command>(
+    employeeId: string,
+    update: UpdateDefinition<Result, [Command]>,
+    command: Command,
+  ): Promise<Result>;
 }
 
 function reasonOf(error: unknown): string {

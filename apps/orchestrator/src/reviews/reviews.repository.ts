@@ -34,7 +34,11 @@ export class ReviewsRepository {
     return this.campaigns.find({ where: status ? { status } : {}, order: { createdAt: 'DESC' }, take: limit });
   }
 
-  async setStatus(campaignId: string, status: CampaignStatus, extra: Partial<ReviewCampaignEntity> = {}): Promise<void> {
+  async setStatus(
+    campaignId: string,
+    status: CampaignStatus,
+    extra: Partial<ReviewCampaignEntity> = {},
+  ): Promise<void> {
     await this.campaigns.update({ campaignId }, { status, ...extra });
   }
 
@@ -53,7 +57,9 @@ export class ReviewsRepository {
         for (let start = 0; start < items.length; start += 500) {
           await manager.getRepository(ReviewItemEntity).insert(items.slice(start, start + 500));
         }
-        await manager.getRepository(ReviewCampaignEntity).update({ campaignId }, { status: 'open', openedAt: new Date() });
+        await manager
+          .getRepository(ReviewCampaignEntity)
+          .update({ campaignId }, { status: 'open', openedAt: new Date() });
       }
       return this.undecidedIn(manager, campaignId);
     });
@@ -93,7 +99,10 @@ export class ReviewsRepository {
   }
 
   /** Records a decision once: an item already decided is left as it is (the answer says so). */
-  async decide(item: ReviewItemEntity, decision: Pick<ReviewItemEntity, 'decision' | 'reason' | 'decidedBy'>): Promise<boolean> {
+  async decide(
+    item: ReviewItemEntity,
+    decision: Pick<ReviewItemEntity, 'decision' | 'reason' | 'decidedBy'>,
+  ): Promise<boolean> {
     const result = await this.items.update(
       { itemId: item.itemId, decision: IsNull() },
       { ...decision, decidedAt: new Date() },

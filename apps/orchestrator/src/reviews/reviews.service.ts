@@ -83,13 +83,20 @@ export class ReviewsService {
     const length = durationMs(definition.duration);
     definition.reminders.forEach((before, index) => {
       if (durationMs(before) >= length) {
-        errors.push({ field: `reminders[${index}]`, message: `a reminder ${before} before the due date falls before the start (duration ${definition.duration})` });
+        errors.push({
+          field: `reminders[${index}]`,
+          message: `a reminder ${before} before the due date falls before the start (duration ${definition.duration})`,
+        });
       }
     });
     const known = this.policy.appIds;
-    const named = [...(definition.scope.apps ?? []), ...(definition.scope.entitlements ?? []).map((ref) => ref.split(':')[0])];
+    const named = [
+      ...(definition.scope.apps ?? []),
+      ...(definition.scope.entitlements ?? []).map((ref) => ref.split(':')[0]),
+    ];
     for (const appId of new Set(named)) {
-      if (!known.includes(appId)) errors.push({ field: 'scope', message: `unknown app ${appId} (known: ${known.join(', ')})` });
+      if (!known.includes(appId))
+        errors.push({ field: 'scope', message: `unknown app ${appId} (known: ${known.join(', ')})` });
     }
     if (definition.reviewers.kind === 'named' && !definition.reviewers.people?.length) {
       errors.push({ field: 'reviewers.people', message: 'named reviewers need at least one employee id' });
@@ -137,7 +144,8 @@ export class ReviewsService {
     if (!OPEN.includes(campaign.status)) return `campaign ${campaign.campaignId} is ${campaign.status}`;
     if (!person.employeeId) return 'your sign-in names no person in the HR data, so you review no items';
     if (item.employeeId === person.employeeId) return `item ${item.itemId} is your own access: someone else reviews it`;
-    if (!item.reviewerIds.includes(person.employeeId)) return `item ${item.itemId} is reviewed by ${item.reviewerIds.join(', ') || 'nobody yet'}`;
+    if (!item.reviewerIds.includes(person.employeeId))
+      return `item ${item.itemId} is reviewed by ${item.reviewerIds.join(', ') || 'nobody yet'}`;
     if (item.decision) return `item ${item.itemId} is decided already (${item.decision})`;
     return undefined;
   }
@@ -171,7 +179,8 @@ export class ReviewsService {
     const refused: { itemId: string; reason: string }[] = [];
     const eligible: ReviewItemEntity[] = [];
     for (const entry of chosen) {
-      if (typeof entry === 'string') refused.push({ itemId: entry, reason: `no item ${entry} in campaign ${campaignId}` });
+      if (typeof entry === 'string')
+        refused.push({ itemId: entry, reason: `no item ${entry} in campaign ${campaignId}` });
       else {
         const reason = this.refusal(campaign, entry, person);
         if (reason) refused.push({ itemId: entry.itemId, reason });
@@ -204,7 +213,11 @@ export class ReviewsService {
     }
     await this.reviews.setStatus(campaignId, 'cancelled', { closedAt: new Date() });
     await this.records.publish(
-      reviewRecord(campaign, 'review.cancelled', { actor: 'approver', actorId: person.actorId, reason: reason ?? null }),
+      reviewRecord(campaign, 'review.cancelled', {
+        actor: 'approver',
+        actorId: person.actorId,
+        reason: reason ?? null,
+      }),
     );
     await this.temporal.workflow
       .getHandle(accessReviewWorkflowId(campaignId))

@@ -33,7 +33,9 @@ export class HeldAccessReader {
     );
     if (employeeIds.length === 0) return found;
     const [entitlements, requests] = await Promise.all([
-      this.dataSource.getRepository(EntitlementEntity).find({ where: { employeeId: In(employeeIds) }, order: { appId: 'ASC' } }),
+      this.dataSource
+        .getRepository(EntitlementEntity)
+        .find({ where: { employeeId: In(employeeIds) }, order: { appId: 'ASC' } }),
       this.dataSource
         .getRepository(AccessRequestEntity)
         .find({ where: { employeeId: In(employeeIds), status: 'approved' }, order: { createdAt: 'ASC' } }),

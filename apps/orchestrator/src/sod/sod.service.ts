@@ -4,7 +4,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@tenure/auth';
 import type { GovernanceRecordMessage } from '@tenure/contracts';
-import { entitlementRefs, HeldAccess, SodRule, SodViolation, sodViolations, violationsAdded, worstSeverity } from '@tenure/policy';
+import {
+  entitlementRefs,
+  HeldAccess,
+  SodRule,
+  SodViolation,
+  sodViolations,
+  violationsAdded,
+  worstSeverity,
+} from '@tenure/policy';
 import { MANAGED_STATES, peoplePages } from '../identity/people-pages';
 import { GovernancePublisher } from '../outcomes/governance.publisher';
 import { HeldAccessReader, heldAccessOf } from './held-access.reader';
@@ -65,9 +73,20 @@ export class SodService {
       actor: requester.kind === 'person' ? 'operator' : 'system',
       actorId: requester.actorId,
       outcome,
-      ...(violations[0] ? { rule: violations.map((v) => v.rule).join(',').slice(0, 128) } : {}),
+      ...(violations[0]
+        ? {
+            rule: violations
+              .map((v) => v.rule)
+              .join(',')
+              .slice(0, 128),
+          }
+        : {}),
       ...(reason ? { reason } : {}),
-      details: { check: 'access_request', requested: { appId: requested.appId, groups: requested.groups, roles: requested.roles }, violations },
+      details: {
+        check: 'access_request',
+        requested: { appId: requested.appId, groups: requested.groups, roles: requested.roles },
+        violations,
+      },
     });
     if (severity === 'high') {
       const names = violations.filter((v) => v.severity === 'high').map((v) => v.rule);
@@ -88,7 +107,13 @@ export class SodService {
     const approvers = [...new Set(violations.filter((v) => v.severity === 'medium').map((v) => v.approver as string))];
     const outcome = approvers.length > 0 ? 'needs_approval' : 'allowed';
     await this.records.publish(record(outcome, requested.justification));
-    return { checkId, violations, approvers, outcome, ...(requested.justification ? { justification: requested.justification } : {}) };
+    return {
+      checkId,
+      violations,
+      approvers,
+      outcome,
+      ...(requested.justification ? { justification: requested.justification } : {}),
+    };
   }
 
   /**
@@ -119,7 +144,10 @@ export class SodService {
         ...(subject.workflowId ? { workflowId: subject.workflowId } : {}),
         actor: 'system',
         outcome: 'violation',
-        rule: violations.map((v) => v.rule).join(',').slice(0, 128),
+        rule: violations
+          .map((v) => v.rule)
+          .join(',')
+          .slice(0, 128),
         details: { check: 'birthright_plan', violations },
       });
     }

@@ -7,12 +7,22 @@ import type { SodRule } from './sod-config';
 
 const RULES = [
   { name: 'admin-reports', severity: 'high', entitlements: ['salesforce:admins', 'salesforce:reports'] },
-  { name: 'three-way', severity: 'medium', approver: 'E9001', entitlements: ['github:it-admins', 'slack:incident-response', 'pagerduty'] },
+  {
+    name: 'three-way',
+    severity: 'medium',
+    approver: 'E9001',
+    entitlements: ['github:it-admins', 'slack:incident-response', 'pagerduty'],
+  },
 ] as SodRule[];
 
 const APPS =
   'apps:\n' +
-  ['slack', 'salesforce'].map((id) => `  - id: ${id}\n    displayName: ${id}\n    connector: scim\n    scim: { baseUrl: "http://127.0.0.1:3100/${id}/scim/v2" }\n    auth: { type: bearer, tokenEnv: T }\n`).join('');
+  ['slack', 'salesforce']
+    .map(
+      (id) =>
+        `  - id: ${id}\n    displayName: ${id}\n    connector: scim\n    scim: { baseUrl: "http://127.0.0.1:3100/${id}/scim/v2" }\n    auth: { type: bearer, tokenEnv: T }\n`,
+    )
+    .join('');
 
 function configWith(sod: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'tenure-sod-'));
@@ -57,15 +67,17 @@ describe('separation of duties', () => {
 
   it('refuses a bad sod.yaml at start, naming the file, the path and the problem', () => {
     const load = (sod: string) => () => loadTenureConfig(configWith(sod), {});
-    expect(load('rules:\n  - name: x\n    severity: high\n    entitlements: [salesforce:admins, jira:admin]\n')).toThrow(
-      /sod\.yaml: rules\[0\]\.entitlements\[1\]: rule "x" names unknown app "jira"/,
-    );
+    expect(
+      load('rules:\n  - name: x\n    severity: high\n    entitlements: [salesforce:admins, jira:admin]\n'),
+    ).toThrow(/sod\.yaml: rules\[0\]\.entitlements\[1\]: rule "x" names unknown app "jira"/);
     expect(load('rules:\n  - name: x\n    severity: medium\n    entitlements: [salesforce, slack]\n')).toThrow(
       /sod\.yaml: rules\[0\]\.approver: rule "x" is medium severity/,
     );
     expect(load('rules:\n  - name: x\n    severity: severe\n    entitlements: [salesforce]\n')).toThrow(
       /rules\[0\]\.severity: severity must be one of low, medium, high.*rules\[0\]\.entitlements: entitlements must name at least two/,
     );
-    expect(load('rules:\n  - name: x\n    severity: low\n    entitlement: [salesforce, slack]\n')).toThrow(/rules\[0\]: unknown key entitlement/);
+    expect(load('rules:\n  - name: x\n    severity: low\n    entitlement: [salesforce, slack]\n')).toThrow(
+      /rules\[0\]: unknown key entitlement/,
+    );
   });
 });

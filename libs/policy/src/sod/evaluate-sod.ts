@@ -31,7 +31,14 @@ export function sodViolations(rules: SodRule[], held: HeldAccess[]): SodViolatio
   return rules.flatMap((rule) => {
     const matched = rule.entitlements.filter((ref) => refs.has(ref));
     if (matched.length < 2) return [];
-    return [{ rule: rule.name, severity: rule.severity, entitlements: matched, ...(rule.approver ? { approver: rule.approver } : {}) }];
+    return [
+      {
+        rule: rule.name,
+        severity: rule.severity,
+        entitlements: matched,
+        ...(rule.approver ? { approver: rule.approver } : {}),
+      },
+    ];
   });
 }
 

@@ -8,7 +8,8 @@ export function checkSodRules(file: string, sod: SodConfig, apps: AppsConfig): v
   const seen = new Set<string>();
   const problems = sod.rules.flatMap((rule, index) => {
     const found: { path: string; message: string }[] = [];
-    if (seen.has(rule.name)) found.push({ path: `rules[${index}].name`, message: `rule name "${rule.name}" is used twice` });
+    if (seen.has(rule.name))
+      found.push({ path: `rules[${index}].name`, message: `rule name "${rule.name}" is used twice` });
     seen.add(rule.name);
     rule.entitlements.forEach((ref, refIndex) => {
       const appId = ref.split(':')[0];

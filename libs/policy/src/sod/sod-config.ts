@@ -1,5 +1,16 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 /**
  * How a conflict is handled when something would grant it: `high` is refused,
@@ -24,7 +35,10 @@ export class SodRule {
   @ArrayMinSize(2, { message: 'entitlements must name at least two entitlements that conflict' })
   @ArrayMaxSize(50)
   @ArrayUnique()
-  @Matches(ENTITLEMENT_REF, { each: true, message: 'each entitlement must be app or app:group, e.g. salesforce:admins' })
+  @Matches(ENTITLEMENT_REF, {
+    each: true,
+    message: 'each entitlement must be app or app:group, e.g. salesforce:admins',
+  })
   entitlements: string[];
 
   /** The employee id of the person who approves as well when a `medium` rule is involved. */

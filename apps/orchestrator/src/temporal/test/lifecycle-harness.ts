@@ -133,7 +133,14 @@ export class LifecycleHarness {
       workflowBundle: await workflowBundle(),
       activities: {
         ...activities,
-        ...options.activities?.({ dataSource, client: env.client, publisher, gateway: gateway as ConnectorGatewayClient, policy, config }),
+        ...options.activities?.({
+          dataSource,
+          client: env.client,
+          publisher,
+          gateway: gateway as ConnectorGatewayClient,
+          policy,
+          config,
+        }),
       },
     });
     const running = worker.run();

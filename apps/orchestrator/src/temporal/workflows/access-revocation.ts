@@ -63,7 +63,11 @@ export function installAccessRevocation(context: LifecycleContext): void {
       };
       context.runs.set(run.runId, run);
       await saveRun(run);
-      await publishDecision(context, run, 'planned', { actor: 'approver', actorId: input.actorId, reason: input.reason });
+      await publishDecision(context, run, 'planned', {
+        actor: 'approver',
+        actorId: input.actorId,
+        reason: input.reason,
+      });
       return run;
     },
     { validator: (input) => void grantedRequest(context, input.requestId) },
