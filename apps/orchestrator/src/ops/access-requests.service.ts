@@ -59,7 +59,7 @@ export class AccessRequestsService {
     if (rolesRefused) throw new BadRequestException({ errors: [{ field: 'roles', message: rolesRefused }] });
     const catalogueOwners = requestableOwners(body, catalogue);
     // Separation of duties is checked before anything is asked of an approver: a `medium` rule's approver decides too.
-    const clearance = await this.sod.clearRequest(employeeId, body, requester);
+    const { clearance, recordFor } = await this.sod.clearRequest(employeeId, body, requester);
     const owners = [...new Set([...catalogueOwners, ...clearance.approvers])];
     const record = await this.commands.execute(employeeId, requestAccessUpdate, {
       appId: body.appId,
@@ -70,6 +70,7 @@ export class AccessRequestsService {
       requestedBy: requester.actorId,
       ...(owners.length > 0 ? { owners } : {}),
     });
+    await this.sod.record(recordFor(record.requestId));
     return clearance.violations.length > 0 ? { ...record, sod: clearance } : record;
   }
 

@@ -56,20 +56,24 @@ export class SodService {
    * `medium` one needs a justification and its approver; every check is
    * recorded in the audit trail with what it found.
    */
-  async clearRequest(employeeId: string, requested: RequestedAccess, requester: Principal): Promise<RequestClearance> {
+  async clearRequest(
+    employeeId: string,
+    requested: RequestedAccess,
+    requester: Principal,
+  ): Promise<{ clearance: RequestClearance; recordFor: (requestId: string) => GovernanceRecordMessage }> {
     const access = (await this.held.accessOf([employeeId])).get(employeeId);
     const held = access ? heldAccessOf(access) : [];
     const violations = violationsAdded(this.rules, held, [requested]);
     const severity = worstSeverity(violations);
     const checkId = `sod-check-${randomUUID()}`;
-    const record = (outcome: string, reason?: string): GovernanceRecordMessage => ({
+    const record = (outcome: string, reason?: string, subjectId = checkId): GovernanceRecordMessage => ({
       recordId: checkId,
       kind: 'sod',
       at: new Date().toISOString(),
       action: 'sod.check',
       employeeId,
       appId: requested.appId,
-      subjectId: checkId,
+      subjectId,
       actor: requester.kind === 'person' ? 'operator' : 'system',
       actorId: requester.actorId,
       outcome,
@@ -106,14 +110,20 @@ export class SodService {
     }
     const approvers = [...new Set(violations.filter((v) => v.severity === 'medium').map((v) => v.approver as string))];
     const outcome = approvers.length > 0 ? 'needs_approval' : 'allowed';
-    await this.records.publish(record(outcome, requested.justification));
-    return {
+    const clearance: RequestClearance = {
       checkId,
       violations,
       approvers,
       outcome,
       ...(requested.justification ? { justification: requested.justification } : {}),
     };
+    // Recorded once the request exists, under its id: a request the workflow refused leaves no check behind.
+    return { clearance, recordFor: (requestId) => record(outcome, requested.justification, requestId) };
+  }
+
+  /** Publishes a check's record (see clearRequest). */
+  record(message: GovernanceRecordMessage): Promise<void> {
+    return this.records.publish(message);
   }
 
   /**
