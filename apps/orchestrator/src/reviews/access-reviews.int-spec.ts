@@ -1,4 +1,4 @@
-import { ForbiddenException } from '@nestjs/common';
+import { ConflictException, ForbiddenException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import type { PersonPrincipal } from '@tenure/auth';
 import { waitFor } from '@tenure/testing';
@@ -343,5 +343,22 @@ describe('access review campaigns', () => {
         reviewerIds: [manager.employeeId],
       }),
     ]);
+
+    // Cancelling the occurrence stops its workflow, and with it the series.
+    await service.cancel(next!.campaignId, signedIn(director.employeeId), 'replaced by the audit firm’s review');
+    await waitFor(
+      () => progress(next!.campaignId),
+      (p) => p.phase === 'cancelled',
+      { description: 'cancelled' },
+    );
+    expect((await repository.findCampaign(next!.campaignId))?.status).toBe('cancelled');
+    await expect(service.cancel(next!.campaignId, signedIn(director.employeeId))).rejects.toBeInstanceOf(
+      ConflictException,
+    );
+    expect(records(next!.campaignId, 'review.cancelled')).toEqual([
+      expect.objectContaining({ actor: 'approver', actorId: director.employeeId }),
+    ]);
+    // It stopped before closing: no further occurrence was scheduled.
+    expect((await repository.listCampaigns(500)).filter((c) => c.seriesId === created.campaignId)).toHaveLength(2);
   });
 });
