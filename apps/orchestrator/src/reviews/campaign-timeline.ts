@@ -9,7 +9,11 @@ export function nextStart(startsAt: Date, every: string): Date {
   const months = MONTHS[every as keyof typeof MONTHS];
   if (!months) return new Date(startsAt.getTime() + durationMs(every));
   const next = new Date(startsAt);
+  // The same day of the month, or the month's last day when it has no such day (31 January → 30 April).
+  const lastDay = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + months + 1, 0)).getUTCDate();
+  next.setUTCDate(1);
   next.setUTCMonth(next.getUTCMonth() + months);
+  next.setUTCDate(Math.min(startsAt.getUTCDate(), lastDay));
   return next;
 }
 
