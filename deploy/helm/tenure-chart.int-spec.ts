@@ -205,6 +205,7 @@ describe('Helm chart deploy/helm/tenure', () => {
       'hr-sources.yaml',
       'policy.yaml',
       'saas-sim.yaml',
+      'sod.yaml',
     ]);
   });
 

@@ -239,9 +239,11 @@ describe('audit reports', () => {
       expect(response.headers.get('content-type')).toBe('application/zip');
       const files = await unzip(response.body);
       expect([...files.keys()].sort()).toEqual([
+        'access-reviews.jsonl',
         'deprovisioning.json',
         'manifest.json',
         'records.jsonl',
+        'sod-checks.jsonl',
         'verification.json',
       ]);
       const manifest = JSON.parse(files.get('manifest.json')!.toString()) as {
@@ -252,8 +254,10 @@ describe('audit reports', () => {
       };
       expect(manifest).toMatchObject({ ...period, chain: { ok: true } });
       expect(manifest.files.map((f) => f.name).sort()).toEqual([
+        'access-reviews.jsonl',
         'deprovisioning.json',
         'records.jsonl',
+        'sod-checks.jsonl',
         'verification.json',
       ]);
       for (const file of manifest.files) {

@@ -7,7 +7,7 @@ import { ENVIRONMENT } from '@tenure/config';
 import { databaseReadiness, serviceDatabaseModule } from '@tenure/database';
 import { HealthController, MetricsModule, readinessChecks } from '@tenure/http';
 import { KAFKA_PUBLISHER, KAFKA_READINESS, KafkaPublisher, KafkaReadiness, kafkaProviders } from '@tenure/kafka';
-import { createLoggerModule } from '@tenure/observability';
+import { createLogger, createLoggerModule } from '@tenure/observability';
 import { loadTenureConfig } from '@tenure/policy';
 import { ConnectorGatewayClient } from './gateway/connector-gateway.client';
 import { IdentityRepository } from './identity/identity.repository';
@@ -38,6 +38,18 @@ import { PolicyRolloutController } from './policy-rollout/policy-rollout.control
 import { PolicyRolloutService } from './policy-rollout/policy-rollout.service';
 import { PolicyService } from './policy/policy.service';
 import { reconciliationActivitiesProvider, ReconciliationModule } from './reconciliation/reconciliation.module';
+import { ReconciliationService } from './reconciliation/reconciliation.service';
+import { createReviewActivities } from './reviews/access-review.activities';
+import { ReviewDecisions } from './reviews/review-decisions';
+import { ReviewRevoker } from './reviews/review-revoker';
+import { ReviewsController } from './reviews/reviews.controller';
+import { ReviewsRepository } from './reviews/reviews.repository';
+import { ReviewsService } from './reviews/reviews.service';
+import { REVIEW_ACTIVITIES, REVIEW_TASK_QUEUE } from './reviews/reviews.tokens';
+import { GovernancePublisher } from './outcomes/governance.publisher';
+import { HeldAccessReader } from './sod/held-access.reader';
+import { SodController } from './sod/sod.controller';
+import { SodService } from './sod/sod.service';
 import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
 import { temporalReadiness } from './temporal/temporal-readiness';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
@@ -76,6 +88,8 @@ export class OrchestratorModule {
         PlansController,
         PolicyRolloutController,
         MassChangesController,
+        ReviewsController,
+        SodController,
         LifecycleConsumer,
       ],
       providers: [
@@ -121,25 +135,91 @@ export class OrchestratorModule {
         MassChangesService,
         {
           provide: LIFECYCLE_ACTIVITIES,
-          inject: [IdentityRepository, RunRepository, PLANNER, KAFKA_PUBLISHER, MassChangeLedger],
+          inject: [IdentityRepository, RunRepository, PLANNER, KAFKA_PUBLISHER, MassChangeLedger, SodService],
           useFactory: (
             identity: IdentityRepository,
             runs: RunRepository,
             planner: PlannerService,
             publisher: KafkaPublisher,
             massChanges: MassChangeLedger,
+            sod: SodService,
           ) =>
             createLifecycleActivities({
               identity,
               runs,
               planner,
               massChanges,
+              sod,
               gateway,
               outcomes: new OutcomePublisher(publisher),
               decisions: new DecisionPublisher(publisher),
             }),
         },
         OrchestratorMetrics,
+        // Separation of duties and access reviews.
+        {
+          provide: GovernancePublisher,
+          inject: [KAFKA_PUBLISHER],
+          useFactory: (p: KafkaPublisher) => new GovernancePublisher(p),
+        },
+        HeldAccessReader,
+        {
+          provide: SodService,
+          inject: [HeldAccessReader, GovernancePublisher, DataSource],
+          useFactory: (held: HeldAccessReader, records: GovernancePublisher, dataSource: DataSource) =>
+            new SodService(config.sod.rules, held, records, dataSource),
+        },
+        ReviewsRepository,
+        {
+          provide: ReviewDecisions,
+          inject: [ReviewsRepository, WorkflowCommandsService, KAFKA_PUBLISHER, GovernancePublisher],
+          useFactory: (
+            reviews: ReviewsRepository,
+            commands: WorkflowCommandsService,
+            publisher: KafkaPublisher,
+            records: GovernancePublisher,
+          ) =>
+            new ReviewDecisions(
+              reviews,
+              new ReviewRevoker(commands, gateway, new OutcomePublisher(publisher)),
+              records,
+            ),
+        },
+        { provide: REVIEW_TASK_QUEUE, useValue: env.TEMPORAL_TASK_QUEUE },
+        ReviewsService,
+        {
+          provide: REVIEW_ACTIVITIES,
+          inject: [
+            ReviewsRepository,
+            ReviewDecisions,
+            HeldAccessReader,
+            DataSource,
+            GovernancePublisher,
+            ReconciliationService,
+          ],
+          useFactory: (
+            reviews: ReviewsRepository,
+            decisions: ReviewDecisions,
+            held: HeldAccessReader,
+            dataSource: DataSource,
+            records: GovernancePublisher,
+            reconciliations: ReconciliationService,
+          ) =>
+            createReviewActivities({
+              reviews,
+              decisions,
+              held,
+              dataSource,
+              policy,
+              sodRules: config.sod.rules,
+              records,
+              reconciliationReport: async (id) => {
+                const run = await reconciliations.get(id).catch(() => undefined);
+                return run?.status === 'completed' ? run.report : undefined;
+              },
+              logger: createLogger('orchestrator.reviews', env.LOG_LEVEL),
+            }),
+        },
         reconciliationActivitiesProvider(env, {
           autoDisableOrphans: config.apps.reconciliation.autoDisableOrphans,
           maxAutoDisable: config.apps.reconciliation.maxAutoDisable,

@@ -11,3 +11,4 @@ export * from './gateway/create-account.request';
 export * from './gateway/gateway-responses';
 export * from './gateway/account-operations';
 export * from './plan-decision.message';
+export * from './governance-record.message';

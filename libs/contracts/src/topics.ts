@@ -9,6 +9,8 @@ export const TOPICS = {
   lifecycleOutcomes: 'tenure.lifecycle.outcomes.v1',
   /** What the orchestrator decided for each HR event (planned, scheduled, waiting approval, skipped…); key = employeeId. */
   planDecisions: 'tenure.lifecycle.decisions.v1',
+  /** Access-review decisions and reports, and separation-of-duties checks; key = employeeId or campaign id. */
+  governanceRecords: 'tenure.governance.records.v1',
   /** Messages a consumer could not parse, with the reason. */
   deadLetter: 'tenure.deadletter.v1',
 } as const;

@@ -2,9 +2,12 @@ import { join } from 'node:path';
 import { AppsConfig, ConfigFileError, loadYamlConfig } from '@tenure/config';
 import { PolicyConfig } from './policy-config';
 import { rolesRefusal } from './role-support';
+import { loadSodConfig } from './sod/load-sod-config';
+import type { SodConfig } from './sod/sod-config';
 
 export const APPS_FILE = 'apps.yaml';
 export const POLICY_FILE = 'policy.yaml';
+export const SOD_FILE = 'sod.yaml';
 
 /** A policy may only grant apps that apps.yaml connects. */
 export function checkPolicyApps(file: string, policy: PolicyConfig, apps: AppsConfig): void {
@@ -43,6 +46,8 @@ export function checkPolicyGrants(file: string, policy: PolicyConfig, apps: Apps
 export interface TenureConfig {
   apps: AppsConfig;
   policy: PolicyConfig;
+  /** Separation-of-duties rules (`sod.yaml`; none when the file is absent). */
+  sod: SodConfig;
 }
 
 export function loadTenureConfig(directory: string, env: NodeJS.ProcessEnv = process.env): TenureConfig {
@@ -50,5 +55,6 @@ export function loadTenureConfig(directory: string, env: NodeJS.ProcessEnv = pro
   const policyFile = join(directory, POLICY_FILE);
   const policy = loadYamlConfig(policyFile, PolicyConfig, env);
   checkPolicyGrants(policyFile, policy, apps);
-  return { apps, policy };
+  const sod = loadSodConfig(join(directory, SOD_FILE), apps, env);
+  return { apps, policy, sod };
 }

@@ -93,6 +93,16 @@ export interface AccessDecisionInput {
 export const requestAccessUpdate = defineUpdate<AccessRequestRecord, [AccessRequestInput]>('requestAccess');
 export const decideAccessUpdate = defineUpdate<AccessRequestRecord, [AccessDecisionInput]>('decideAccess');
 
+/** An access review's revoke of granted access: it ends now, through the same run that granted it. */
+export interface AccessRevocationInput {
+  requestId: string;
+  actorId: string;
+  reason: string;
+}
+
+/** Update: the reviewer's API call waits until the removal is planned (its run id), not until apps answer. */
+export const revokeAccessUpdate = defineUpdate<RunState, [AccessRevocationInput]>('revokeAccess');
+
 /** Error types an update's validator or handler raises; the ops API maps them to HTTP statuses. */
 export const UPDATE_ERROR_TYPES = ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'INVALID'] as const;
 export type UpdateErrorType = (typeof UPDATE_ERROR_TYPES)[number];

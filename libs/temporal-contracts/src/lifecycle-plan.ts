@@ -103,7 +103,8 @@ export type PlanSubject =
   | { kind: 'event'; event: LifecycleEvent; origin?: 'hr' | 'contractor_end_date' }
   | { kind: 'access'; request: AccessRequestRecord };
 
-export type AccessRequestStatus = 'pending' | 'approved' | 'denied' | 'expired';
+/** `revoked`: an access review took the granted access away before its end. */
+export type AccessRequestStatus = 'pending' | 'approved' | 'denied' | 'expired' | 'revoked';
 
 export interface AccessRequestRecord {
   requestId: string;
@@ -122,6 +123,9 @@ export interface AccessRequestRecord {
   approvedBy?: string[];
   decidedBy?: string;
   decidedAt?: string;
+  /** Who revoked the granted access (a reviewer in an access review), and when. */
+  revokedBy?: string;
+  revokedAt?: string;
   createdAt: string;
 }
 

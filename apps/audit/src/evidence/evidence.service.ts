@@ -9,6 +9,7 @@ import { DeprovisioningService } from '../deprovisioning/deprovisioning.service'
 import { DeprovisioningQueryDto } from '../deprovisioning/dto/deprovisioning-query.dto';
 import { AuditRowStreamer } from '../export/audit-row.streamer';
 import { exportFormatter } from '../export/export-format';
+import type { AuditFilterDto } from '../query/dto/audit-filter.dto';
 import { ChainVerifierService } from '../verify/chain-verifier.service';
 import { HashingStream } from './hashing.stream';
 
@@ -51,21 +52,30 @@ export class EvidenceService {
       (error: unknown) => Promise.reject(error),
     );
     failed.catch(() => undefined);
-    const records = new HashingStream();
     const addJson = (name: string, value: unknown, listed = true) => {
       const body = Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
       if (listed) files.push({ name, bytes: body.length, sha256: sha256(body) });
       archive.append(body, { name });
     };
+    const streams: HashingStream[] = [];
+    // Each JSON Lines file streams from its own cursor, one after the other, hashed as it passes.
+    const addRecords = async (name: string, filter: AuditFilterDto) => {
+      const records = new HashingStream();
+      streams.push(records);
+      const rows = await this.rows.open(filter, 'asc');
+      const recorded = pipeline(rows, exportFormatter('jsonl'), records);
+      archive.append(records, { name });
+      const ended = new Promise((resolve) => records.once('end', resolve));
+      await Promise.race([Promise.all([recorded, ended]), failed]);
+      files.push({ name, bytes: records.bytes, sha256: records.digest() });
+    };
     try {
       addJson('verification.json', verification);
       addJson('deprovisioning.json', report);
-      const rows = await this.rows.open(period, 'asc');
-      const recorded = pipeline(rows, exportFormatter('jsonl'), records);
-      archive.append(records, { name: 'records.jsonl' });
-      const ended = new Promise((resolve) => records.once('end', resolve));
-      await Promise.race([Promise.all([recorded, ended]), failed]);
-      files.push({ name: 'records.jsonl', bytes: records.bytes, sha256: records.digest() });
+      await addRecords('records.jsonl', period);
+      // Access reviews (campaigns, decisions, reminders, escalations, reports) and separation-of-duties checks.
+      await addRecords('access-reviews.jsonl', { ...period, kind: 'review' } as AuditFilterDto);
+      await addRecords('sod-checks.jsonl', { ...period, kind: 'sod' } as AuditFilterDto);
       addJson(
         'manifest.json',
         {
@@ -82,7 +92,7 @@ export class EvidenceService {
     } catch (error) {
       // Headers are gone by now: the client sees the transfer cut short, never a bundle that looks whole.
       this.logger.warn({ err: error }, 'evidence bundle ended early');
-      records.destroy();
+      streams.forEach((stream) => stream.destroy());
       archive.abort();
       response.destroy();
     }

@@ -1,5 +1,6 @@
 import {
   FieldError,
+  GovernanceRecordMessage,
   HrLifecycleEventMessage,
   LifecycleOutcomeMessage,
   PlanDecisionMessage,
@@ -9,7 +10,12 @@ import {
 import type { ClassConstructor } from 'class-transformer';
 import type { NewAuditRecord } from '../ledger/new-audit-record';
 import { recordProblems } from '../ledger/record-problems';
-import { recordFromDecision, recordFromHrEvent, recordFromOutcome } from './records-from-messages';
+import {
+  recordFromDecision,
+  recordFromGovernance,
+  recordFromHrEvent,
+  recordFromOutcome,
+} from './records-from-messages';
 
 const CONTRACT_MISMATCH = 'message does not match its topic contract';
 export const UNRECORDABLE = 'message cannot be recorded';
@@ -52,6 +58,7 @@ const PARSERS = {
   [TOPICS.lifecycleOutcomes]: (value: unknown) => parseAs(LifecycleOutcomeMessage, recordFromOutcome, value),
   [TOPICS.hrLifecycle]: (value: unknown) => parseAs(HrLifecycleEventMessage, recordFromHrEvent, value),
   [TOPICS.planDecisions]: (value: unknown) => parseAs(PlanDecisionMessage, recordFromDecision, value),
+  [TOPICS.governanceRecords]: (value: unknown) => parseAs(GovernanceRecordMessage, recordFromGovernance, value),
 } as const;
 
 export type IngestedTopic = keyof typeof PARSERS;

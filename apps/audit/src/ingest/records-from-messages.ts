@@ -1,4 +1,9 @@
-import type { HrLifecycleEventMessage, LifecycleOutcomeMessage, PlanDecisionMessage } from '@tenure/contracts';
+import type {
+  GovernanceRecordMessage,
+  HrLifecycleEventMessage,
+  LifecycleOutcomeMessage,
+  PlanDecisionMessage,
+} from '@tenure/contracts';
 import type { NewAuditRecord } from '../ledger/new-audit-record';
 import { canonicalJson } from '../ledger/record-hash';
 
@@ -90,5 +95,28 @@ export function recordFromDecision(decision: PlanDecisionMessage): NewAuditRecor
       runAt: decision.runAt,
       changes: decision.changes.map((change) => ({ ...change })),
     }),
+  };
+}
+
+/** An access review's decision, reminder, escalation or report, or a separation-of-duties check. */
+export function recordFromGovernance(message: GovernanceRecordMessage): NewAuditRecord {
+  return {
+    sourceId: message.recordId,
+    kind: message.kind,
+    at: new Date(message.at),
+    employeeId: message.employeeId,
+    appId: message.appId ?? null,
+    action: message.action,
+    outcome: message.outcome ?? null,
+    eventId: message.subjectId,
+    workflowId: message.workflowId ?? null,
+    actor: message.actor,
+    actorId: message.actorId ?? null,
+    rule: message.rule ?? null,
+    group: null,
+    externalId: null,
+    reason: message.reason ?? null,
+    effectiveAt: null,
+    details: message.details ? canonicalJson(message.details) : null,
   };
 }

@@ -1,5 +1,9 @@
-/** What a record is about: a step against an app, an accepted HR event, or the orchestrator's plan for one. */
-export const AUDIT_RECORD_KINDS = ['outcome', 'hr.event', 'plan.decision'] as const;
+/**
+ * What a record is about: a step against an app, an accepted HR event, the
+ * orchestrator's plan for one, an access review's decision or report, or a
+ * separation-of-duties check.
+ */
+export const AUDIT_RECORD_KINDS = ['outcome', 'hr.event', 'plan.decision', 'review', 'sod'] as const;
 export type AuditRecordKind = (typeof AUDIT_RECORD_KINDS)[number];
 
 /** A record before it takes its place in the chain (seq, id, hashes and recordedAt are the ledger's). */

@@ -10,6 +10,9 @@ import { CreatePolicyRollouts1764300000001 } from './migrations/1764300000001-cr
 import { CreateMassChangeLedger1764400000001 } from './migrations/1764400000001-create-mass-change-ledger';
 import { PolicyRolloutsCountPeople1764400000002 } from './migrations/1764400000002-policy-rollouts-count-people';
 import { PersonEntity } from './person.entity';
+import { CreateAccessReviews1764500000001 } from './migrations/1764500000001-create-access-reviews';
+import { ReviewCampaignEntity } from '../reviews/review-campaign.entity';
+import { ReviewItemEntity } from '../reviews/review-item.entity';
 import { RunEntity } from './run.entity';
 
 /** The PostgreSQL schema of the orchestrator's identity store. */
@@ -25,6 +28,8 @@ export const IDENTITY_ENTITIES = [
   PolicyRolloutEntity,
   MassChangeBatchEntity,
   MassChangeEntryEntity,
+  ReviewCampaignEntity,
+  ReviewItemEntity,
 ];
 
 /** The identity store's migrations, in order. */
@@ -34,4 +39,5 @@ export const IDENTITY_MIGRATIONS = [
   CreatePolicyRollouts1764300000001,
   CreateMassChangeLedger1764400000001,
   PolicyRolloutsCountPeople1764400000002,
+  CreateAccessReviews1764500000001,
 ];

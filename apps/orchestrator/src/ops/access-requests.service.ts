@@ -4,6 +4,7 @@ import type { AppCatalogue } from '@tenure/config';
 import { AccessRequestRecord, decideAccessUpdate, requestAccessUpdate } from '@tenure/temporal-contracts';
 import { RunRepository } from '../identity/run.repository';
 import { PolicyService } from '../policy/policy.service';
+import { RequestClearance, SodService } from '../sod/sod.service';
 import { AccessRequestDto } from './dto/access-request.dto';
 import { WorkflowCommandsService } from './workflow-commands.service';
 
@@ -40,9 +41,14 @@ export class AccessRequestsService {
     private readonly runs: RunRepository,
     private readonly commands: WorkflowCommandsService,
     private readonly policy: PolicyService,
+    private readonly sod: SodService,
   ) {}
 
-  request(employeeId: string, requester: Principal, body: AccessRequestDto): Promise<AccessRequestRecord> {
+  async request(
+    employeeId: string,
+    requester: Principal,
+    body: AccessRequestDto,
+  ): Promise<AccessRequestRecord & { sod?: RequestClearance }> {
     const catalogue = this.policy.catalogueOf(body.appId);
     if (!catalogue) {
       throw new BadRequestException({
@@ -51,8 +57,11 @@ export class AccessRequestsService {
     }
     const rolesRefused = body.roles.length > 0 ? this.policy.rolesRefusal(body.appId) : undefined;
     if (rolesRefused) throw new BadRequestException({ errors: [{ field: 'roles', message: rolesRefused }] });
-    const owners = requestableOwners(body, catalogue);
-    return this.commands.execute(employeeId, requestAccessUpdate, {
+    const catalogueOwners = requestableOwners(body, catalogue);
+    // Separation of duties is checked before anything is asked of an approver: a `medium` rule's approver decides too.
+    const { clearance, recordFor } = await this.sod.clearRequest(employeeId, body, requester);
+    const owners = [...new Set([...catalogueOwners, ...clearance.approvers])];
+    const record = await this.commands.execute(employeeId, requestAccessUpdate, {
       appId: body.appId,
       roles: body.roles,
       groups: body.groups,
@@ -61,6 +70,8 @@ export class AccessRequestsService {
       requestedBy: requester.actorId,
       ...(owners.length > 0 ? { owners } : {}),
     });
+    await this.sod.record(recordFor(record.requestId));
+    return clearance.violations.length > 0 ? { ...record, sod: clearance } : record;
   }
 
   /**

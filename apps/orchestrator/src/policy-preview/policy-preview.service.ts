@@ -1,7 +1,15 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConfigFileError, parseYamlConfig } from '@tenure/config';
-import { checkPolicyGrants, evaluatePolicy, PolicyConfig, POLICY_FILE, TenureConfig } from '@tenure/policy';
+import {
+  checkPolicyGrants,
+  evaluatePolicy,
+  PolicyConfig,
+  POLICY_FILE,
+  SodViolation,
+  TenureConfig,
+  violationsAdded,
+} from '@tenure/policy';
 import { MANAGED_STATES, peoplePages } from '../identity/people-pages';
 import { AccessDiff, diffAccess } from './access-diff';
 import type { PolicyPreviewRequest } from './dto/policy-preview.request';
@@ -25,6 +33,8 @@ export interface PolicyPreview {
   people: PersonAccessChange[];
   /** True when more people are affected than `limit` lists. */
   truncated: boolean;
+  /** Who the candidate's grants would put in violation of a separation-of-duties rule they do not break today. */
+  sodViolations: (SodViolation & { employeeId: string })[];
 }
 
 const DEFAULT_LIMIT = 1000;
@@ -46,14 +56,20 @@ export class PolicyPreviewService {
       totals: { accountsGained: 0, accountsLost: 0, groupsGained: 0, groupsLost: 0, rolesGained: 0, rolesLost: 0 },
       people: [],
       truncated: false,
+      sodViolations: [],
     };
     for await (const page of peoplePages(this.dataSource, MANAGED_STATES, request.employeeIds)) {
       for (const person of page) {
         result.evaluated += 1;
-        const diff = diffAccess(
+        const [before, after] = [
           evaluatePolicy(this.config.policy, person.attributes),
           evaluatePolicy(candidate, person.attributes),
-        );
+        ];
+        const diff = diffAccess(before, after);
+        for (const violation of violationsAdded(this.config.sod.rules, before, after)) {
+          if (result.sodViolations.length < limit)
+            result.sodViolations.push({ employeeId: person.employeeId, ...violation });
+        }
         if (diff.gains.length === 0 && diff.losses.length === 0) continue;
         result.affected += 1;
         addToTotals(result.totals, diff);

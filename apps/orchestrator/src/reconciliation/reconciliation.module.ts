@@ -66,7 +66,7 @@ export class ReconciliationModule {
         ReconciliationService,
         ReconciliationScheduleService,
       ],
-      exports: [ReconciliationRepository],
+      exports: [ReconciliationRepository, ReconciliationService],
     };
   }
 }

@@ -6,6 +6,8 @@ import type { OrchestratorEnvironment } from '../orchestrator.environment';
 import type { LifecycleActivities } from './activities/lifecycle.activities';
 import type { ReconciliationActivities } from '../reconciliation/reconciliation.activities';
 import { RECONCILIATION_ACTIVITIES } from '../reconciliation/reconciliation.tokens';
+import type { ReviewActivities } from '../reviews/access-review.activities';
+import { REVIEW_ACTIVITIES } from '../reviews/reviews.tokens';
 import { installTemporalRuntime } from './temporal-logging';
 import { LIFECYCLE_ACTIVITIES } from './temporal.tokens';
 import { workflowBundle } from './workflow-bundle';
@@ -26,6 +28,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(ENVIRONMENT) private readonly env: OrchestratorEnvironment,
     @Inject(LIFECYCLE_ACTIVITIES) private readonly activities: LifecycleActivities,
     @Inject(RECONCILIATION_ACTIVITIES) private readonly reconciliation: ReconciliationActivities,
+    @Inject(REVIEW_ACTIVITIES) private readonly reviews: ReviewActivities,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,7 +40,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.env.TEMPORAL_NAMESPACE,
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
       workflowBundle: await workflowBundle(logger),
-      activities: { ...this.activities, ...this.reconciliation },
+      activities: { ...this.activities, ...this.reconciliation, ...this.reviews },
     });
     this.running = this.worker.run().catch((error: unknown) => {
       // A worker that stopped on its own leaves workflows unattended: fail loudly so the process restarts.

@@ -1,13 +1,14 @@
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCanonicalTime, PLAN_DECISIONS } from '@tenure/contracts';
+import { GOVERNANCE_ACTIONS, IsCanonicalTime, PLAN_DECISIONS } from '@tenure/contracts';
 import { ACTOR_KINDS, LIFECYCLE_ACTIONS, LIFECYCLE_EVENT_TYPES, OUTCOME_RESULTS } from '@tenure/domain';
 import { AUDIT_RECORD_KINDS } from '../../ledger/new-audit-record';
 
-/** Every action the record holds: steps against apps, `hr.<type>` and `plan.<decision>`. */
+/** Every action the record holds: steps against apps, `hr.<type>`, `plan.<decision>`, `review.*` and `sod.check`. */
 export const AUDIT_ACTIONS = [
   ...LIFECYCLE_ACTIONS,
   ...LIFECYCLE_EVENT_TYPES.map((type) => `hr.${type}`),
   ...PLAN_DECISIONS.map((decision) => `plan.${decision}`),
+  ...GOVERNANCE_ACTIONS,
 ];
 
 /** The filters shared by the events page and the export. */

@@ -27,6 +27,13 @@ export class AccessRequestDto {
   @IsOptional()
   @IsCanonicalTime()
   endDate?: string;
+
+  /** Why an exception to a separation-of-duties rule is needed; required when the request breaks a `medium` rule. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  justification?: string;
 }
 
 /** Body of an operator's or approver's decision; the reason is recorded with it. */

@@ -23,6 +23,7 @@ import { DecisionPublisher } from '../../outcomes/decision.publisher';
 import { OutcomePublisher } from '../../outcomes/outcome.publisher';
 import type { PlannerService } from '../../planning/planner.service';
 import { UnplannableEventError } from '../../planning/unplannable-event.error';
+import type { SodService } from '../../sod/sod.service';
 import { applyChangeThroughGateway } from './apply-change';
 import { StepResult, stepOutcomes } from './step-outcomes';
 
@@ -34,6 +35,8 @@ export interface LifecycleActivityDependencies {
   decisions: DecisionPublisher;
   planner: PlannerService;
   massChanges: MassChangeLedger;
+  /** Separation of duties, checked when a phase commits new birthright entitlements (absent: no check). */
+  sod?: Pick<SodService, 'checkBirthright'>;
 }
 
 /** Which run, phase and actor a step belongs to: the audit trail links every action to them. */
@@ -104,6 +107,12 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
       const record = await identity.findPerson(input.employeeId);
       const attributes = commit.attributes ?? record?.person.attributes;
       if (!attributes) return;
+      // Before anything is granted: a birthright grant that breaks a separation-of-duties rule is recorded.
+      if (commit.entitlements && deps.sod) {
+        await deps.sod.checkBirthright(input.employeeId, commit.entitlements, {
+          subjectId: `${input.employeeId}/${input.eventId}`,
+        });
+      }
       await storing(async () => {
         await identity.savePerson(attributes, commit.state, input.eventId);
         if (commit.entitlements) await identity.saveEntitlements(input.employeeId, commit.entitlements, input.eventId);

@@ -4,7 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { LifecycleOutcome, LifecycleEvent } from '@tenure/domain';
-import type { PlanDecisionMessage } from '@tenure/contracts';
+import { GovernanceRecordMessage, PlanDecisionMessage, TOPICS } from '@tenure/contracts';
 import { ensureSchema, postgresOptions } from '@tenure/database';
 import type { KafkaPublisher, KeyedMessage } from '@tenure/kafka';
 import { LifecycleSettings, loadTenureConfig } from '@tenure/policy';
@@ -41,7 +41,17 @@ import { SimulatedGateway } from './simulated-gateway';
  */
 export type HarnessApps = 'saas-sim' | 'in-memory';
 
-const TASK_QUEUE = 'lifecycle-tests';
+export const TASK_QUEUE = 'lifecycle-tests';
+
+/** What a test's further activities (e.g. access reviews) are built from: the harness's own store, apps and Kafka. */
+export interface HarnessParts {
+  dataSource: DataSource;
+  client: TestWorkflowEnvironment['client'];
+  publisher: KafkaPublisher;
+  gateway: ConnectorGatewayClient;
+  policy: PolicyService;
+  config: ReturnType<typeof loadTenureConfig>;
+}
 export const DAY = 86_400_000;
 /** Longer than any call to the test server takes, even on a busy machine. */
 const CALL_DEADLINE_MS = 10_000;
@@ -83,7 +93,7 @@ export class LifecycleHarness {
   static async start(
     settings: Partial<LifecycleSettings>,
     apps: HarnessApps = 'saas-sim',
-    options: { schema?: string } = {},
+    options: { schema?: string; activities?: (parts: HarnessParts) => object } = {},
   ): Promise<LifecycleHarness> {
     const stack = testStack();
     const env = await TestWorkflowEnvironment.createTimeSkipping({
@@ -123,7 +133,17 @@ export class LifecycleHarness {
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
       workflowBundle: await workflowBundle(),
-      activities,
+      activities: {
+        ...activities,
+        ...options.activities?.({
+          dataSource,
+          client: env.client,
+          publisher,
+          gateway: gateway as ConnectorGatewayClient,
+          policy,
+          config,
+        }),
+      },
     });
     const running = worker.run();
     const probe = inMemory ?? new SaasSimProbe();
@@ -201,6 +221,11 @@ export class LifecycleHarness {
     return this.env.client.connection.withDeadline(Date.now() + CALL_DEADLINE_MS, call);
   }
 
+  /** A workflow the test started itself (e.g. an access review campaign), for the captured histories. */
+  remember(workflowId: string): void {
+    this.capture.remember(workflowId);
+  }
+
   handle(employeeId: string) {
     return this.env.client.workflow.getHandle(employeeWorkflowId(employeeId));
   }
@@ -241,6 +266,13 @@ export class LifecycleHarness {
     return this.published.messages
       .map((message) => message.value as LifecycleOutcome)
       .filter((value) => value.employeeId === employeeId && 'outcomeId' in value);
+  }
+
+  /** Access-review and separation-of-duties records, as the audit service would receive them. */
+  governance(): GovernanceRecordMessage[] {
+    return this.published.messages
+      .filter((message) => message.topic === TOPICS.governanceRecords)
+      .map((message) => message.value as GovernanceRecordMessage);
   }
 
   decisions(employeeId: string): PlanDecisionMessage[] {

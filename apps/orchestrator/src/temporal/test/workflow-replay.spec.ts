@@ -19,6 +19,10 @@ const SCENARIOS = [
   'grants-access-a-manager-approves', // access request approval and expiry
   'finishes-every-other-app-when-one-refuses', // operator retry
   'continues-as-new', // a continued-as-new run
+  'reminds-the-reviewer-before-the-due-date-and-revokes-what-is-still-3', // granted access revoked by an access review
+  'reminds-the-reviewer-before-the-due-date-and-revokes-what-is-still-4', // campaign: reminder, revoke at the due date
+  'escalates-overdue-items', // campaign: escalation, closed early once decided
+  'runs-a-recurring-campaign', // campaign: its next occurrence started as a child
 ];
 
 /**

@@ -8,6 +8,7 @@ import {
   RunState,
 } from '@tenure/temporal-contracts';
 import { dueAttempts, nextAttemptMoments } from './access-removal-retries';
+import { installAccessRevocation } from './access-revocation';
 import { store } from './activity-proxies';
 import { carriedRequests, carriedRuns } from './carried-state';
 import { rejectingDataErrors } from './data-errors';
@@ -67,6 +68,7 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
   }));
   installOperatorHandlers(context);
   installAccessHandlers(context);
+  installAccessRevocation(context);
 
   const nextWake = (): number | undefined => {
     const moments = [...context.runs.values()]

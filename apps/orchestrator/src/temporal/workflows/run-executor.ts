@@ -22,7 +22,9 @@ function failureReason(error: unknown, appId: string): string {
 }
 
 function actorOf(run: RunState): { actor: ActorKind; actorId?: string } {
-  if (run.subject.kind === 'access') return { actor: 'approver', actorId: run.subject.request.decidedBy };
+  // A revoked grant's removal is the reviewer's act; the grant itself the approver's.
+  if (run.subject.kind === 'access')
+    return { actor: 'approver', actorId: run.subject.request.revokedBy ?? run.subject.request.decidedBy };
   return run.actorId && run.actorId !== 'system' ? { actor: 'operator', actorId: run.actorId } : { actor: 'system' };
 }
 

@@ -1,0 +1,2 @@
+export const REVIEW_TASK_QUEUE = Symbol('REVIEW_TASK_QUEUE');
+export const REVIEW_ACTIVITIES = Symbol('REVIEW_ACTIVITIES');

@@ -1,0 +1,3 @@
+export * from './sod-config';
+export * from './evaluate-sod';
+export * from './load-sod-config';
