@@ -4,12 +4,13 @@ export interface Step {
   phase: string;
   appId: string;
   status: string;
-  changes?: { change: string; rule?: string; groups?: string[] }[];
+  changes: string[];
   failedChange?: string;
   reason?: string;
-  retries?: number;
+  retries: number;
   attempts?: number;
   nextAttemptAt?: string;
+  at?: string;
 }
 
 export interface Run {
@@ -122,7 +123,7 @@ export interface DeprovisioningReport {
     open: number;
     withoutAccess: number;
     breaches: number;
-    percentilesMs: Record<'p50' | 'p90' | 'p95' | 'p99' | 'max', number | null>;
+    percentilesMs: Record<'p50' | 'p90' | 'p95' | 'p99' | 'max', number | null> | null;
   };
   leavers: Leaver[];
   breaches: Leaver[];

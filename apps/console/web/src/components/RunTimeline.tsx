@@ -51,9 +51,9 @@ export function RunTimeline({ runs, actions }: { runs: Run[]; actions?: (run: Ru
                       <Table.Td>
                         <StatusBadge status={step.status} />
                       </Table.Td>
-                      <Table.Td>{(step.changes ?? []).map((c) => c.change).join(', ')}</Table.Td>
+                      <Table.Td>{step.changes.join(', ')}</Table.Td>
                       <Table.Td>
-                        {step.retries ?? 0}
+                        {step.retries}
                         {step.attempts ? ` (${step.attempts} attempts)` : ''}
                       </Table.Td>
                       <Table.Td>{step.reason ?? ''}</Table.Td>

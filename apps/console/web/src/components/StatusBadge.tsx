@@ -2,6 +2,9 @@ import { Badge } from '@mantine/core';
 
 const COLORS: Record<string, string> = {
   active: 'green',
+  done: 'green',
+  retrying: 'yellow',
+  not_supported: 'gray',
   completed: 'green',
   approved: 'green',
   applied: 'green',

@@ -181,8 +181,8 @@ function Deprovisioning() {
               <Stack gap="xs" mt="sm">
                 <Text role="status">
                   {r.summary.leavers} leavers · {r.summary.deprovisioned} deprovisioned · {r.summary.open} open ·{' '}
-                  {r.summary.breaches} breaches of {r.targetHours} h · p50 {formatDuration(r.summary.percentilesMs.p50)} · p95{' '}
-                  {formatDuration(r.summary.percentilesMs.p95)}
+                  {r.summary.breaches} breaches of {r.targetHours} h · p50 {formatDuration(r.summary.percentilesMs?.p50)} · p95{' '}
+                  {formatDuration(r.summary.percentilesMs?.p95)}
                 </Text>
                 <BarChart
                   h={200}

@@ -89,8 +89,8 @@ export function OverviewPage({ me }: { me: Me }) {
             return (
               <Stack gap="xs">
                 <Text size="sm">
-                  Target {r.targetHours} h · p50 {formatDuration(r.summary.percentilesMs.p50)} · p95{' '}
-                  {formatDuration(r.summary.percentilesMs.p95)} · max {formatDuration(r.summary.percentilesMs.max)} ·{' '}
+                  Target {r.targetHours} h · p50 {formatDuration(r.summary.percentilesMs?.p50)} · p95{' '}
+                  {formatDuration(r.summary.percentilesMs?.p95)} · max {formatDuration(r.summary.percentilesMs?.max)} ·{' '}
                   {r.summary.deprovisioned} deprovisioned, {r.summary.open} still open, {r.summary.breaches} breached
                 </Text>
                 <BarChart

@@ -11,7 +11,7 @@ interface LatestReports {
 }
 
 export function ReconciliationPage({ me }: { me: Me }) {
-  const latest = usePolled<LatestReports>(['reconciliations'], '/api/ops/reconciliations/latest', true, 3_000);
+  const latest = usePolled<LatestReports>(['reconciliations'], '/api/ops/reconciliation-reports/latest', true, 3_000);
   return (
     <Stack>
       <Group justify="space-between">
