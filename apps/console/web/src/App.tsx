@@ -66,7 +66,8 @@ export function App() {
   }
   const person = me.data;
   const pages = PAGES.filter((page) => page.show(person));
-  const home = pages[0]?.path ?? '/queues';
+  // Each role starts where its work is.
+  const home = can(person, 'operator', 'approver') ? '/overview' : can(person, 'auditor') ? '/audit' : '/queues';
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
