@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { employeeFixture, EmployeeFixture, requiredEnv, uniqueId, waitFor } from '@tenure/testing';
-import { launchBrowser, screenshot, signedInPage, visible } from './console-browser';
+import { launchBrowser, openPage, screenshot, signedInPage, visible } from './console-browser';
 import { devUser } from './dev-sign-in';
 import { LifecycleClient } from './lifecycle-client';
 import { OwnConsole } from './own-console';
@@ -30,7 +30,7 @@ describe('console approvals', () => {
     expect(requested.status).toBe(201);
 
     const page = await signedInPage(browser, 'maria');
-    await page.getByRole('link', { name: 'Queues' }).click();
+    await openPage(page, 'Queues');
     const row = page.getByRole('table', { name: 'Access requests to decide' }).getByRole('row', { name: new RegExp(reason) });
     await visible(row);
     await screenshot(page, 'queues-access-request');
@@ -89,7 +89,7 @@ describe('console approval of a held mass change', () => {
     const { batchId } = batch.body.items[0];
 
     const page = await signedInPage(browser, 'maria', ownConsole.url);
-    await page.getByRole('link', { name: 'Queues' }).click();
+    await openPage(page, 'Queues');
     const section = page.getByRole('region', { name: `Batch ${batchId}` });
     await visible(section.getByText(/1 people, 3 accounts, from csv/));
     await visible(section.getByRole('table').getByText(/salesforce disable/));

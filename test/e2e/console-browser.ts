@@ -65,6 +65,12 @@ export async function visible(locator: Locator, timeoutMs = 30_000): Promise<Loc
   return locator.first();
 }
 
+/** Opens a page from the navigation, as a person clicks it. */
+export async function openPage(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name, exact: true }).click();
+  await visible(page.getByRole('heading', { name, level: 1 }));
+}
+
 /** An account row of the person page, by app. */
 export const accountRow = (page: Page, appId: string) => page.locator(`tr[data-app="${appId}"]`);
 

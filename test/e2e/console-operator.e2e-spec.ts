@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { employeeFixture, requiredEnv, uniqueId } from '@tenure/testing';
-import { accountsShow, launchBrowser, screenshot, signedInPage, visible } from './console-browser';
+import { accountsShow, launchBrowser, openPage, screenshot, signedInPage, visible } from './console-browser';
 import { LifecycleClient } from './lifecycle-client';
 
 /**
@@ -41,7 +41,7 @@ describe('console, as an operator', () => {
     const employee = employeeFixture({ givenName: 'Ada', familyName, department: 'Engineering' });
     await stack.send('hire', employee);
 
-    await page.getByRole('link', { name: 'People' }).click();
+    await openPage(page, 'People');
     await page.getByLabel('Search people').fill(familyName);
     await (await visible(page.getByRole('link', { name: `Ada ${familyName}` }))).click();
     await visible(page.getByRole('heading', { name: `Ada ${familyName}` }));
@@ -56,7 +56,7 @@ describe('console, as an operator', () => {
     await visible(page.getByText('terminate', { exact: true }));
     await screenshot(page, 'person-terminated');
 
-    await page.getByRole('link', { name: 'People' }).click();
+    await openPage(page, 'People');
     await page.getByLabel('Search people').fill(employee.email);
     await visible(page.getByRole('table', { name: 'People' }).getByText(employee.employeeId));
     await screenshot(page, 'people');
@@ -72,12 +72,12 @@ describe('console, as an operator', () => {
     // The gateway's retries with back-off run out within about half a minute.
     await visible(page.getByRole('button', { name: 'Retry pagerduty' }), 90_000);
 
-    await page.getByRole('link', { name: 'Overview' }).click();
+    await openPage(page, 'Overview');
     await visible(page.getByRole('table', { name: 'App health' }).getByRole('row', { name: /PagerDuty/ }).getByText(/%/));
     await visible(page.getByLabel(/^Runs needing attention: [1-9]/));
     await screenshot(page, 'overview-outage');
 
-    await page.getByRole('link', { name: 'Queues' }).click();
+    await openPage(page, 'Queues');
     const attention = page.getByRole('region', { name: 'Needs attention in pagerduty' });
     await visible(attention.getByText(employee.employeeId, { exact: false }));
     await screenshot(page, 'queues');
@@ -94,13 +94,13 @@ describe('console, as an operator', () => {
   });
 
   it('runs a reconciliation and previews a policy from their pages', async () => {
-    await page.getByRole('link', { name: 'Reconciliation' }).click();
+    await openPage(page, 'Reconciliation');
     await page.getByRole('button', { name: 'Reconcile all apps now' }).click();
     await visible(page.getByText('Reconciliation started'));
     await visible(page.getByRole('region', { name: 'Reconciliation of slack' }).getByText(/\d+ accounts ·/), 60_000);
     await screenshot(page, 'reconciliation');
 
-    await page.getByRole('link', { name: 'Policy' }).click();
+    await openPage(page, 'Policy');
     await visible(page.getByLabel('Policy in force').getByText(/it-operations/));
     await page.getByRole('button', { name: 'Start from the policy in force' }).click();
     const candidate = page.getByLabel('Candidate policy.yaml');
@@ -111,7 +111,7 @@ describe('console, as an operator', () => {
     await visible(page.getByRole('table', { name: 'Policy rollouts' }).getByText('applied'));
     await screenshot(page, 'policy');
 
-    await page.getByRole('link', { name: 'Overview' }).click();
+    await openPage(page, 'Overview');
     await visible(page.getByLabel(/^Leavers \(24 h\): [1-9]/));
     await visible(page.getByText('Time to deprovision, last 24 hours'));
     await screenshot(page, 'overview');
