@@ -6,15 +6,13 @@ import type { ConsoleEnvironment } from '../console.environment';
 import { SessionStore } from '../session/session.store';
 import { clearCookie, cookieOf, cookieOptions, SESSION_COOKIE, SIGN_IN_COOKIE } from '../session/session-cookie';
 import { ConsoleOidcClient } from './console-oidc.client';
+import { safeReturnTo } from './return-to';
 import { CsrfGuard } from './csrf.guard';
 import { SignedInSession, CurrentSession } from './session.guard';
 import type { ConsoleSession } from '../session/session.store';
 
 const SIGN_IN_TTL_MS = 10 * 60_000;
 
-/** Only paths of the console itself may be returned to after signing in (no open redirect). */
-const safeReturnTo = (value: unknown): string =>
-  typeof value === 'string' && /^\/(?![/\\])[A-Za-z0-9/_.~%?=&-]*$/.test(value) ? value : '/';
 
 @Controller()
 export class AuthController {
