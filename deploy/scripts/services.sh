@@ -44,7 +44,8 @@ build_stale() {
 
 # The console's web app (apps/console/web, Vite) is built apart from the
 # TypeScript services: stale when any of its files changed since its build.
-WEB_BUILD_STAMP="$TENURE_ROOT/dist/console-web/.build-stamp"
+# The stamp sits beside the output: Vite empties dist/console-web on each build.
+WEB_BUILD_STAMP="$TENURE_ROOT/dist/.console-web-build-stamp"
 web_build_stale() {
   [[ -f "$WEB_BUILD_STAMP" ]] || return 0
   [[ "$TENURE_ROOT/package-lock.json" -nt "$WEB_BUILD_STAMP" ]] && return 0
