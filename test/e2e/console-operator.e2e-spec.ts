@@ -11,6 +11,8 @@ const stack = new LifecycleClient();
 const ENGINEERING_APPS = ['github', 'slack', 'zoom'];
 let browser: Browser;
 let page: Page;
+/** The leaver of the first test: an account in their name that is still active is an orphan. */
+let leaverId = '';
 
 /** The simulated app's behaviour from now on (fault injection), through its admin API. */
 async function appConditions(appId: string, conditions: object | null): Promise<void> {
@@ -50,6 +52,7 @@ describe('console, as an operator', () => {
     await screenshot(page, 'person');
 
     await stack.send('terminate', employee);
+    leaverId = employee.employeeId;
     // The open page follows the termination without a reload.
     await accountsShow(page, ENGINEERING_APPS, 'disabled');
     await visible(page.getByText('terminated', { exact: true }));
@@ -98,7 +101,24 @@ describe('console, as an operator', () => {
     await page.getByRole('button', { name: 'Reconcile all apps now' }).click();
     await visible(page.getByText('Reconciliation started'));
     await visible(page.getByRole('region', { name: 'Reconciliation of slack' }).getByText(/\d+ accounts ·/), 60_000);
+
+    // An account someone made by hand in PagerDuty for the leaver: reconciliation finds it, the operator disables it.
+    const userName = `${uniqueId('shadow')}@example.com`;
+    const seeded = await fetch(`${stack.simUrl}/admin/apps/pagerduty/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${requiredEnv('TENURE_SAAS_SIM_ADMIN_TOKEN')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        users: [{ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName, externalId: leaverId, active: true, emails: [{ value: userName, primary: true }] }],
+      }),
+    });
+    expect(seeded.ok).toBe(true);
+    const pagerduty = page.getByRole('region', { name: 'Reconciliation of pagerduty' });
+    await pagerduty.getByRole('button', { name: 'Reconcile pagerduty' }).click();
+    await visible(pagerduty.getByRole('table', { name: 'Findings in pagerduty' }).getByText(userName), 60_000);
     await screenshot(page, 'reconciliation');
+    await pagerduty.getByRole('button', { name: 'Disable orphans in pagerduty' }).click();
+    await visible(pagerduty.getByText(/orphans: disabled/), 60_000);
+    expect((await stack.appUser('pagerduty', userName)).active).toBe(false);
 
     await openPage(page, 'Policy');
     await visible(page.getByLabel('Policy in force').getByText(/it-operations/));

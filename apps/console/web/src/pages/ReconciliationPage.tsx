@@ -23,7 +23,7 @@ export function ReconciliationPage({ me }: { me: Me }) {
       <Text size="sm" c="dimmed">
         Orphaned: active accounts with no active person behind them. Unmanaged: accounts Tenure did not make. Drifted:
         attributes or groups that differ from the identity store and policy. Orphans are disabled only within the
-        configured limit (autoDisableOrphans, maxAutoDisable); beyond it they wait for approval.
+        configured limit (maxAutoDisable): past it they are left alone and the report says they need approval.
       </Text>
       <QueryState isPending={latest.isPending} error={latest.error}>
         {() => (
@@ -41,6 +41,14 @@ export function ReconciliationPage({ me }: { me: Me }) {
                     <StatusBadge status={report.error ? 'failed' : 'completed'} />
                     {can(me, 'operator') ? (
                       <ActionButton label={`Reconcile ${appId}`} variant="outline" done="Started" run={() => post('/api/ops/reconciliations', { appId })} />
+                    ) : null}
+                    {can(me, 'operator') && report.counts.orphaned > 0 ? (
+                      <ActionButton
+                        label={`Disable orphans in ${appId}`}
+                        color="red.9"
+                        done="Reconciling and disabling"
+                        run={() => post('/api/ops/reconciliations', { appId, disableOrphans: true })}
+                      />
                     ) : null}
                   </Group>
                 </Group>
