@@ -47,7 +47,7 @@ describe('deploy/Dockerfile', () => {
     expect(build.instructions).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^RUN npm ci\b/),
-        expect.stringMatching(/^RUN npm run build && npm prune --omit=dev/),
+        expect.stringMatching(/^RUN npm run build && npm run build:web && npm prune --omit=dev/),
       ]),
     );
     expect(runtime.from).toMatch(/^node:20[\w.-]*-slim$/);

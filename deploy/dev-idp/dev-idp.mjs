@@ -130,6 +130,16 @@ const provider = new Provider(issuer, {
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   ttl: { AccessToken: 3600, IdToken: 3600, Session: 8 * 3600, Grant: 8 * 3600, Interaction: 600 },
 });
+// The console may also come back to a loopback address on any port (as RFC 8252
+// section 7.3 allows loopback clients), so a test can run a console of its own
+// beside the environment's. Only this development provider does so.
+const LOOPBACK_CONSOLE_CALLBACK = /^http:\/\/127\.0\.0\.1:\d{1,5}\/auth\/callback$/;
+const redirectUriAllowed = provider.Client.prototype.redirectUriAllowed;
+provider.Client.prototype.redirectUriAllowed = function allowLoopbackConsole(value) {
+  if (this.clientId === 'tenure-console' && LOOPBACK_CONSOLE_CALLBACK.test(value)) return true;
+  return redirectUriAllowed.call(this, value);
+};
+
 provider.on('server_error', (_ctx, error) => process.stderr.write(`dev-idp server error: ${error.message}\n`));
 
 const oidc = provider.callback();

@@ -16,7 +16,7 @@ usage: ./tenure <command> [args]
   infra up|down|status  the infrastructure only: PostgreSQL, Kafka, Temporal
   logs <name> [--env dev|test] [-f] [-n lines]
                         print (or follow) a log: postgres, kafka, temporal,
-                        or a service (hr-ingest, orchestrator,
+                        or a service (console, hr-ingest, orchestrator,
                         connector-gateway, audit, saas-sim)
   event <type> <employeeId> [field=value ...] [--env test]
                         send a signed HR webhook to hr-ingest
@@ -94,6 +94,7 @@ print_summary() {
   echo
   log "Tenure is up (dev)"
   printf '  %-22s %s\n' \
+    "Console" "http://127.0.0.1:$(service_port console)" \
     "HR webhooks" "http://127.0.0.1:$(service_port hr-ingest)/v1/events/generic" \
     "Ops API" "http://127.0.0.1:$(service_port orchestrator)" \
     "Connector gateway" "http://127.0.0.1:$(service_port connector-gateway)" \

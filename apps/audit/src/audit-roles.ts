@@ -18,5 +18,13 @@ export function auditServiceCredentials(env: AuditEnvironment): ServiceCredentia
 /** The record itself: auditors (and admins), and the reader credential. */
 export const AuditRead = () => applyDecorators(Allow('auditor'), AllowService(AUDIT_SCOPES.read));
 
+/**
+ * The time-to-deprovision report: who left and how fast their access went,
+ * without the record's details. Operators and approvers watch it on the
+ * console's overview; auditors (and the reader credential) read it too.
+ */
+export const DeprovisioningRead = () =>
+  applyDecorators(Allow('auditor', 'operator', 'approver'), AllowService(AUDIT_SCOPES.read));
+
 /** Whether ingest keeps up, without personal data: operators too. */
 export const AuditStatusRead = () => applyDecorators(Allow('auditor', 'operator'), AllowService(AUDIT_SCOPES.status));

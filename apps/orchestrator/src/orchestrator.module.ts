@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS, IDENTITY_SCHEMA } from './identity/identity-store.schema';
 import { Client, Connection } from '@temporalio/client';
@@ -19,11 +21,17 @@ import { MassChangeLedger } from './mass-change/mass-change.ledger';
 import { MassChangeQueries } from './mass-change/mass-change.queries';
 import { MassChangesController } from './mass-change/mass-changes.controller';
 import { MassChangesService } from './mass-change/mass-changes.service';
+import { AccessRequestQueueController } from './ops/access-request-queue.controller';
+import { AccessRequestQueueService } from './ops/access-request-queue.service';
 import { AccessRequestsController } from './ops/access-requests.controller';
+import { AppHealthController } from './ops/app-health.controller';
+import { AppHealthService } from './ops/app-health.service';
 import { AccessRequestsService } from './ops/access-requests.service';
 import { EmployeesController } from './ops/employees.controller';
 import { EmployeesService } from './ops/employees.service';
 import { opsServiceCredentials } from './ops/ops-access';
+import { PeopleController } from './ops/people.controller';
+import { PeopleSearchService } from './ops/people-search.service';
 import { PlansController } from './ops/plans.controller';
 import { PlansService } from './ops/plans.service';
 import { RunsController } from './ops/runs.controller';
@@ -36,6 +44,7 @@ import { PlannerService } from './planning/planner.service';
 import { PolicyPreviewModule } from './policy-preview/policy-preview.module';
 import { PolicyRolloutController } from './policy-rollout/policy-rollout.controller';
 import { PolicyRolloutService } from './policy-rollout/policy-rollout.service';
+import { POLICY_TEXT, PolicyController } from './policy/policy.controller';
 import { PolicyService } from './policy/policy.service';
 import { reconciliationActivitiesProvider, ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
@@ -90,6 +99,10 @@ export class OrchestratorModule {
         MassChangesController,
         ReviewsController,
         SodController,
+        PeopleController,
+        AppHealthController,
+        AccessRequestQueueController,
+        PolicyController,
         LifecycleConsumer,
       ],
       providers: [
@@ -120,6 +133,11 @@ export class OrchestratorModule {
           ],
         ),
         { provide: PolicyService, useValue: policy },
+        { provide: POLICY_TEXT, useValue: readFileSync(join(env.TENURE_CONFIG_DIR, 'policy.yaml'), 'utf8') },
+        { provide: ConnectorGatewayClient, useValue: gateway },
+        PeopleSearchService,
+        AppHealthService,
+        AccessRequestQueueService,
         {
           provide: PLANNER,
           inject: [IdentityRepository, RunRepository],

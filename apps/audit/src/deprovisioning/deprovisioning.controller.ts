@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { AuditRead } from '../audit-roles';
+import { DeprovisioningRead } from '../audit-roles';
 import { DeprovisioningReport, DeprovisioningService } from './deprovisioning.service';
 import { DeprovisioningQueryDto } from './dto/deprovisioning-query.dto';
 
 @Controller('v1/audit')
-@AuditRead()
+@DeprovisioningRead()
 export class DeprovisioningController {
   constructor(private readonly deprovisioning: DeprovisioningService) {}
 

@@ -73,6 +73,7 @@ export class AppRegistry {
       displayName: app.displayName,
       capabilities: [...app.capabilities],
       health: app.guard.health(),
+      recent: this.metrics.recent.summary(app.id),
     }));
   }
 

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { CIRCUIT_STATES, CircuitState } from '@tenure/contracts';
+import { RecentOutcomes } from './recent-outcomes';
 
 /** The outcome label of a request: `ok`, or the connector error code it failed with. */
 export type RequestOutcome = 'ok' | string;
@@ -37,6 +38,9 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  /** The last minutes' outcomes per app: the error rate `GET /v1/apps` shows next to the circuit. */
+  readonly recent = new RecentOutcomes();
+
   private circuitStates: () => { appId: string; state: CircuitState }[] = () => [];
 
   constructor() {
@@ -62,6 +66,7 @@ export class GatewayMetrics {
 
   requestDone(appId: string, outcome: RequestOutcome, seconds: number): void {
     this.requests.inc({ app_id: appId, outcome });
+    this.recent.record(appId, outcome === 'ok');
     this.latency.observe({ app_id: appId }, seconds);
   }
 

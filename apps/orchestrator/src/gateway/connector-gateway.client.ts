@@ -39,7 +39,7 @@ const REQUEST_TIMEOUT_MS = 45_000;
 
 /** `GET /v1/apps`: a list, or `{apps: [...]}`; older gateways name the id `id`. */
 type AppList = AppListItem[] | { apps: AppListItem[] };
-type AppListItem = Partial<Pick<AppSummary, 'appId' | 'capabilities'>> & { id?: string };
+type AppListItem = Partial<AppSummary> & { id?: string };
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -71,6 +71,13 @@ export class ConnectorGatewayClient {
     const body = await this.call<AppList>('GET', '/v1/apps');
     const items = Array.isArray(body) ? body : body.apps;
     return new Map(items.map((app) => [app.appId ?? app.id ?? '', app.capabilities ?? []]));
+  }
+
+  /** Each app as the gateway reports it: name, capabilities, circuit and recent requests. */
+  async apps(): Promise<(Partial<AppSummary> & { appId: string })[]> {
+    const body = await this.call<AppList>('GET', '/v1/apps');
+    const items = Array.isArray(body) ? body : body.apps;
+    return items.map((app) => ({ ...app, appId: app.appId ?? app.id ?? '' }));
   }
 
   createAccount(appId: string, { employee, groups, active = true }: AccountGrant): Promise<AccountCreatedResponse> {

@@ -1,6 +1,13 @@
 import type { AppCatalogue } from '@tenure/config';
 import type { Employee } from '@tenure/domain';
-import { evaluatePolicy, Entitlement, LifecycleSettings, rolesRefusal, TenureConfig } from '@tenure/policy';
+import {
+  evaluatePolicy,
+  Entitlement,
+  LifecycleSettings,
+  PolicyRule,
+  rolesRefusal,
+  TenureConfig,
+} from '@tenure/policy';
 
 /** Policy loaded and validated once at start (config/apps.yaml and config/policy.yaml). */
 export class PolicyService {
@@ -8,6 +15,10 @@ export class PolicyService {
 
   entitlementsFor(employee: Employee): Entitlement[] {
     return evaluatePolicy(this.config.policy, employee);
+  }
+
+  get rules(): PolicyRule[] {
+    return this.config.policy.rules;
   }
 
   get lifecycle(): LifecycleSettings {

@@ -5,7 +5,7 @@ import { orphanDisabledOutcome } from './orphan-outcome';
 import { reconcileAccounts } from './reconcile-accounts';
 import { ReconciliationGatewayClient, ReconciliationGatewayError } from './reconciliation-gateway.client';
 import { ReconciliationRepository } from './reconciliation.repository';
-import { AppReconciliationReport, ReconciliationSettings } from './reconciliation.types';
+import { AppReconciliationReport, ReconcileAppOptions, ReconciliationSettings } from './reconciliation.types';
 
 export interface ReconciliationDependencies {
   gateway: ReconciliationGatewayClient;
@@ -68,7 +68,7 @@ export function createReconciliationActivities({
     },
 
     /** Pages through the app's accounts, compares them with the identity store, and acts on orphans if allowed. */
-    async reconcileApp(appId: string): Promise<AppReconciliationReport> {
+    async reconcileApp(appId: string, options: ReconcileAppOptions = {}): Promise<AppReconciliationReport> {
       const started = Date.now();
       try {
         const accounts: AccountSnapshot[] = [];
@@ -81,8 +81,10 @@ export function createReconciliationActivities({
         } while (cursor);
         const findings = reconcileAccounts(accounts, await repository.appIdentity(appId));
 
+        // Asked for (by configuration or by an operator for this run), and within the guard's limit.
+        const wanted = settings.autoDisableOrphans || options.disableOrphans === true;
         const tooMany = findings.orphans.length > settings.maxAutoDisable;
-        const canDisable = settings.autoDisableOrphans && findings.orphans.length > 0 && !tooMany;
+        const canDisable = wanted && findings.orphans.length > 0 && !tooMany;
         const disabled: string[] = [];
         if (canDisable) {
           const runId = currentRunId();
@@ -101,7 +103,7 @@ export function createReconciliationActivities({
           orphaned: findings.orphaned,
           unmanaged: findings.unmanaged,
           drifted: findings.drifted,
-          orphanAction: canDisable ? 'disabled' : settings.autoDisableOrphans && tooMany ? 'needs_approval' : 'none',
+          orphanAction: canDisable ? 'disabled' : wanted && tooMany ? 'needs_approval' : 'none',
           disabled,
           durationMs: Date.now() - started,
         };

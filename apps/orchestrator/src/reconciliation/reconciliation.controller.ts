@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { OpsOperate, OpsRead } from '../ops/ops-access';
 import { ReconciliationRun, ReconciliationService } from './reconciliation.service';
 
@@ -9,6 +9,11 @@ export class StartReconciliationRequest {
   @IsOptional()
   @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'appId must be a configured app id' })
   appId?: string;
+
+  /** Disable this run's orphans, within `reconciliation.maxAutoDisable` (beyond it they need approval). */
+  @IsOptional()
+  @IsBoolean({ message: 'disableOrphans must be true or false' })
+  disableOrphans?: boolean;
 }
 
 export class ReconciliationParams {
@@ -26,7 +31,10 @@ export class ReconciliationController {
   @HttpCode(HttpStatus.ACCEPTED)
   @OpsOperate()
   start(@Body() body: StartReconciliationRequest): Promise<ReconciliationRun> {
-    return this.reconciliations.start(body.appId ? { appId: body.appId } : {});
+    return this.reconciliations.start({
+      ...(body.appId ? { appId: body.appId } : {}),
+      ...(body.disableOrphans ? { disableOrphans: true } : {}),
+    });
   }
 
   @Get(':id')

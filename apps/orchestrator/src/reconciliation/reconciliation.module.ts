@@ -7,6 +7,8 @@ import type { OrchestratorEnvironment } from '../orchestrator.environment';
 import { OutcomePublisher } from '../outcomes/outcome.publisher';
 import { createReconciliationActivities } from './reconciliation.activities';
 import { ReconciliationController } from './reconciliation.controller';
+import { ReconciliationHistoryService } from './reconciliation-history.service';
+import { ReconciliationReportsController } from './reconciliation-reports.controller';
 import { ReconciliationGatewayClient } from './reconciliation-gateway.client';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { ReconciliationScheduleService } from './reconciliation-schedule.service';
@@ -48,7 +50,7 @@ export class ReconciliationModule {
     const { reconciliation } = loadYamlConfig(join(env.TENURE_CONFIG_DIR, 'apps.yaml'), AppsConfig);
     return {
       module: ReconciliationModule,
-      controllers: [ReconciliationController],
+      controllers: [ReconciliationController, ReconciliationReportsController],
       providers: [
         {
           provide: RECONCILIATION_OPTIONS,
@@ -64,6 +66,7 @@ export class ReconciliationModule {
         },
         ReconciliationRepository,
         ReconciliationService,
+        ReconciliationHistoryService,
         ReconciliationScheduleService,
       ],
       exports: [ReconciliationRepository, ReconciliationService],

@@ -5,6 +5,17 @@ export const RECONCILIATION_WORKFLOW = 'reconciliationWorkflow';
 export interface ReconciliationInput {
   /** One app; absent: every app whose connector can list accounts. */
   appId?: string;
+  /**
+   * An operator asks for this run's orphans to be disabled even without
+   * `autoDisableOrphans`; `maxAutoDisable` still holds (more orphans in an
+   * app than that need approval and are left alone).
+   */
+  disableOrphans?: boolean;
+}
+
+/** What one app's reconciliation may do beyond reporting. */
+export interface ReconcileAppOptions {
+  disableOrphans?: boolean;
 }
 
 export interface ReconciliationSettings {

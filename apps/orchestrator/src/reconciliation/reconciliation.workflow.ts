@@ -33,8 +33,11 @@ function failedApp(appId: string, error: unknown): AppReconciliationReport {
 export async function reconciliationWorkflow(input: ReconciliationInput = {}): Promise<ReconciliationReport> {
   const startedAt = new Date().toISOString();
   const appIds = await reconcilableApps(input.appId);
+  // Runs that do not ask to disable orphans schedule exactly the activities they always did.
+  const reconcile = (appId: string) =>
+    input.disableOrphans ? reconcileApp(appId, { disableOrphans: true }) : reconcileApp(appId);
   const apps = await Promise.all(
-    appIds.map((appId) => reconcileApp(appId).catch((error: unknown) => failedApp(appId, error))),
+    appIds.map((appId) => reconcile(appId).catch((error: unknown) => failedApp(appId, error))),
   );
   return { startedAt, finishedAt: new Date().toISOString(), apps };
 }

@@ -121,4 +121,12 @@ export interface AppSummary {
   displayName?: string;
   capabilities: string[];
   health: { circuit: CircuitState; consecutiveFailures: number; openUntil?: string };
+  /** Requests to the app over the last `windowSeconds`, and how many of them failed (any error code). */
+  recent?: RecentRequests;
+}
+
+export interface RecentRequests {
+  windowSeconds: number;
+  requests: number;
+  failed: number;
 }

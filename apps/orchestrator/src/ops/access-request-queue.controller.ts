@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { PersonPrincipal, SignedIn, SignedInPerson } from '@tenure/auth';
+import type { AccessRequestRecord } from '@tenure/temporal-contracts';
+import { IsIn, IsOptional } from 'class-validator';
+import { AccessRequestQueueService } from './access-request-queue.service';
+
+export class AccessRequestQueueQuery {
+  @IsOptional()
+  @IsIn(['pending'], { message: 'status must be pending' })
+  status: 'pending' = 'pending';
+}
+
+/** The access requests waiting for the signed-in person's decision: their reports', and those they own entries of. */
+@Controller('v1/access-requests')
+export class AccessRequestQueueController {
+  constructor(private readonly queue: AccessRequestQueueService) {}
+
+  @Get()
+  @SignedIn()
+  toDecide(@SignedInPerson() person: PersonPrincipal, @Query() _query: AccessRequestQueueQuery): Promise<{ items: AccessRequestRecord[] }> {
+    return this.queue.toDecide(person);
+  }
+}
