@@ -65,7 +65,14 @@ describe('console, as an auditor', () => {
     const download = page.waitForEvent('download');
     await report.getByRole('link', { name: 'Download evidence (zip)' }).click();
     const file = await (await download).path();
-    expect((await entries(file)).sort()).toEqual(['deprovisioning.json', 'manifest.json', 'records.jsonl', 'verification.json']);
+    expect((await entries(file)).sort()).toEqual([
+      'access-reviews.jsonl',
+      'deprovisioning.json',
+      'manifest.json',
+      'records.jsonl',
+      'sod-checks.jsonl',
+      'verification.json',
+    ]);
     await page.context().close();
   });
 });

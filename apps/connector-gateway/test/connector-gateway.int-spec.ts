@@ -78,6 +78,8 @@ describe('connector gateway HTTP API', () => {
         'transfer_ownership',
       ],
       health: { circuit: 'closed', consecutiveFailures: 0 },
+      // Nothing has called Slack through this gateway yet.
+      recent: { requests: 0, failed: 0, windowSeconds: 300 },
     });
     const capabilitiesOf = (appId: string) =>
       body.apps.find((app: { appId: string }) => app.appId === appId).capabilities;
