@@ -70,6 +70,11 @@ describe.each(SERVICES)('$name OpenAPI', (service) => {
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
     expect(Object.keys(document.components.securitySchemes)).toEqual(expect.arrayContaining(service.schemes));
     expect(JSON.stringify(document)).not.toContain('"nullable"');
+    if (service.name === 'hr-ingest') {
+      const webhook = (document.paths['/v1/events/generic'] as { post: { responses: object; security: object } }).post;
+      expect(Object.keys(webhook.responses).sort()).toEqual(['200', '202', '400', '401', '403', '413', '415', '429']);
+      expect(webhook.security).toEqual([{ webhookSignature: [], webhookTimestamp: [] }]);
+    }
 
     const docs = await fetch(`${baseUrl(service)}/docs`);
     expect(docs.status).toBe(200);

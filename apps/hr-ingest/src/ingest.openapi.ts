@@ -1,3 +1,4 @@
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { OpenApiOptions } from '@tenure/http';
 import type { SourceId } from './sources/hr-sources.config';
 
@@ -36,3 +37,11 @@ export const INGEST_OPENAPI: OpenApiOptions = {
     '429': 'Too many requests from this address, or for this source.',
   },
 };
+
+/**
+ * The duplicate answer of a source endpoint, for the document: 202 for a new
+ * event is the route's @HttpCode (written on the method, where the OpenAPI
+ * build plugin reads it); the handler answers 200 when it saw everything before.
+ */
+export const DocumentDuplicateAnswer = () =>
+  ApiOkResponse({ description: 'Every event of the request was seen before: nothing happens twice.' });

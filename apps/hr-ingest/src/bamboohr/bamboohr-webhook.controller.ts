@@ -1,5 +1,6 @@
-import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { DocumentDuplicateAnswer } from '../ingest.openapi';
 import { IngestEndpoint } from '../limits/ingest-source.decorator';
 import { BambooSignatureGuard } from './bamboohr-signature.guard';
 import { BambooResult, BambooWebhookService } from './bamboohr-webhook.service';
@@ -11,6 +12,8 @@ export class BambooWebhookController {
 
   /** 202 when at least one employee's event is new; 200 when the whole delivery was seen before. */
   @IngestEndpoint('bamboohr', BambooSignatureGuard, 'application/json')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @DocumentDuplicateAnswer()
   @Post('bamboohr')
   async receive(
     @Body() body: BambooWebhookDto,

@@ -1,6 +1,7 @@
-import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Acceptance } from '../inbox/acceptance';
+import { DocumentDuplicateAnswer } from '../ingest.openapi';
 import { IngestEndpoint } from '../limits/ingest-source.decorator';
 import { GenericWebhookDto } from './dto/generic-webhook.dto';
 import { GenericWebhookService } from './generic-webhook.service';
@@ -12,6 +13,8 @@ export class GenericWebhookController {
 
   /** Authenticated by its HMAC signature rather than a bearer token (the guard). */
   @IngestEndpoint('generic', GenericWebhookSignatureGuard, 'application/json')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @DocumentDuplicateAnswer()
   @Post('generic')
   async receive(@Body() body: GenericWebhookDto, @Res({ passthrough: true }) response: Response): Promise<Acceptance> {
     const acceptance = await this.service.accept(body);
