@@ -23,6 +23,7 @@ function problems(response: Response, errors: { field: string; message: string }
  *   POST   /admin/apps/:appId/users {users: [...SCIM users]}   seed many users at once
  *   GET    /admin/apps/:appId/users/:userId/activations   {userId, activations: [{at, active}]}: each value
  *          the user's `active` took, creation first (was the account ever switched on?)
+ *   GET    /admin/apps/:appId/requests       {requests}: how many SCIM and app API requests the app has served
  *   GET    /admin/apps/:appId/oauth          {tokensIssued} by the app's OAuth token endpoint
  *   DELETE /admin/apps/:appId/oauth/tokens   revoke every issued access token
  */
@@ -67,6 +68,9 @@ export function createAdminRouter(apps: readonly ServedApp[], adminToken: string
       if (!(error instanceof DirectoryException)) throw error;
       response.status(404).json({ message: error.message });
     }
+  });
+  admin.get('/requests', (request, response) => {
+    response.json({ requests: served(request).requests.count });
   });
   // The OAuth token endpoint's count of issued tokens, and a way to revoke them all (a rotated client).
   admin.get('/oauth', (request, response) => {
