@@ -12,20 +12,21 @@ import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cpuSeconds, cpuSnapshot } from './lib/process-cpu.mjs';
 import {
-  activations,
   appRequests,
   auditUrl,
   benchPerson,
   DEPARTMENT_APPS,
   disableDirectly,
+  employeeView,
   ms,
   percentile,
   seedUsers,
   sendEvent,
   sleep,
   usersOfEmployee,
-  waitForAccounts,
+  waitForApps,
 } from './lib/tenure-http.mjs';
+import { startSecondReplicas, stopReplicas } from './lib/replicas.mjs';
 import { averageWork, closeTemporal } from './lib/workflow-counts.mjs';
 
 const { values: options } = parseArgs({
@@ -39,6 +40,7 @@ const { values: options } = parseArgs({
     'sample-histories': { type: 'string', default: '20' },
     chaos: { type: 'boolean', default: false },
     'hires-only': { type: 'boolean', default: false },
+    replicas: { type: 'string', default: '1' },
   },
 });
 const rate = Number(options.rate);
@@ -92,19 +94,9 @@ function requestsBetween(before, after) {
   return apps.reduce((sum, app) => sum + ((after[app] ?? 0) - (before[app] ?? 0)), 0);
 }
 
-/** From the 202 of each person's event to the last app's stored change of `active` to the wanted value. */
-async function appTimes(views, acceptedAt, wanted) {
-  const latencies = [];
-  await inParallel([...views.entries()], 16, async ([employeeId, view]) => {
-    let last = 0;
-    for (const account of view.accounts) {
-      const history = await activations(account.appId, account.externalId);
-      const change = history.filter((entry) => entry.active === wanted).at(-1);
-      if (change) last = Math.max(last, Date.parse(change.at));
-    }
-    latencies.push(last - acceptedAt.get(employeeId));
-  });
-  return latencies;
+/** From the 202 of each person's event to the last app's stored change of `active` (the app's clock). */
+function latenciesOf(done, acceptedAt) {
+  return [...done].map(([employeeId, { at }]) => at - acceptedAt.get(employeeId));
 }
 
 function printLatencies(label, values) {
@@ -117,11 +109,18 @@ function printCpu(used, per, unit) {
   const rows = Object.entries(used).sort((a, b) => b[1] - a[1]);
   const total = rows.reduce((sum, [, value]) => sum + value, 0);
   console.log(`CPU seconds per ${unit} (shared servers include everyone else's load on them):`);
-  for (const [name, value] of rows) console.log(`  ${name.padEnd(20)} ${((value / per) * 1000).toFixed(1).padStart(8)} s`);
+  for (const [name, value] of rows)
+    console.log(`  ${name.padEnd(20)} ${((value / per) * 1000).toFixed(1).padStart(8)} s`);
   console.log(`  ${'total'.padEnd(20)} ${((total / per) * 1000).toFixed(1).padStart(8)} s`);
 }
 
 // --- initial load -------------------------------------------------------------
+if (options.replicas === '2') {
+  const second = await startSecondReplicas();
+  console.log(
+    `two replicas: a second orchestrator (:${second.orchestrator.port}) calling a second gateway (:${second.gateway.port})`,
+  );
+} else if (options.replicas !== '1') throw new Error('--replicas is 1 or 2');
 const people = Array.from({ length: peopleCount }, (_, n) => benchPerson(runId, n, department));
 console.log(`${peopleCount} people in ${department} (${apps.join(', ')}); run ${runId}`);
 const hireRequests = await requestCounts();
@@ -131,24 +130,25 @@ const hiredAt = new Map();
 await inParallel(people, Number(options['hire-concurrency']), async (person) => {
   hiredAt.set(person.employeeId, await sendEvent('hire', person));
 });
-const hires = await waitForAccounts(
+const hires = await waitForApps(
   people.map((p) => p.employeeId),
-  'active',
-  apps.length,
+  apps,
+  true,
   WAIT_MS,
 );
 const hireSeconds = (Date.now() - hireStart) / 1000;
 const hireUsed = cpuSeconds(hireCpu, cpuSnapshot(processRoots()));
 const hireAppRequests = requestsBetween(hireRequests, await requestCounts());
 console.log(
-  `initial load: ${hires.views.size} of ${peopleCount} people × ${apps.length} apps active in ${hireSeconds.toFixed(1)} s ` +
-    `(${(hires.views.size / hireSeconds).toFixed(1)} people/s)${hires.missing.length ? `; NOT active: ${hires.missing.length}` : ''}`,
+  `initial load: ${hires.done.size} of ${peopleCount} people × ${apps.length} apps active in ${hireSeconds.toFixed(1)} s ` +
+    `(${(hires.done.size / hireSeconds).toFixed(1)} people/s)${hires.missing.length ? `; NOT active: ${hires.missing.length}` : ''}`,
 );
-printLatencies('hire 202 -> every account active (apps clock)', await appTimes(hires.views, hiredAt, true));
-console.log(`requests to apps per hire per app: ${(hireAppRequests / (hires.views.size * apps.length)).toFixed(2)}`);
-printCpu(hireUsed, hires.views.size, '1,000 hires');
+printLatencies('hire 202 -> every account active (apps clock)', latenciesOf(hires.done, hiredAt));
+console.log(`requests to apps per hire per app: ${(hireAppRequests / (hires.done.size * apps.length)).toFixed(2)}`);
+printCpu(hireUsed, hires.done.size, '1,000 hires');
 if (options['hires-only']) {
   await closeTemporal();
+  await stopReplicas();
   process.exit(hires.missing.length ? 1 : 0);
 }
 
@@ -177,7 +177,7 @@ await Promise.all(
 );
 
 // --- sustained leavers -----------------------------------------------------------
-const leavers = people.filter((p) => hires.views.has(p.employeeId)).slice(0, leaverCount);
+const leavers = people.filter((p) => hires.done.has(p.employeeId)).slice(0, leaverCount);
 const leaverRequests = await requestCounts();
 const leaverCpu = cpuSnapshot(processRoots());
 const terminatedAt = new Map();
@@ -197,19 +197,21 @@ await Promise.all(
 );
 const sendSeconds = (performance.now() - burstStart) / 1000;
 await chaosDone;
-const revoked = await waitForAccounts(
+const revoked = await waitForApps(
   leavers.map((p) => p.employeeId),
-  'disabled',
-  apps.length,
+  apps,
+  false,
   WAIT_MS,
 );
 const leaverUsed = cpuSeconds(leaverCpu, cpuSnapshot(processRoots()));
 const leaverAppRequests = requestsBetween(leaverRequests, await requestCounts());
-const revokeLatencies = await appTimes(revoked.views, terminatedAt, false);
+const revokeLatencies = latenciesOf(revoked.done, terminatedAt);
 
 console.log(
   `\nsustained leavers: ${leavers.length} terminations at ${rate}/s over ${sendSeconds.toFixed(1)} s, ${apps.length} apps each` +
-    (chaos ? `; orchestrator killed (kill -9) after ${chaos.atSeconds.toFixed(1)} s, restarted in ${chaos.restartSeconds.toFixed(1)} s` : ''),
+    (chaos
+      ? `; orchestrator killed (kill -9) after ${chaos.atSeconds.toFixed(1)} s, restarted in ${chaos.restartSeconds.toFixed(1)} s`
+      : ''),
 );
 printLatencies('direct-call floor (all apps disabled)', floorLatencies);
 printLatencies('terminate 202 -> every account disabled', revokeLatencies);
@@ -217,7 +219,7 @@ console.log(
   `time-to-revoke p50 is ${(percentile(revokeLatencies, 50) / percentile(floorLatencies, 50)).toFixed(1)}× the floor's p50` +
     (revoked.missing.length ? `; NOT disabled within ${WAIT_MS / 60_000} min: ${revoked.missing.length}` : ''),
 );
-printCpu(leaverUsed, revoked.views.size, '1,000 leavers');
+printCpu(leaverUsed, revoked.done.size, '1,000 leavers');
 
 // --- where the work goes -----------------------------------------------------------
 const sample = leavers.slice(0, Number(options['sample-histories'])).map((p) => p.employeeId);
@@ -226,17 +228,20 @@ const describe = (w) =>
   `${w.activities.toFixed(1)} activities, ${w.localActivities.toFixed(1)} local activities, ${w.workflowTasks.toFixed(1)} workflow tasks`;
 console.log(`Temporal per hire:   ${describe(work.hire)} (mean of ${sample.length} histories)`);
 console.log(`Temporal per leaver: ${describe(work.leaver)}`);
-const sampleView = revoked.views.get(sample[0]);
+const sampleView = await employeeView(sample[0]);
 const leaverRun = sampleView?.runs?.find((run) => run.eventType === 'terminate');
 const changesPerLeaver = (leaverRun?.steps ?? []).reduce((sum, step) => sum + (step.changes?.length ?? 0), 0);
 console.log(
-  `requests to apps per leaver per app: ${(leaverAppRequests / (revoked.views.size * apps.length)).toFixed(2)}` +
-    (changesPerLeaver ? ` (${(changesPerLeaver / apps.length).toFixed(0)} changes per app so far: ${(leaverAppRequests / (revoked.views.size * changesPerLeaver)).toFixed(2)} requests per change)` : ''),
+  `requests to apps per leaver per app: ${(leaverAppRequests / (revoked.done.size * apps.length)).toFixed(2)}` +
+    (changesPerLeaver
+      ? ` (${(changesPerLeaver / apps.length).toFixed(0)} changes per app so far: ${(leaverAppRequests / (revoked.done.size * changesPerLeaver)).toFixed(2)} requests per change)`
+      : ''),
 );
 
 // --- nothing lost, nothing duplicated ---------------------------------------------------
 await countLossesAndDuplicates();
 await closeTemporal();
+await stopReplicas();
 
 async function countLossesAndDuplicates() {
   let stillActive = 0;
@@ -270,7 +275,13 @@ async function countLossesAndDuplicates() {
 }
 
 async function auditDisableRecords() {
-  const query = new URLSearchParams({ format: 'jsonl', kind: 'outcome', action: 'account.disable', outcome: 'succeeded', from: startedAt });
+  const query = new URLSearchParams({
+    format: 'jsonl',
+    kind: 'outcome',
+    action: 'account.disable',
+    outcome: 'succeeded',
+    from: startedAt,
+  });
   // The audit trail is fed from Kafka: give its consumer a moment to catch up with the last outcomes.
   const expected = leavers.length * apps.length;
   let records = [];
@@ -280,7 +291,11 @@ async function auditDisableRecords() {
     });
     if (!response.ok) throw new Error(`audit export answered ${response.status}`);
     const text = await response.text();
-    records = text.split('\n').filter(Boolean).map((line) => JSON.parse(line)).filter((r) => r.employeeId?.startsWith(`BENCH-${runId}-`));
+    records = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+      .filter((r) => r.employeeId?.startsWith(`BENCH-${runId}-`));
     if (records.length >= expected) break;
     await sleep(2000);
   }

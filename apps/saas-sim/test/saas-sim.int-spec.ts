@@ -254,7 +254,11 @@ describe('simulated SaaS apps over SCIM 2.0', () => {
   });
 
   /** Look-ups by userName, externalId and id, a leave and a join: the calls provisioning makes, timed per request. */
-  async function provisioningRound(appId: string, groupId: string, users: { id: string; n: string }[]): Promise<number> {
+  async function provisioningRound(
+    appId: string,
+    groupId: string,
+    users: { id: string; n: string }[],
+  ): Promise<number> {
     const started = performance.now();
     for (const { id, n } of users) {
       const byName = await scim(appId, `/Users?filter=${encodeURIComponent(`userName eq "USER-${n}@EXAMPLE.com"`)}`);
@@ -316,10 +320,24 @@ describe('simulated SaaS apps over SCIM 2.0', () => {
     });
     const picks = [0, 3, 5, 7, 9, 1, 2, 4, 6, 8];
     const smallMs = await provisioningRound('alpha', small.groupId, sample('alpha', small.ids, picks));
-    const largeMs = await provisioningRound('large', large.groupId, sample('large', large.ids, picks.map((k) => k * 9_999)));
+    const largeMs = await provisioningRound(
+      'large',
+      large.groupId,
+      sample(
+        'large',
+        large.ids,
+        picks.map((k) => k * 9_999),
+      ),
+    );
     expect(largeMs).toBeLessThan(Math.max(3 * smallMs, 5));
-    const mine = await scim('large', `/Groups?filter=${encodeURIComponent(`members[value eq "${large.ids[7]}"]`)}&attributes=displayName`);
+    const mine = await scim(
+      'large',
+      `/Groups?filter=${encodeURIComponent(`members[value eq "${large.ids[7]}"]`)}&attributes=displayName`,
+    );
     expect(mine.body.Resources?.map((found) => found.displayName)).toEqual(['everyone-large']);
-    await fetch(`${sim.url}/admin/apps/alpha/conditions`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    await fetch(`${sim.url}/admin/apps/alpha/conditions`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
   }, 120_000);
 });

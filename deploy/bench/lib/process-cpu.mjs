@@ -46,7 +46,9 @@ export function cpuSnapshot(roots) {
     for (const root of pids) for (const pid of family(root)) ticks.set(pid, stat(pid)?.ticks ?? 0);
     snapshot[name] = ticks;
   }
-  snapshot.bench = new Map([[process.pid, Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1e6 * TICKS)]]);
+  snapshot.bench = new Map([
+    [process.pid, Math.round(((process.cpuUsage().user + process.cpuUsage().system) / 1e6) * TICKS)],
+  ]);
   return snapshot;
 }
 

@@ -58,39 +58,68 @@ export async function employeeView(employeeId) {
   return response.json();
 }
 
-/** Waits until every person's accounts (as many as expected) all have the status; polls a few at a time. */
-export async function waitForAccounts(employeeIds, status, expected, timeoutMs, parallel = 6) {
+/** The accounts carrying these externalIds (employee ids) in the app, with their activations. */
+export async function lookupAccounts(appId, externalIds) {
+  const found = [];
+  for (let start = 0; start < externalIds.length; start += 20_000) {
+    const response = await fetch(`${simUrl}/admin/apps/${appId}/users/lookup`, {
+      method: 'POST',
+      headers: adminHeaders(),
+      body: JSON.stringify({ externalIds: externalIds.slice(start, start + 20_000) }),
+    });
+    if (!response.ok) throw new Error(`lookup in ${appId}: ${response.status}`);
+    found.push(...(await response.json()).users);
+  }
+  return found;
+}
+
+/**
+ * Waits, watching the apps themselves (nothing asked of Tenure, so watching
+ * adds no load to it), until each person has exactly one account in every
+ * app, all with `active` as wanted. Resolves with, per person, the moment the
+ * last app stored that value (the app's clock) and their accounts.
+ */
+export async function waitForApps(employeeIds, apps, active, timeoutMs) {
   const pending = new Set(employeeIds);
-  const views = new Map();
+  const done = new Map();
   const deadline = Date.now() + timeoutMs;
   while (pending.size > 0 && Date.now() < deadline) {
     const round = Date.now();
-    const queue = [...pending];
-    await Promise.all(
-      Array.from({ length: parallel }, async () => {
-        for (let id = queue.shift(); id; id = queue.shift()) {
-          const view = await employeeView(id);
-          const accounts = view?.accounts ?? [];
-          if (accounts.length === expected && accounts.every((a) => a.status === status)) {
-            pending.delete(id);
-            views.set(id, view);
-          }
-        }
-      }),
-    );
-    await sleep(Math.max(0, 300 - (Date.now() - round)));
+    const ids = [...pending];
+    const byPerson = new Map(ids.map((id) => [id, []]));
+    for (const appId of apps) {
+      for (const user of await lookupAccounts(appId, ids)) byPerson.get(user.externalId)?.push({ appId, ...user });
+    }
+    for (const [id, accounts] of byPerson) {
+      const complete = apps.every((appId) => accounts.filter((a) => a.appId === appId).length === 1);
+      if (!complete || !accounts.every((a) => a.active === active)) continue;
+      const at = Math.max(
+        ...accounts.map((a) => Date.parse(a.activations.filter((x) => x.active === active).at(-1).at)),
+      );
+      done.set(id, { at, accounts });
+      pending.delete(id);
+    }
+    await sleep(Math.max(0, 250 - (Date.now() - round)));
   }
-  return { views, missing: [...pending] };
+  return { done, missing: [...pending] };
 }
 
 function simHeaders(appId) {
-  return { authorization: `Bearer ${env[`TENURE_APP_${appId.toUpperCase()}_TOKEN`]}`, 'content-type': 'application/scim+json' };
+  return {
+    authorization: `Bearer ${env[`TENURE_APP_${appId.toUpperCase()}_TOKEN`]}`,
+    'content-type': 'application/scim+json',
+  };
 }
-const adminHeaders = () => ({ authorization: `Bearer ${env.TENURE_SAAS_SIM_ADMIN_TOKEN}`, 'content-type': 'application/json' });
+const adminHeaders = () => ({
+  authorization: `Bearer ${env.TENURE_SAAS_SIM_ADMIN_TOKEN}`,
+  'content-type': 'application/json',
+});
 
 /** Each value the account's `active` took in the app, with the app's own timestamps. */
 export async function activations(appId, userId) {
-  const response = await fetch(`${simUrl}/admin/apps/${appId}/users/${userId}/activations`, { headers: adminHeaders() });
+  const response = await fetch(`${simUrl}/admin/apps/${appId}/users/${userId}/activations`, {
+    headers: adminHeaders(),
+  });
   if (!response.ok) throw new Error(`activations of ${appId}/${userId}: ${response.status}`);
   return (await response.json()).activations;
 }
@@ -118,7 +147,11 @@ export async function disableDirectly(appId, userId) {
     schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
     Operations: [{ op: 'replace', path: 'active', value: false }],
   });
-  const response = await fetch(`${simUrl}/${appId}/scim/v2/Users/${userId}`, { method: 'PATCH', headers: simHeaders(appId), body });
+  const response = await fetch(`${simUrl}/${appId}/scim/v2/Users/${userId}`, {
+    method: 'PATCH',
+    headers: simHeaders(appId),
+    body,
+  });
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`direct disable in ${appId}: ${response.status}`);
 }

@@ -106,7 +106,9 @@ describe('AppDirectory', () => {
 
   it('adds and removes members without touching the others, once each, users only', () => {
     const directory = new AppDirectory('slack');
-    const [ada, bob] = ['ada', 'bob'].map((name) => directory.writeUser(undefined, { userName: `${name}@example.com` }));
+    const [ada, bob] = ['ada', 'bob'].map((name) =>
+      directory.writeUser(undefined, { userName: `${name}@example.com` }),
+    );
     const group = directory.writeGroup(undefined, { displayName: 'eng', members: [{ value: ada.id }] });
     directory.changeMembers(group.id, { add: [{ value: bob.id }, { value: ada.id }] });
     expect(directory.group(group.id).members.map((member) => member.value)).toEqual([ada.id, bob.id]);

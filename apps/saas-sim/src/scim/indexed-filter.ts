@@ -28,20 +28,27 @@ const existing = (directory: AppDirectory, ids: (string | undefined)[], read: (i
  * externalId) from the directory's indexes, as a real app's database would;
  * undefined for any other filter, which is then matched user by user.
  */
-export function indexedUsers(directory: AppDirectory, filter: SCIMMY.Types.Filter | undefined): StoredUser[] | undefined {
+export function indexedUsers(
+  directory: AppDirectory,
+  filter: SCIMMY.Types.Filter | undefined,
+): StoredUser[] | undefined {
   const equality = singleEquality(filter);
   if (!equality || equality.path.length !== 1) return undefined;
   const [attribute] = equality.path;
   const read = (id: string) => directory.user(id);
   if (attribute === 'id') return existing(directory, [equality.value], read) as StoredUser[];
-  if (attribute === 'username') return existing(directory, [directory.userIdNamed(equality.value)], read) as StoredUser[];
+  if (attribute === 'username')
+    return existing(directory, [directory.userIdNamed(equality.value)], read) as StoredUser[];
   if (attribute === 'externalid')
     return existing(directory, directory.userIdsWithExternalId(equality.value), read) as StoredUser[];
   return undefined;
 }
 
 /** A group by id or displayName, or the groups a user is a member of (`members[value eq "<id>"]`). */
-export function indexedGroups(directory: AppDirectory, filter: SCIMMY.Types.Filter | undefined): StoredGroup[] | undefined {
+export function indexedGroups(
+  directory: AppDirectory,
+  filter: SCIMMY.Types.Filter | undefined,
+): StoredGroup[] | undefined {
   const equality = singleEquality(filter);
   if (!equality) return undefined;
   const key = equality.path.join('.');
