@@ -15,7 +15,7 @@ function count(events) {
   const totals = { activities: 0, localActivities: 0, workflowTasks: 0 };
   for (const event of events) {
     if (event.activityTaskScheduledEventAttributes) totals.activities++;
-    else if (event.markerRecordedEventAttributes?.markerName === 'LocalActivity') totals.localActivities++;
+    else if (/local.?activity/i.test(event.markerRecordedEventAttributes?.markerName ?? '')) totals.localActivities++;
     else if (event.workflowTaskCompletedEventAttributes) totals.workflowTasks++;
   }
   return totals;
