@@ -9,6 +9,7 @@
 
 bench_usage() {
   die "usage: ./tenure bench [--env dev|test] lifecycle [people (20)] [concurrency (5)]
+       ./tenure bench [--env dev|test] leavers [--rate 20] [--seconds 30] [--apps 3|5] [--people N] [--chaos] [--hires-only] [--replicas 1|2]
        ./tenure bench [--env dev|test] reconcile [accounts (10000)] [app (github)]
        ./tenure bench [--env dev|test] audit [--messages 100000] [--records 1000000] [--samples 40] [--keep]
        ./tenure bench [--env dev|test] ingest [--rate 1000] [--seconds 20] [--rows 100000] [--warmup 2] [--workers 1]"
@@ -29,6 +30,7 @@ cmd_bench() {
   fi
   case "$name" in
     lifecycle) bench_against_services "$env" lifecycle-latency.mjs "$@" ;;
+    leavers) bench_leavers "$env" "$@" ;;
     reconcile) bench_against_services "$env" reconcile.mjs "$@" ;;
     audit) bench_audit "$env" "$@" ;;
     ingest) bench_ingest "$env" "$@" ;;
@@ -90,4 +92,39 @@ bench_ingest() {
     TENURE_BENCH_DATABASE_URL="$(pg_url "$bench_db")"
     with_env node "$TENURE_ROOT/deploy/bench/ingest.mjs" "$@"
   )
+}
+
+# A copy of config/ whose mass-change guard lets a bench's thousands of
+# leavers through: the guard exists to hold exactly such a burst.
+bench_config_dir() {
+  local dir="$TENURE_STATE/bench-config"
+  rm -rf "$dir"
+  cp -r "$TENURE_ROOT/config" "$dir"
+  sed -i -E 's/^( +maxPeople(Deleted)?:) *[0-9]+/\1 1000000/' "$dir/policy.yaml"
+  printf '%s' "$dir"
+}
+
+# ./tenure bench leavers: the test slot's services started with the bench's
+# config, on a fresh database of the bench's own, so its thousands of people
+# never reach the tests' mass-change window (dev: the running dev stack, whose
+# guard holds bursts past its limit).
+bench_leavers() {
+  local env="$1"
+  shift
+  if [[ "$env" == test ]]; then
+    TENURE_CONFIG_DIR="$(bench_config_dir)"
+    export TENURE_CONFIG_DIR
+    pg_external && die "bench leavers --env test creates a database of its own on the local PostgreSQL; unset DATABASE_URL"
+    PG_DB_TEST="tenure_bench_leavers${TEST_SUFFIX//-/_}"
+    pg_healthy || die "PostgreSQL must be running (./tenure infra up)"
+    pg_sql "DROP DATABASE IF EXISTS \"$PG_DB_TEST\" WITH (FORCE)" >/dev/null
+    pg_ensure_database "$PG_DB_TEST"
+  else
+    warn "dev services keep their own config: the mass-change guard holds leavers past its maxPeople"
+  fi
+  env_select "$env"
+  export TENURE_BENCH_PID_DIR="$ENV_PID_DIR" TENURE_BENCH_LOG_DIR="$ENV_LOG_DIR"
+  TENURE_BENCH_INFRA_PIDS="temporal=$(temporal_pid || true) kafka=$(kafka_pid || true) postgres=$(pg_pid || true)"
+  export TENURE_BENCH_INFRA_PIDS
+  bench_against_services "$env" leavers.mjs "$@"
 }

@@ -44,6 +44,15 @@ export function createSaasSimApp({ apps, logger, random, adminToken }: SaasSimOp
     response.json({ status: 'ok' });
   });
   const served = apps.map(serveApp);
+  const servedById = new Map(served.map((one) => [one.settings.id, one]));
+  app.use((request, _response, next) => {
+    const [, appId, api] = request.path.split('/');
+    if (api === 'scim' || api === 'api') {
+      const counted = servedById.get(appId);
+      if (counted) counted.requests.count += 1;
+    }
+    next();
+  });
   app.use(createScimAppsRouter(served, random));
   app.use(createAppApiRouter(served, random));
   app.use(createAdminRouter(served, adminToken));

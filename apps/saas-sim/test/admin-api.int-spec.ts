@@ -16,7 +16,13 @@ let closedSim: RunningSaasSim;
 
 beforeAll(async () => {
   const logger = createLogger('saas-sim', 'silent');
-  sim = await startSaasSim({ apps: [app('slack')], logger, host: '127.0.0.1', port: 0, adminToken: ADMIN_TOKEN });
+  sim = await startSaasSim({
+    apps: [app('slack'), app('zoom')],
+    logger,
+    host: '127.0.0.1',
+    port: 0,
+    adminToken: ADMIN_TOKEN,
+  });
   closedSim = await startSaasSim({ apps: [app('slack')], logger, host: '127.0.0.1', port: 0 });
 });
 
@@ -106,5 +112,39 @@ describe('the simulator admin API', () => {
     expect(await admin('POST', '/slack/users', { users })).toMatchObject({ status: 201, body: { created: 50 } });
     expect((await admin('POST', '/slack/users', { users: 'nope' })).status).toBe(400);
     expect((await admin('POST', '/slack/users', { users: [{ userName: 'seeded1' }] })).status).toBe(400);
+  });
+
+  it('looks accounts up by externalId, with their activations, and counts the requests each app served', async () => {
+    const users = [0, 1].map((i) => ({
+      userName: `lookup${i}@example.com`,
+      externalId: `LOOKUP-${i}`,
+      active: i === 0,
+    }));
+    const { body: seeded } = await admin('POST', '/zoom/users', { users });
+    const before = (await admin('GET', '/zoom/requests')).body.requests as number;
+    await fetch(`${sim.url}/zoom/scim/v2/Users/${(seeded.ids as string[])[0]}`, {
+      headers: { authorization: 'Bearer zoom-token-0123456789abcdef' },
+    });
+    expect((await admin('GET', '/zoom/requests')).body.requests).toBe(before + 1);
+
+    const { status, body } = await admin('POST', '/zoom/users/lookup', {
+      externalIds: ['LOOKUP-1', 'LOOKUP-0', 'NOBODY'],
+    });
+    expect(status).toBe(200);
+    expect(body.users).toEqual([
+      {
+        id: (seeded.ids as string[])[1],
+        externalId: 'LOOKUP-1',
+        active: false,
+        activations: [{ at: expect.any(String), active: false }],
+      },
+      {
+        id: (seeded.ids as string[])[0],
+        externalId: 'LOOKUP-0',
+        active: true,
+        activations: [{ at: expect.any(String), active: true }],
+      },
+    ]);
+    expect((await admin('POST', '/zoom/users/lookup', { externalIds: [1] })).status).toBe(400);
   });
 });

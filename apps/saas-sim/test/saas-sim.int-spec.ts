@@ -21,12 +21,20 @@ const apps = [
   app('alpha', { latencyMs: { min: 0, max: 15 } }),
   app('beta', { latencyMs: { min: 0, max: 15 } }),
   app('flaky', { faults: { rateLimitedRatio: 1, unavailableRatio: 0, retryAfterSeconds: 7 } }),
+  app('large'),
 ];
+const ADMIN_TOKEN = 'saas-sim-admin-token-0123456789';
 
 let sim: RunningSaasSim;
 
 beforeAll(async () => {
-  sim = await startSaasSim({ apps, logger: createLogger('saas-sim', 'silent'), host: '127.0.0.1', port: 0 });
+  sim = await startSaasSim({
+    apps,
+    logger: createLogger('saas-sim', 'silent'),
+    host: '127.0.0.1',
+    port: 0,
+    adminToken: ADMIN_TOKEN,
+  });
 });
 
 afterAll(() => sim.close());
@@ -244,4 +252,92 @@ describe('simulated SaaS apps over SCIM 2.0', () => {
       expect((reply.body.meta as { location: string }).location).toBe(`/${appId}/scim/v2/Users/${reply.body.id}`);
     }
   });
+
+  /** Look-ups by userName, externalId and id, a leave and a join: the calls provisioning makes, timed per request. */
+  async function provisioningRound(
+    appId: string,
+    groupId: string,
+    users: { id: string; n: string }[],
+  ): Promise<number> {
+    const started = performance.now();
+    for (const { id, n } of users) {
+      const byName = await scim(appId, `/Users?filter=${encodeURIComponent(`userName eq "USER-${n}@EXAMPLE.com"`)}`);
+      expect(byName.body.Resources?.map((user) => user.id)).toEqual([id]);
+      const byExternalId = await scim(appId, `/Users?filter=${encodeURIComponent(`externalId eq "X-${n}"`)}`);
+      expect(byExternalId.body.Resources?.map((user) => user.id)).toEqual([id]);
+      expect((await scim(appId, `/Users/${id}`)).status).toBe(200);
+      const leave = await scim(appId, `/Groups/${groupId}`, {
+        method: 'PATCH',
+        body: { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: `members[value eq "${id}"]` }] },
+      });
+      expect(leave.status).toBe(204);
+      const join = await scim(appId, `/Groups/${groupId}`, {
+        method: 'PATCH',
+        body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: id }] }] },
+      });
+      expect(join.status).toBe(204);
+    }
+    return (performance.now() - started) / (users.length * 5);
+  }
+
+  async function seeded(appId: string, count: number): Promise<{ ids: string[]; groupId: string }> {
+    const ids: string[] = [];
+    for (let start = 0; start < count; start += 20_000) {
+      const users = Array.from({ length: Math.min(20_000, count - start) }, (_, k) => ({
+        userName: `user-${appId}-${start + k}@example.com`,
+        externalId: `X-${appId}-${start + k}`,
+      }));
+      const response = await fetch(`${sim.url}/admin/apps/${appId}/users`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ users }),
+      });
+      expect(response.status).toBe(201);
+      ids.push(...((await response.json()) as { ids: string[] }).ids);
+    }
+    const group = await scim(appId, '/Groups', { method: 'POST', body: { displayName: `everyone-${appId}` } });
+    for (let start = 0; start < ids.length; start += 5_000) {
+      const value = ids.slice(start, start + 5_000).map((id) => ({ value: id }));
+      const added = await scim(appId, `/Groups/${group.body.id}`, {
+        method: 'PATCH',
+        body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value }] },
+      });
+      expect(added.status).toBe(204);
+    }
+    return { ids, groupId: String(group.body.id) };
+  }
+
+  it('answers as fast with 100,000 users in a 100,000-member group as with ten', async () => {
+    const small = await seeded('alpha', 10);
+    const large = await seeded('large', 100_000);
+    const sample = (appId: string, ids: string[], picks: number[]) =>
+      picks.map((k) => ({ id: ids[k], n: `${appId}-${k}` }));
+    // alpha answers in 0–15 ms: its latency is set to nothing for this comparison.
+    await fetch(`${sim.url}/admin/apps/alpha/conditions`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: { min: 0, max: 0 } }),
+    });
+    const picks = [0, 3, 5, 7, 9, 1, 2, 4, 6, 8];
+    const smallMs = await provisioningRound('alpha', small.groupId, sample('alpha', small.ids, picks));
+    const largeMs = await provisioningRound(
+      'large',
+      large.groupId,
+      sample(
+        'large',
+        large.ids,
+        picks.map((k) => k * 9_999),
+      ),
+    );
+    expect(largeMs).toBeLessThan(Math.max(3 * smallMs, 5));
+    const mine = await scim(
+      'large',
+      `/Groups?filter=${encodeURIComponent(`members[value eq "${large.ids[7]}"]`)}&attributes=displayName`,
+    );
+    expect(mine.body.Resources?.map((found) => found.displayName)).toEqual(['everyone-large']);
+    await fetch(`${sim.url}/admin/apps/alpha/conditions`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+  }, 120_000);
 });

@@ -6,6 +6,9 @@ import type { Logger } from 'pino';
 import { kafkaLogCreator } from './kafka-client';
 import { PrefixedKafkaServer } from './prefixed-kafka.server';
 
+/** As many as the topics have partitions (deploy/topics.txt): more would idle. */
+const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
+
 export interface KafkaConsumerSettings {
   clientId: string;
   groupId: string;
@@ -32,7 +35,9 @@ export function kafkaConsumerStrategy(settings: KafkaConsumerSettings): CustomSt
         allowAutoTopicCreation: false,
       },
       subscribe: { fromBeginning: true },
-      run: { autoCommit: true },
+      // Each partition still runs one message at a time (the order per key holds); the partitions no longer
+      // wait for each other, so a slow hand-over on one does not hold up the people on the others.
+      run: { autoCommit: true, partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY },
       postfixId: '',
     },
     settings.topicPrefix,

@@ -23,6 +23,9 @@ function problems(response: Response, errors: { field: string; message: string }
  *   POST   /admin/apps/:appId/users {users: [...SCIM users]}   seed many users at once
  *   GET    /admin/apps/:appId/users/:userId/activations   {userId, activations: [{at, active}]}: each value
  *          the user's `active` took, creation first (was the account ever switched on?)
+ *   POST   /admin/apps/:appId/users/lookup {externalIds: [...]}   {users: [{id, externalId, active, activations}]}:
+ *          the accounts carrying those externalIds, for benchmarks to watch thousands of people at once
+ *   GET    /admin/apps/:appId/requests       {requests}: how many SCIM and app API requests the app has served
  *   GET    /admin/apps/:appId/oauth          {tokensIssued} by the app's OAuth token endpoint
  *   DELETE /admin/apps/:appId/oauth/tokens   revoke every issued access token
  */
@@ -67,6 +70,28 @@ export function createAdminRouter(apps: readonly ServedApp[], adminToken: string
       if (!(error instanceof DirectoryException)) throw error;
       response.status(404).json({ message: error.message });
     }
+  });
+  admin.post('/users/lookup', (request, response) => {
+    const externalIds: unknown = (request.body as { externalIds?: unknown } | undefined)?.externalIds;
+    const valid = Array.isArray(externalIds) && externalIds.every((id) => typeof id === 'string');
+    if (!valid || externalIds.length > MAX_SEEDED_USERS) {
+      return problems(response, [
+        { field: 'externalIds', message: `must be a list of at most ${MAX_SEEDED_USERS} strings` },
+      ]);
+    }
+    const { directory } = served(request);
+    const users = (externalIds as string[]).flatMap((externalId) =>
+      directory.userIdsWithExternalId(externalId).map((id) => ({
+        id,
+        externalId,
+        active: directory.user(id).active !== false,
+        activations: directory.activations(id),
+      })),
+    );
+    response.json({ users });
+  });
+  admin.get('/requests', (request, response) => {
+    response.json({ requests: served(request).requests.count });
   });
   // The OAuth token endpoint's count of issued tokens, and a way to revoke them all (a rotated client).
   admin.get('/oauth', (request, response) => {

@@ -88,4 +88,36 @@ describe('AppDirectory', () => {
     ada.userName = 'changed';
     expect(directory.user(ada.id).userName).toBe('ada@example.com');
   });
+
+  it('finds users by userName and externalId through indexes that follow every write and delete', () => {
+    const directory = new AppDirectory('slack');
+    const ada = directory.writeUser(undefined, { userName: 'ada@example.com', externalId: 'E1' });
+    expect(directory.userIdNamed('ADA@example.com')).toBe(ada.id);
+    expect(directory.userIdsWithExternalId('E1')).toEqual([ada.id]);
+    expect(directory.userIdsWithExternalId('e1')).toEqual([]);
+    directory.writeUser(ada.id, { userName: 'ada.l@example.com', externalId: 'E2' });
+    expect(directory.userIdNamed('ada@example.com')).toBeUndefined();
+    expect(directory.userIdsWithExternalId('E1')).toEqual([]);
+    expect(directory.userIdsWithExternalId('E2')).toEqual([ada.id]);
+    directory.deleteUser(ada.id);
+    expect(directory.userIdsWithExternalId('E2')).toEqual([]);
+    expect(directory.userIdNamed('ada.l@example.com')).toBeUndefined();
+  });
+
+  it('adds and removes members without touching the others, once each, users only', () => {
+    const directory = new AppDirectory('slack');
+    const [ada, bob] = ['ada', 'bob'].map((name) =>
+      directory.writeUser(undefined, { userName: `${name}@example.com` }),
+    );
+    const group = directory.writeGroup(undefined, { displayName: 'eng', members: [{ value: ada.id }] });
+    directory.changeMembers(group.id, { add: [{ value: bob.id }, { value: ada.id }] });
+    expect(directory.group(group.id).members.map((member) => member.value)).toEqual([ada.id, bob.id]);
+    expect(directory.groupIdsOfMember(bob.id)).toEqual([group.id]);
+    directory.changeMembers(group.id, { remove: [ada.id, 'not-a-member'] });
+    expect(directory.group(group.id).members.map((member) => member.value)).toEqual([bob.id]);
+    expect(directory.groupIdsOfMember(ada.id)).toEqual([]);
+    expect(refusal(() => directory.changeMembers(group.id, { add: [{ value: 'ghost' }] }))).toBe('INVALID_VALUE');
+    expect(refusal(() => directory.changeMembers('nope', { add: [] }))).toBe('NOT_FOUND');
+    expect(directory.groupIdNamed('ENG')).toBe(group.id);
+  });
 });

@@ -3,6 +3,7 @@ import { DirectoryException } from './directory.exception';
 import {
   Activation,
   GroupMember,
+  ResourceMeta,
   ScimAttributes,
   SERVER_OWNED_ATTRIBUTES,
   StoredGroup,
@@ -22,15 +23,21 @@ function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** userName and group displayName are case-insensitive in SCIM (RFC 7643 §4.1.1), and so is their uniqueness. */
-const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-
 function requiredString(attributes: ScimAttributes, name: string): string {
   const value = attributes[name];
   if (typeof value !== 'string' || value.trim() === '') {
     throw new DirectoryException('INVALID_VALUE', `${name} is required`);
   }
   return value;
+}
+
+/** A group as kept: its members by user id, so a membership change never rebuilds the list. */
+interface KeptGroup {
+  [attribute: string]: unknown;
+  id: string;
+  displayName: string;
+  meta: ResourceMeta;
+  memberships: Map<string, GroupMember>;
 }
 
 /**
@@ -40,9 +47,12 @@ function requiredString(attributes: ScimAttributes, name: string): string {
  */
 export class AppDirectory {
   private readonly userStore = new Map<string, StoredUser>();
-  private readonly groupStore = new Map<string, StoredGroup>();
+  /** Groups with their members by user id: a membership change costs the same for 10 members or 100,000. */
+  private readonly groupStore = new Map<string, KeptGroup>();
   /** Indexes that keep lookups constant-time for directories of tens of thousands of users. */
   private readonly userIdByName = new Map<string, string>();
+  private readonly userIdsByExternalId = new Map<string, Set<string>>();
+  private readonly groupIdByName = new Map<string, string>();
   private readonly groupIdsByMember = new Map<string, Set<string>>();
   /** Each user's `active` as it was stored, creation first: what tests read to see whether an account was ever on. */
   private readonly activationsByUser = new Map<string, Activation[]>();
@@ -71,12 +81,30 @@ export class AppDirectory {
     return ids.map((id) => this.user(id));
   }
 
+  /** The user named userName (case-insensitive, as SCIM compares it), if any. */
+  userIdNamed(userName: string): string | undefined {
+    return this.userIdByName.get(userName.toLowerCase());
+  }
+
+  /** The users carrying this externalId (case-exact, RFC 7643 §3.1); more than one is the client's doing. */
+  userIdsWithExternalId(externalId: string): string[] {
+    return [...(this.userIdsByExternalId.get(externalId) ?? [])];
+  }
+
+  groupIdNamed(displayName: string): string | undefined {
+    return this.groupIdByName.get(displayName.toLowerCase());
+  }
+
+  groupIdsOfMember(userId: string): string[] {
+    return [...(this.groupIdsByMember.get(userId) ?? [])];
+  }
+
   user(id: string): StoredUser {
     const stored = this.userStore.get(id);
     if (!stored) throw new DirectoryException('NOT_FOUND', `User ${id} not found`);
     const groups = [...(this.groupIdsByMember.get(id) ?? [])]
       .map((groupId) => this.groupStore.get(groupId))
-      .filter((group): group is StoredGroup => group !== undefined)
+      .filter((group): group is KeptGroup => group !== undefined)
       .map((group) => ({ value: group.id, display: group.displayName, type: 'direct' }));
     return copy({ ...stored, ...(groups.length > 0 ? { groups } : {}) });
   }
@@ -97,8 +125,16 @@ export class AppDirectory {
       userName,
       meta: { created: existing?.meta.created ?? now, lastModified: now },
     };
-    if (existing) this.userIdByName.delete(existing.userName.toLowerCase());
+    if (existing) {
+      this.userIdByName.delete(existing.userName.toLowerCase());
+      this.forgetExternalId(existing);
+    }
     this.userIdByName.set(userName.toLowerCase(), stored.id);
+    if (typeof stored.externalId === 'string') {
+      const holders = this.userIdsByExternalId.get(stored.externalId) ?? new Set<string>();
+      holders.add(stored.id);
+      this.userIdsByExternalId.set(stored.externalId, holders);
+    }
     this.userStore.set(stored.id, stored);
     this.recordActivation(stored, existing);
     return this.user(stored.id);
@@ -125,58 +161,92 @@ export class AppDirectory {
     this.userStore.delete(id);
     this.activationsByUser.delete(id);
     this.userIdByName.delete(existing.userName.toLowerCase());
-    for (const groupId of this.groupIdsByMember.get(id) ?? []) {
-      const group = this.groupStore.get(groupId);
-      if (group) group.members = group.members.filter((member) => member.value !== id);
-    }
+    this.forgetExternalId(existing);
+    for (const groupId of this.groupIdsByMember.get(id) ?? []) this.groupStore.get(groupId)?.memberships.delete(id);
     this.groupIdsByMember.delete(id);
+  }
+
+  private forgetExternalId(user: StoredUser): void {
+    if (typeof user.externalId !== 'string') return;
+    const holders = this.userIdsByExternalId.get(user.externalId);
+    holders?.delete(user.id);
+    if (holders?.size === 0) this.userIdsByExternalId.delete(user.externalId);
   }
 
   groups(): StoredGroup[] {
     return [...this.groupStore.keys()].map((id) => this.group(id));
   }
 
-  group(id: string): StoredGroup {
+  group(id: string, { withMembers = true } = {}): StoredGroup {
     const stored = this.groupStore.get(id);
     if (!stored) throw new DirectoryException('NOT_FOUND', `Group ${id} not found`);
-    return copy(stored);
+    const { memberships, ...group } = stored;
+    return copy({ ...group, members: withMembers ? [...memberships.values()] : [] } as StoredGroup);
   }
 
   writeGroup(id: string | undefined, attributes: ScimAttributes): StoredGroup {
     const existing = id === undefined ? undefined : this.groupStore.get(id);
     if (id !== undefined && !existing) throw new DirectoryException('NOT_FOUND', `Group ${id} not found`);
     const displayName = requiredString(attributes, 'displayName');
-    const taken = [...this.groupStore.values()].some(
-      (group) => group.id !== id && sameName(group.displayName, displayName),
-    );
-    if (taken) throw new DirectoryException('UNIQUENESS', `group ${displayName} already exists`);
+    const holder = this.groupIdByName.get(displayName.toLowerCase());
+    if (holder !== undefined && holder !== id) {
+      throw new DirectoryException('UNIQUENESS', `group ${displayName} already exists`);
+    }
     const now = new Date().toISOString();
-    const stored: StoredGroup = {
-      ...clientAttributes(attributes),
+    const { members: _members, ...rest } = clientAttributes(attributes);
+    const members = this.membersOf(attributes.members);
+    const stored: KeptGroup = {
+      ...rest,
       id: existing?.id ?? randomUUID(),
       displayName,
-      members: this.membersOf(attributes.members),
+      memberships: new Map(members.map((member) => [member.value, member])),
       meta: { created: existing?.meta.created ?? now, lastModified: now },
     };
-    if (existing) this.forgetMembers(existing);
-    this.groupStore.set(stored.id, stored);
-    for (const member of stored.members) {
-      const groups = this.groupIdsByMember.get(member.value) ?? new Set<string>();
-      groups.add(stored.id);
-      this.groupIdsByMember.set(member.value, groups);
+    if (existing) {
+      this.forgetMembers(existing);
+      this.groupIdByName.delete(existing.displayName.toLowerCase());
     }
+    this.groupStore.set(stored.id, stored);
+    this.groupIdByName.set(displayName.toLowerCase(), stored.id);
+    for (const member of members) this.rememberMembership(member.value, stored.id);
     return this.group(stored.id);
+  }
+
+  /**
+   * Adds and removes members without touching the others (a SCIM PATCH of
+   * `members`): the cost is that of the members named, however large the group.
+   */
+  changeMembers(id: string, change: { add?: unknown; remove?: readonly string[] }): void {
+    const stored = this.groupStore.get(id);
+    if (!stored) throw new DirectoryException('NOT_FOUND', `Group ${id} not found`);
+    const added = this.membersOf(change.add);
+    for (const member of added) {
+      if (!stored.memberships.has(member.value)) stored.memberships.set(member.value, member);
+      this.rememberMembership(member.value, id);
+    }
+    for (const userId of change.remove ?? []) {
+      stored.memberships.delete(userId);
+      this.groupIdsByMember.get(userId)?.delete(id);
+    }
+    stored.meta = { ...stored.meta, lastModified: new Date().toISOString() };
+  }
+
+  private rememberMembership(userId: string, groupId: string): void {
+    const groups = this.groupIdsByMember.get(userId) ?? new Set<string>();
+    groups.add(groupId);
+    this.groupIdsByMember.set(userId, groups);
   }
 
   deleteGroup(id: string): void {
     const existing = this.groupStore.get(id);
     if (!existing) throw new DirectoryException('NOT_FOUND', `Group ${id} not found`);
     this.groupStore.delete(id);
+    this.groupIdByName.delete(existing.displayName.toLowerCase());
     this.forgetMembers(existing);
   }
 
-  private forgetMembers(group: StoredGroup): void {
-    for (const member of group.members) this.groupIdsByMember.get(member.value)?.delete(group.id);
+  private forgetMembers(group: KeptGroup): void {
+    for (const userId of group.memberships.keys()) this.groupIdsByMember.get(userId)?.delete(group.id);
   }
 
   /** Members must be users of this app; adding someone twice keeps one membership, as real apps do. */

@@ -13,6 +13,8 @@ export interface ServedApp {
   conditions: LiveConditions;
   /** Access tokens issued by the app's OAuth token endpoint, for apps configured with `oauth`. */
   tokens?: OAuthTokens;
+  /** Requests addressed to the app (SCIM and its own API): what benchmarks divide by the changes made. */
+  requests: { count: number };
 }
 
 /** The app's own token, or an access token it issued and that has not expired. */
@@ -28,6 +30,7 @@ export function serveApp(settings: SimulatedAppSettings): ServedApp {
     directory,
     activity: new UserActivity(directory),
     conditions: new LiveConditions(settings),
+    requests: { count: 0 },
     ...(settings.oauth ? { tokens: new OAuthTokens(settings.oauth.tokenTtlSeconds) } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { acceptsToken, ServedApp } from '../extensions/served-app';
 import { RandomSource, simulatedConditions } from '../simulation/simulated-conditions.middleware';
 import { declareScimResources } from './scim-resources';
 import { fastUserList, MAX_PAGE_SIZE } from './fast-user-list.middleware';
+import { fastGroupMembers } from './fast-group-members.middleware';
 import { alwaysReturnSchemas, readOnlyDiscovery, tolerantPatchValues } from './scim-conformance.middleware';
 import { rejectUnparsableFilter } from './reject-unparsable-filter.middleware';
 import { scimErrorBody } from './scim-error.body';
@@ -87,6 +88,7 @@ export function createScimAppsRouter(apps: readonly ServedApp[], random: RandomS
       return directory?.hasGroup(id) ? 'Group' : undefined;
     }),
     tolerantPatchValues,
+    fastGroupMembers((request) => appOfRequest.get(request)?.directory, isAuthorized),
     fastUserList((request) => appOfRequest.get(request)?.directory, isAuthorized),
     scim,
   );

@@ -3,6 +3,7 @@ import { AppDirectory } from '../directory/app-directory';
 import { DirectoryErrorCode, DirectoryException } from '../directory/directory.exception';
 import { ScimAttributes } from '../directory/directory-records';
 import { matchCaseInsensitive } from './case-insensitive-filter';
+import { indexedGroups, indexedUsers } from './indexed-filter';
 
 function scimErrorFor(code: DirectoryErrorCode, message: string): SCIMMY.Types.SCIMError {
   switch (code) {
@@ -59,7 +60,8 @@ export function declareScimResources(): void {
     .egress((resource, context) =>
       asScim(() => {
         const directory = directoryOf(context);
-        return resource.id ? directory.user(resource.id) : matchCaseInsensitive(resource.filter, directory.users());
+        if (resource.id) return directory.user(resource.id);
+        return indexedUsers(directory, resource.filter) ?? matchCaseInsensitive(resource.filter, directory.users());
       }),
     )
     .degress((resource, context) => asScim(() => directoryOf(context).deleteUser(resource.id ?? '')));
@@ -71,7 +73,8 @@ export function declareScimResources(): void {
     .egress((resource, context) =>
       asScim(() => {
         const directory = directoryOf(context);
-        return resource.id ? directory.group(resource.id) : matchCaseInsensitive(resource.filter, directory.groups());
+        if (resource.id) return directory.group(resource.id);
+        return indexedGroups(directory, resource.filter) ?? matchCaseInsensitive(resource.filter, directory.groups());
       }),
     )
     .degress((resource, context) => asScim(() => directoryOf(context).deleteGroup(resource.id ?? '')));

@@ -1,10 +1,36 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { LifecycleActivities } from '../activities/lifecycle.activities';
 
-/** Bookkeeping against Tenure's own database, Kafka and planning: quick, retried until it works. */
-export const store = proxyActivities<LifecycleActivities>({
+/** Workflows started before the identity store's bookkeeping ran as local activities replay it as activities. */
+export const LOCAL_STORE_PATCH = 'store-local-activities';
+
+const STORE_RETRY = { initialInterval: '500 milliseconds', maximumInterval: '30 seconds' } as const;
+
+/** Bookkeeping against Tenure's own database, Kafka and planning, as activities the server schedules. */
+const remoteStore = proxyActivities<LifecycleActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '500 milliseconds', maximumInterval: '30 seconds' },
+  retry: STORE_RETRY,
+});
+
+/**
+ * The same bookkeeping run in the worker that runs the workflow (local
+ * activities): no task queue round trip and no workflow task of its own per
+ * call, the result recorded with the workflow task that asked for it. Each is
+ * idempotent (upserts, decisions and outcomes with derived ids), so running
+ * one again after a crash changes nothing.
+ */
+const localStore = proxyLocalActivities<LifecycleActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: STORE_RETRY,
+});
+
+/**
+ * Quick, retried until it works: local activities for workflows that reach
+ * this code now, activities for the histories recorded before (replayed as
+ * they ran). Decided per call, in the workflow, so every caller stays as is.
+ */
+export const store: LifecycleActivities = new Proxy({} as LifecycleActivities, {
+  get: (_target, name: keyof LifecycleActivities) => (patched(LOCAL_STORE_PATCH) ? localStore : remoteStore)[name],
 });
 
 /**

@@ -16,6 +16,16 @@ export const DATA_ERRORS_REJECT_RUNS = 'data-errors-reject-runs';
 const MAX_REASON = 2000;
 
 /**
+ * The application failure an activity ended with: wrapped in an
+ * ActivityFailure for an activity, as it is for a local activity (the store's
+ * bookkeeping), which workflow code never throws itself.
+ */
+export function activityFailureOf(error: unknown): ApplicationFailure | undefined {
+  if (error instanceof ActivityFailure) return error.cause instanceof ApplicationFailure ? error.cause : undefined;
+  return error instanceof ApplicationFailure ? error : undefined;
+}
+
+/**
  * Why a step failed because of the data it worked on, or undefined when it
  * failed for another reason. Data errors are an activity's non-retryable
  * INVALID_EVENT or INVALID_DATA, and anything workflow code itself throws: it
@@ -26,9 +36,9 @@ const MAX_REASON = 2000;
  */
 export function dataErrorReason(error: unknown): string | undefined {
   if (isCancellation(error) || error instanceof WorkflowError || error instanceof IllegalStateError) return undefined;
-  if (error instanceof ActivityFailure) {
-    const cause = error.cause;
-    if (!(cause instanceof ApplicationFailure)) return undefined;
+  if (error instanceof ActivityFailure || error instanceof ApplicationFailure) {
+    const cause = activityFailureOf(error);
+    if (!cause) return undefined;
     return (DATA_ERROR_TYPES as readonly (string | undefined | null)[]).includes(cause.type)
       ? cause.message
       : undefined;

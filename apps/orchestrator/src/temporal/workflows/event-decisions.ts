@@ -1,9 +1,9 @@
-import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
 import type { LifecycleEvent, LifecycleEventType } from '@tenure/domain';
 import { isOpenRun, LifecyclePlan, PlanSubject, RunState, runIdOf } from '@tenure/temporal-contracts';
 import { awaitsAttempt, stopAttempts } from './access-removal-retries';
 import { store } from './activity-proxies';
-import { rejectingDataErrors } from './data-errors';
+import { activityFailureOf, rejectingDataErrors } from './data-errors';
 import { refusedRun, rejectRun } from './run-rejections';
 import { isStale, LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
 import { MASS_CHANGE_PATCH } from './mass-change-guard';
@@ -118,8 +118,8 @@ async function planOrRefuse(
   try {
     return await store.planRun({ subject, now: nowIso() });
   } catch (error) {
-    const cause = error instanceof ActivityFailure ? error.cause : undefined;
-    if (!(cause instanceof ApplicationFailure) || cause.type !== 'INVALID_EVENT') throw error;
+    const cause = activityFailureOf(error);
+    if (!cause || cause.type !== 'INVALID_EVENT') throw error;
     const run: RunState = {
       ...refusedRun(context, runIdOf(context.employeeId, event.eventId), { kind: 'event', event, origin: 'hr' }),
       subject,

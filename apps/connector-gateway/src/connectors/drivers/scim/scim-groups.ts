@@ -40,6 +40,54 @@ export interface GroupWriteOptions {
   patch: boolean;
 }
 
+/**
+ * Group ids by display name (case-insensitive, as SCIM compares them), as
+ * found in the app: groups are created by administrators and live for years,
+ * so a user just created is added without looking the group up again.
+ */
+export class KnownGroups {
+  private readonly ids = new Map<string, string>();
+
+  get(displayName: string): string | undefined {
+    return this.ids.get(displayName.toLowerCase());
+  }
+
+  remember(displayName: string, id: string): void {
+    this.ids.set(displayName.toLowerCase(), id);
+  }
+
+  forget(displayName: string): void {
+    this.ids.delete(displayName.toLowerCase());
+  }
+}
+
+/** What the connector knows of the user already: a user it has just created is nobody's member yet. */
+export interface MembershipContext {
+  known?: KnownGroups;
+  newUser?: boolean;
+}
+
+const addMember = (userId: string) => patchOp({ op: 'add', path: 'members', value: [{ value: userId }] });
+
+/** One PATCH to a group the connector knows, for a user that cannot be in it yet; false when the group is gone. */
+async function addToKnownGroup(
+  api: ScimApi,
+  userId: string,
+  displayName: string,
+  known: KnownGroups,
+): Promise<boolean> {
+  const groupId = known.get(displayName);
+  if (!groupId) return false;
+  try {
+    await api.request('PATCH', resourcePath('Groups', groupId), addMember(userId));
+    return true;
+  } catch (error) {
+    if (!(error instanceof ConnectorException && error.code === 'NOT_FOUND')) throw error;
+    known.forget(displayName);
+    return false;
+  }
+}
+
 /** For apps without PATCH: the group sent back whole with its new member list. */
 async function replaceMembers(api: ScimApi, group: ScimGroup, members: { value: string }[]): Promise<void> {
   const { meta: _meta, ...rest } = group;
@@ -52,17 +100,16 @@ async function ensureMembership(
   userId: string,
   displayName: string,
   { patch }: GroupWriteOptions,
+  { known, newUser }: MembershipContext,
 ): Promise<void> {
+  if (patch && newUser && known && (await addToKnownGroup(api, userId, displayName, known))) return;
   // Real apps usually have their groups created by an administrator; the
   // simulated apps and fresh tenants may not, so a missing group is created.
   const group = (await findGroup(api, displayName)) ?? (await createGroupWith(api, displayName, userId));
+  if (group) known?.remember(displayName, group.id);
   if (!group || group.members?.some((member) => member.value === userId)) return;
   if (!patch) return replaceMembers(api, group, [...(group.members ?? []), { value: userId }]);
-  await api.request(
-    'PATCH',
-    resourcePath('Groups', group.id),
-    patchOp({ op: 'add', path: 'members', value: [{ value: userId }] }),
-  );
+  await api.request('PATCH', resourcePath('Groups', group.id), addMember(userId));
 }
 
 export async function ensureGroupMemberships(
@@ -70,9 +117,10 @@ export async function ensureGroupMemberships(
   userId: string,
   displayNames: readonly string[],
   options: GroupWriteOptions = { patch: true },
+  context: MembershipContext = {},
 ): Promise<void> {
   for (const displayName of new Set(displayNames)) {
-    await ensureMembership(api, userId, displayName, options);
+    await ensureMembership(api, userId, displayName, options, context);
   }
 }
 

@@ -22,11 +22,15 @@ class FakeScimApp implements ScimApi {
   /** Lookups that miss on purpose: replays a race where another request creates the user meanwhile. */
   blindLookups = 0;
   writes: string[] = [];
+  /** Every request to Users and Groups, reads included. */
+  requests: string[] = [];
   private sequence = 0;
 
   async request(method: ScimMethod, path: string, body?: unknown): Promise<unknown> {
     const [, resource, rest = ''] = /^\/(\w+)(.*)$/.exec(path) ?? [];
     if (method !== 'GET') this.writes.push(`${method} /${resource}`);
+    if (resource === 'Users' || resource === 'Groups')
+      this.requests.push(`${method} /${resource}${rest.startsWith('?') ? '?' : ''}`);
     if (resource === 'ServiceProviderConfig') return { patch: { supported: this.patchSupported } };
     const store: (ScimUser | ScimGroup)[] = resource === 'Users' ? this.users : this.groups;
     if (rest.startsWith('?filter=')) return { Resources: this.filter(store, decodeURIComponent(rest.slice(8))) };
@@ -238,6 +242,47 @@ describe('ScimConnector', () => {
       expect(app.group('all-staff')?.members).toEqual([{ value: externalId }]);
       expect(app.group('engineering')?.members).toEqual([{ value: externalId }]);
       expect(app.groups).toHaveLength(2);
+    });
+
+    it('hires with one look-up, the POST and one PATCH per group it already knows', async () => {
+      app.groups.push({ id: 'eng', displayName: 'engineering', members: [] });
+      await connector.createAccount({
+        ...ada,
+        managerId: undefined,
+        employeeId: 'E1',
+        userName: 'one@example.com',
+        groups: ['Engineering'],
+      });
+      app.requests = [];
+      const { externalId } = await connector.createAccount({
+        ...ada,
+        managerId: undefined,
+        employeeId: 'E2',
+        userName: 'two@example.com',
+        groups: ['engineering'],
+      });
+      expect(app.requests).toEqual(['GET /Users?', 'POST /Users', 'PATCH /Groups']);
+      expect(app.group('engineering')?.members?.map((member) => member.value)).toContain(externalId);
+    });
+
+    it('looks a known group up again when the app no longer has it', async () => {
+      app.groups.push({ id: 'eng', displayName: 'engineering', members: [] });
+      await connector.createAccount({
+        ...ada,
+        managerId: undefined,
+        employeeId: 'E1',
+        userName: 'one@example.com',
+        groups: ['engineering'],
+      });
+      app.groups = [{ id: 'eng-2', displayName: 'engineering', members: [] }];
+      const { externalId } = await connector.createAccount({
+        ...ada,
+        managerId: undefined,
+        employeeId: 'E2',
+        userName: 'two@example.com',
+        groups: ['engineering'],
+      });
+      expect(app.group('engineering')?.members).toEqual([{ value: externalId }]);
     });
   });
 

@@ -14,7 +14,13 @@ import {
 import { ConnectorException } from '../../connector.exception';
 import { ScimAppApi } from './scim-app-api';
 import { DEFAULT_FEATURES, discoverFeatures, keepsAttribute, ScimFeatures } from './scim-discovery';
-import { ensureGroupMemberships, groupNamesOfUser, groupsByMember, removeGroupMemberships } from './scim-groups';
+import {
+  ensureGroupMemberships,
+  groupNamesOfUser,
+  groupsByMember,
+  KnownGroups,
+  removeGroupMemberships,
+} from './scim-groups';
 import { equalsFilter, filterQuery, resourcePath } from './scim-filter';
 import {
   profilePatchOperations,
@@ -50,6 +56,7 @@ export class ScimConnector implements Connector {
   readonly kind = 'scim';
   readonly capabilities: readonly ConnectorCapability[];
   private discovered: ScimFeatures | undefined;
+  private readonly knownGroups = new KnownGroups();
 
   constructor(
     private readonly api: ScimApi,
@@ -69,13 +76,22 @@ export class ScimConnector implements Connector {
     return user && toAccount(user);
   }
 
+  /**
+   * The person's account by employeeId, else a new one. A userName already
+   * taken answers the POST with 409 (userName is unique in SCIM, RFC 7643
+   * §4.1.1), and only then is the account holding it looked at: a new hire
+   * costs one look-up, not two.
+   */
   async createAccount(request: CreateAccountRequest): Promise<CreateAccountResult> {
-    const existing = await this.findPersonsUser(request);
+    const existing = await this.findUser('externalId', request.employeeId);
     const { user, created } = existing ? { user: existing, created: false } : await this.createUser(request);
     // A retried create finds the account its lost answer made: it keeps the activation asked for, so a
     // prepared account is never switched on before the start.
     if (isActive(user) !== request.active) await this.setActive(user, request.active);
-    await ensureGroupMemberships(this.api, user.id, request.groups, await this.features());
+    await ensureGroupMemberships(this.api, user.id, request.groups, await this.features(), {
+      known: this.knownGroups,
+      newUser: created,
+    });
     return { externalId: user.id, created };
   }
 
