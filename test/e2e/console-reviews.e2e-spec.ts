@@ -29,11 +29,19 @@ describe('console access reviews', () => {
   const name = uniqueId('Sales review');
   const revokeReason = uniqueId('no longer on the project');
   let employeeId: string;
+  let itEngineer: string;
 
   beforeAll(async () => {
-    const maria = await stack.hireDevPerson('maria');
     // Sales birthright: slack, zoom and salesforce; GitHub comes by an access request maria approves.
-    ({ employeeId } = await stack.hire({ department: 'Sales', managerId: maria.employeeId }));
+    // An IT engineer holds salesforce admins, which a candidate policy below would pair with reports.
+    const [, , salesperson, engineer] = await Promise.all([
+      stack.hireDevPerson('maria'),
+      stack.hireDevPerson('ravi'),
+      stack.hire({ department: 'Sales', managerId: devUser('maria').employeeId }),
+      stack.hire({ department: 'IT', managerId: devUser('maria').employeeId }),
+    ]);
+    employeeId = salesperson.employeeId;
+    itEngineer = engineer.employeeId;
     const requested = await stack.ops<{ requestId: string }>('POST', `/v1/employees/${employeeId}/access-requests`, {
       as: 'olivia',
       body: { appId: 'github', groups: ['engineering'], reason: 'pairing with the platform team' },
@@ -102,7 +110,7 @@ describe('console access reviews', () => {
     await page.context().close();
   });
 
-  it('shows an operator campaigns and the separation-of-duties rules but not the create action, and a person without a role only their own items', async () => {
+  it('shows an operator campaigns, the separation-of-duties rules and a candidate policy’s conflicts but not the create action, and a person without a role only their own items', async () => {
     const olivia = await signedInPage(browser, 'olivia');
     await openPage(olivia, 'Reviews');
     await visible(olivia.getByRole('table', { name: 'Review campaigns' }).getByRole('row', { name: new RegExp(name) }));
@@ -115,9 +123,20 @@ describe('console access reviews', () => {
     await visible(rule.getByText('high', { exact: true }));
     await visible(olivia.getByRole('region', { name: 'Violations' }).getByText(/Nobody breaks a rule|github-admin-incident-response/));
     await screenshot(olivia, 'separation-of-duties');
+
+    // The policy preview names whom a candidate would put in violation.
+    await openPage(olivia, 'Policy');
+    await olivia.getByLabel('Candidate policy.yaml').fill(CANDIDATE_POLICY);
+    await olivia.getByRole('button', { name: 'Preview', exact: true }).click();
+    const conflict = olivia
+      .getByRole('table', { name: 'Who the candidate would put in violation' })
+      .getByRole('row')
+      .filter({ hasText: itEngineer });
+    await visible(conflict.getByText('salesforce-admin-reports'));
+    await visible(conflict.getByText('salesforce:admins + salesforce:reports'));
+    await screenshot(olivia, 'policy-preview-sod');
     await olivia.context().close();
 
-    await stack.hireDevPerson('ravi');
     const ravi = await signedInPage(browser, 'ravi');
     await openPage(ravi, 'Reviews');
     await visible(ravi.getByRole('region', { name: 'My reviews' }));
@@ -126,6 +145,25 @@ describe('console access reviews', () => {
     await ravi.context().close();
   });
 });
+
+/** The shipped rules, except that IT also gets Salesforce reports: with admins, that breaks salesforce-admin-reports. */
+const CANDIDATE_POLICY = `
+rules:
+  - name: everyone
+    grant:
+      - app: slack
+        groups: [all-staff]
+      - app: zoom
+  - name: it-operations
+    when: { department: [IT] }
+    grant:
+      - app: github
+        groups: [it-admins]
+      - app: salesforce
+        groups: [admins, reports]
+      - app: pagerduty
+        groups: [it-oncall]
+`;
 
 /** The campaign's report as the API answers it, read through the console's own API. */
 async function reportOf(page: Page, campaignName: string): Promise<ReportBody> {

@@ -24,7 +24,7 @@ function Completion({ campaignId }: { campaignId: string }) {
 }
 
 export function CampaignList({ selected, onSelect }: { selected?: string; onSelect: (campaignId: string) => void }) {
-  const campaigns = usePolled<{ items: ReviewCampaign[] }>(['campaigns'], '/api/ops/reviews/campaigns?limit=50', true, 3_000);
+  const campaigns = usePolled<{ items: ReviewCampaign[] }>(['campaigns'], '/api/ops/reviews/campaigns?limit=50', true, 2_000);
   return (
     <Card withBorder component="section" aria-label="Campaigns">
       <Title order={2} size="h3">
@@ -111,8 +111,8 @@ function ReportedTable({ label, items }: { label: string; items: ReportedReviewI
 
 /** The campaign's report (counts, completion, what was revoked and what is overdue) and every item's decision. */
 export function CampaignReportView({ me, campaignId }: { me: Me; campaignId: string }) {
-  const report = usePolled<CampaignReport>(['campaign-report', campaignId], `/api/ops/reviews/campaigns/${campaignId}/report`, true, 3_000);
-  const items = usePolled<{ items: ReviewItem[] }>(['campaign-items', campaignId], `/api/ops/reviews/campaigns/${campaignId}/items`, true, 3_000);
+  const report = usePolled<CampaignReport>(['campaign-report', campaignId], `/api/ops/reviews/campaigns/${campaignId}/report`, true, 2_000);
+  const items = usePolled<{ items: ReviewItem[] }>(['campaign-items', campaignId], `/api/ops/reviews/campaigns/${campaignId}/items`, true, 2_000);
   const r = report.data;
   return (
     <Card withBorder component="section" aria-label={r ? `Report of ${r.name}` : 'Campaign report'}>

@@ -154,7 +154,7 @@ function BulkDecision({ campaignId, campaignName, onDecided }: { campaignId: str
 
 /** The signed-in reviewer's undecided items, by campaign, and what they decided here. */
 export function MyReviews({ canReadCampaigns }: { canReadCampaigns: boolean }) {
-  const mine = usePolled<{ items: ReviewItem[] }>(['my-review-items'], '/api/ops/reviews/my-items', true, 3_000);
+  const mine = usePolled<{ items: ReviewItem[] }>(['my-review-items'], '/api/ops/reviews/my-items', true, 2_000);
   const [decided, setDecided] = useState<ReviewItem[]>([]);
   const remember = (items: ReviewItem[]) => setDecided((before) => [...items, ...before.filter((b) => !items.some((i) => i.itemId === b.itemId))]);
   const byCampaign = new Map<string, ReviewItem[]>();
