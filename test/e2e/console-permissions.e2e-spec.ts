@@ -43,7 +43,12 @@ describe('console permissions', () => {
     const page = await signedInPage(browser, 'avery');
     await visible(page.getByRole('heading', { name: 'Audit' }));
     const nav = page.getByRole('navigation', { name: 'Pages' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Queues', 'Reviews', 'Separation of duties', 'Audit']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Queues',
+      'Reviews',
+      'Separation of duties',
+      'Audit',
+    ]);
     expect((await consoleApi(page, 'GET', '/api/ops/runs')).status).toBe(403);
     await page.context().close();
   });

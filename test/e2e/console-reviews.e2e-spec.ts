@@ -47,9 +47,13 @@ describe('console access reviews', () => {
       body: { appId: 'github', groups: ['engineering'], reason: 'pairing with the platform team' },
     });
     expect(requested.status).toBe(201);
-    const approved = await stack.ops<{ status: string }>('POST', `/v1/access-requests/${requested.body.requestId}/approve`, {
-      as: 'maria',
-    });
+    const approved = await stack.ops<{ status: string }>(
+      'POST',
+      `/v1/access-requests/${requested.body.requestId}/approve`,
+      {
+        as: 'maria',
+      },
+    );
     expect(approved.body.status).toBe('approved');
   });
 
@@ -76,7 +80,10 @@ describe('console access reviews', () => {
     await requestRow.getByLabel('Reason for github: group engineering').fill(revokeReason);
     await requestRow.getByRole('button', { name: 'Revoke' }).click();
     await requestRow.waitFor({ state: 'detached', timeout: 30_000 });
-    const decided = page.getByRole('table', { name: 'Decided here' }).getByRole('row').filter({ hasText: revokeReason });
+    const decided = page
+      .getByRole('table', { name: 'Decided here' })
+      .getByRole('row')
+      .filter({ hasText: revokeReason });
     await visible(decided.getByText('revoke', { exact: true }));
     await visible(decided.getByText(/requested/));
     const items = page.getByRole('table', { name: 'Campaign items' });
@@ -89,7 +96,9 @@ describe('console access reviews', () => {
     await campaign.getByLabel(`Reason for all items of ${name}`).fill(bulkReason);
     await campaign.getByRole('button', { name: 'Keep all' }).click();
     const dialog = page.getByRole('dialog', { name: 'Keep 3 items?' });
-    await visible(dialog.getByRole('list', { name: 'Items to decide' }).getByText(`${employeeId}: salesforce: group sales`));
+    await visible(
+      dialog.getByRole('list', { name: 'Items to decide' }).getByText(`${employeeId}: salesforce: group sales`),
+    );
     await screenshot(page, 'reviews-bulk-confirm');
     const before = await reportOf(page, name);
     expect(before.counts).toMatchObject({ items: 4, revoked: 1, undecided: 3 });
@@ -103,9 +112,18 @@ describe('console access reviews', () => {
     await visible(report.getByRole('table', { name: 'Revoked' }).getByText(revokeReason));
     await screenshot(page, 'reviews-report');
     const after = await reportOf(page, name);
-    expect(after).toMatchObject({ status: 'completed', completion: 100, counts: { items: 4, kept: 3, revoked: 1, undecided: 0 } });
+    expect(after).toMatchObject({
+      status: 'completed',
+      completion: 100,
+      counts: { items: 4, kept: 3, revoked: 1, undecided: 0 },
+    });
     expect(after.revoked).toEqual([
-      expect.objectContaining({ appId: 'github', reason: revokeReason, decidedBy: devUser('maria').employeeId, revocation: 'requested' }),
+      expect.objectContaining({
+        appId: 'github',
+        reason: revokeReason,
+        decidedBy: devUser('maria').employeeId,
+        revocation: 'requested',
+      }),
     ]);
     await page.context().close();
   });
@@ -121,7 +139,11 @@ describe('console access reviews', () => {
     const rule = rules.getByRole('row').filter({ hasText: 'salesforce-admin-reports' });
     await visible(rule.getByText('salesforce:admins + salesforce:reports'));
     await visible(rule.getByText('high', { exact: true }));
-    await visible(olivia.getByRole('region', { name: 'Violations' }).getByText(/Nobody breaks a rule|github-admin-incident-response/));
+    await visible(
+      olivia
+        .getByRole('region', { name: 'Violations' })
+        .getByText(/Nobody breaks a rule|github-admin-incident-response/),
+    );
     await screenshot(olivia, 'separation-of-duties');
 
     // The policy preview names whom a candidate would put in violation.
@@ -168,7 +190,9 @@ rules:
 /** The campaign's report as the API answers it, read through the console's own API. */
 async function reportOf(page: Page, campaignName: string): Promise<ReportBody> {
   const list = await consoleApi(page, 'GET', '/api/ops/reviews/campaigns?limit=50');
-  const campaign = (list.body as { items: { campaignId: string; name: string }[] }).items.find((c) => c.name === campaignName);
+  const campaign = (list.body as { items: { campaignId: string; name: string }[] }).items.find(
+    (c) => c.name === campaignName,
+  );
   expect(campaign).toBeDefined();
   const report = await consoleApi(page, 'GET', `/api/ops/reviews/campaigns/${campaign?.campaignId}/report`);
   expect(report.status).toBe(200);
