@@ -43,7 +43,12 @@ describe('console permissions', () => {
     const page = await signedInPage(browser, 'avery');
     await visible(page.getByRole('heading', { name: 'Audit' }));
     const nav = page.getByRole('navigation', { name: 'Pages' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Queues', 'Audit']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Queues',
+      'Reviews',
+      'Separation of duties',
+      'Audit',
+    ]);
     expect((await consoleApi(page, 'GET', '/api/ops/runs')).status).toBe(403);
     await page.context().close();
   });
@@ -54,7 +59,7 @@ describe('console permissions', () => {
     const page = await signedInPage(browser, 'ravi');
     await visible(page.getByRole('heading', { name: 'Queues' }));
     const nav = page.getByRole('navigation', { name: 'Pages' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Queues']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Queues', 'Reviews']);
     await visible(page.getByText('No access request waits for you.'));
     expect(await page.getByRole('button', { name: /Retry|Approve|Cancel/ }).count()).toBe(0);
 

@@ -10,6 +10,8 @@ import { PersonPage } from './pages/PersonPage';
 import { PolicyPage } from './pages/PolicyPage';
 import { QueuesPage } from './pages/QueuesPage';
 import { ReconciliationPage } from './pages/ReconciliationPage';
+import { ReviewsPage } from './pages/ReviewsPage';
+import { SodPage } from './pages/SodPage';
 
 const PAGES = [
   { path: '/overview', label: 'Overview', show: (me: Me) => can(me, 'operator', 'approver') },
@@ -17,6 +19,9 @@ const PAGES = [
   { path: '/queues', label: 'Queues', show: () => true },
   { path: '/reconciliation', label: 'Reconciliation', show: (me: Me) => can(me, 'operator', 'approver') },
   { path: '/policy', label: 'Policy', show: (me: Me) => can(me, 'operator', 'approver') },
+  // Anyone may be a reviewer; campaigns and reports are for operators, approvers and auditors.
+  { path: '/reviews', label: 'Reviews', show: () => true },
+  { path: '/sod', label: 'Separation of duties', show: (me: Me) => can(me, 'operator', 'approver', 'auditor') },
   { path: '/audit', label: 'Audit', show: (me: Me) => can(me, 'auditor') },
 ];
 
@@ -110,6 +115,8 @@ export function App() {
           <Route path="/queues" element={<QueuesPage me={person} />} />
           <Route path="/reconciliation" element={<ReconciliationPage me={person} />} />
           <Route path="/policy" element={<PolicyPage me={person} />} />
+          <Route path="/reviews" element={<ReviewsPage me={person} />} />
+          <Route path="/sod" element={<SodPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="*" element={<Alert color="gray">No such page.</Alert>} />
         </Routes>

@@ -177,6 +177,7 @@ export interface PolicyRollout {
 }
 
 export interface PolicyPreview {
+  sodViolations?: SodViolation[];
   evaluated: number;
   affected: number;
   truncated: boolean;
@@ -186,4 +187,108 @@ export interface PolicyPreview {
     gains: { appId: string; account: boolean; groups: string[]; roles: string[]; rules: string[] }[];
     losses: { appId: string; account: boolean; groups: string[]; roles: string[]; rules: string[] }[];
   }[];
+}
+
+export interface SodViolation {
+  employeeId: string;
+  rule: string;
+  severity: string;
+  entitlements: string[];
+  approver?: string;
+}
+
+export interface SodRule {
+  name: string;
+  severity: string;
+  entitlements: string[];
+  approver?: string;
+  description?: string;
+}
+
+export interface ReviewCounts {
+  items: number;
+  decided: number;
+  kept: number;
+  revoked: number;
+  undecided: number;
+  overdue: number;
+  escalated: number;
+  sodConflicts: number;
+}
+
+export interface ReviewCampaign {
+  campaignId: string;
+  name: string;
+  status: string;
+  startsAt: string;
+  dueAt: string;
+  createdBy: string;
+  openedAt: string | null;
+  closedAt: string | null;
+  definition: { reviewers: { kind: string; people?: string[] }; undecided: string; duration: string };
+  counts?: ReviewCounts;
+  completion?: number;
+}
+
+export interface ReviewItem {
+  itemId: string;
+  campaignId: string;
+  employeeId: string | null;
+  appId: string;
+  source: 'birthright' | 'access_request' | 'reconciliation';
+  birthright: boolean;
+  groups: string[];
+  roles: string[];
+  rules: string[];
+  grantedAt: string | null;
+  grantedBy: string | null;
+  requestId?: string;
+  externalId?: string;
+  userName?: string;
+  sod: SodViolation[];
+  reviewerIds: string[];
+  escalatedFrom: string | null;
+  decision: 'keep' | 'revoke' | null;
+  reason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  revocation: string | null;
+  revocationDetail: string | null;
+  runId: string | null;
+}
+
+export interface ReportedReviewItem {
+  itemId: string;
+  employeeId: string | null;
+  appId: string;
+  groups: string[];
+  roles: string[];
+  reviewerIds: string[];
+  decidedBy: string | null;
+  reason: string | null;
+  revocation: string | null;
+  revocationDetail: string | null;
+  runId?: string;
+}
+
+export interface CampaignReport {
+  campaignId: string;
+  name: string;
+  status: string;
+  startsAt: string;
+  dueAt: string;
+  closedAt: string | null;
+  counts: ReviewCounts;
+  completion: number;
+  revoked: ReportedReviewItem[];
+  overdue: ReportedReviewItem[];
+}
+
+export interface BulkDecisionAnswer {
+  confirmed: boolean;
+  decision: 'keep' | 'revoke';
+  message?: string;
+  items?: ReviewItem[];
+  decided?: ReviewItem[];
+  refused: { itemId: string; reason: string }[];
 }

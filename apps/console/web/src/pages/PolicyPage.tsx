@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { can, formatTime, Me, post, usePolled } from '../api';
 import { ActionButton } from '../components/ActionButton';
 import { QueryState } from '../components/QueryState';
+import { SodViolationsTable } from '../components/SodViolationsTable';
 import { StatusBadge } from '../components/StatusBadge';
 import type { PolicyPreview, PolicyRollout } from '../types';
 
@@ -87,6 +88,14 @@ export function PolicyPage({ me }: { me: Me }) {
                   ))}
                 </Table.Tbody>
               </Table>
+              <Title order={3} size="h4">
+                Separation of duties
+              </Title>
+              <SodViolationsTable
+                label="Who the candidate would put in violation"
+                violations={preview.data.sodViolations ?? []}
+                empty="The candidate puts nobody in violation of a separation-of-duties rule."
+              />
             </Stack>
           ) : null}
         </Stack>
