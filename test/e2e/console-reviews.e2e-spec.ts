@@ -3,6 +3,7 @@ import { uniqueId } from '@tenure/testing';
 import { consoleApi, launchBrowser, openPage, screenshot, signedInPage, visible } from './console-browser';
 import { devUser } from './dev-sign-in';
 import { LifecycleClient } from './lifecycle-client';
+import { POLICY_GIVING_IT_SALESFORCE_REPORTS } from './sod-candidate-policy';
 
 /**
  * Access reviews and separation of duties in the console, against the running
@@ -164,7 +165,7 @@ describe('console access reviews', () => {
 
     // The policy preview names whom a candidate would put in violation.
     await openPage(olivia, 'Policy');
-    await olivia.getByLabel('Candidate policy.yaml').fill(CANDIDATE_POLICY);
+    await olivia.getByLabel('Candidate policy.yaml').fill(POLICY_GIVING_IT_SALESFORCE_REPORTS);
     await olivia.getByRole('button', { name: 'Preview', exact: true }).click();
     const conflict = olivia
       .getByRole('table', { name: 'Who the candidate would put in violation' })
@@ -183,25 +184,6 @@ describe('console access reviews', () => {
     await ravi.context().close();
   });
 });
-
-/** The shipped rules, except that IT also gets Salesforce reports: with admins, that breaks salesforce-admin-reports. */
-const CANDIDATE_POLICY = `
-rules:
-  - name: everyone
-    grant:
-      - app: slack
-        groups: [all-staff]
-      - app: zoom
-  - name: it-operations
-    when: { department: [IT] }
-    grant:
-      - app: github
-        groups: [it-admins]
-      - app: salesforce
-        groups: [admins, reports]
-      - app: pagerduty
-        groups: [it-oncall]
-`;
 
 /** The campaign's report as the API answers it, read through the console's own API. */
 async function reportOf(page: Page, campaignName: string): Promise<ReportBody> {

@@ -3,6 +3,7 @@ import { waitFor } from '@tenure/testing';
 import { AuditClient, AuditRecordView } from './audit-client';
 import { devUser } from './dev-sign-in';
 import { LifecycleClient } from './lifecycle-client';
+import { POLICY_GIVING_IT_SALESFORCE_REPORTS } from './sod-candidate-policy';
 
 const stack = new LifecycleClient();
 const audit = new AuditClient();
@@ -273,23 +274,7 @@ describe('separation of duties and access reviews', () => {
     expect(listed.body.items.map((v) => v.rule)).toEqual(['github-admin-incident-response']);
 
     // A candidate policy that gives every IT person Salesforce reports would put the IT engineer in violation.
-    const candidate = `
-rules:
-  - name: everyone
-    grant:
-      - app: slack
-        groups: [all-staff]
-      - app: zoom
-  - name: it-operations
-    when: { department: [IT] }
-    grant:
-      - app: github
-        groups: [it-admins]
-      - app: salesforce
-        groups: [admins, reports]
-      - app: pagerduty
-        groups: [it-oncall]
-`;
+    const candidate = POLICY_GIVING_IT_SALESFORCE_REPORTS;
     const preview = await stack.ops<{ sodViolations: { employeeId: string; rule: string; severity: string }[] }>(
       'POST',
       '/v1/policy/preview',
