@@ -51,13 +51,13 @@ function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
   });
 }
 
+/** What the test planted: the orchestrator adds its own decision on a planted termination when it gets to it. */
+const planted = (items: AuditRecordView[]) => items.filter((record) => record.kind !== 'plan.decision');
+
 /**
  * Reports an auditor asks for, over records planted with known times in an hour
  * of the past that no other run uses, so every figure can be worked out by hand.
  */
-/** What the test planted: the orchestrator adds its own decision on a planted termination when it gets to it. */
-const planted = (items: AuditRecordView[]) => items.filter((record) => record.kind !== 'plan.decision');
-
 describe('audit reports', () => {
   const audit = new AuditClient();
   const run = uniqueId('r');
