@@ -77,7 +77,9 @@ await_healthy() {
   local deadline=$((SECONDS + timeout))
   # shellcheck disable=SC2086 # the commands are split into words on purpose
   until $healthy >/dev/null 2>&1; do
-    if ! $alive >/dev/null 2>&1; then
+    # Asked again a second later: just after the start, the background
+    # shell may not have exec'd the server yet, so its command line does not match.
+    if ! $alive >/dev/null 2>&1 && ! { sleep 1 && $alive >/dev/null 2>&1; }; then
       show_log_tail "$logfile"
       err "$name exited during start"
       return 1
