@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,6 +16,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DELIVERY_METHODS, DeliveryMethod, PUSH_DELIVERY } from '../ssf-events';
+
+/** The event type URIs a receiver asks for, as a create, update and replace take them. */
+const IsEventTypeList = () =>
+  applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(50), IsString({ each: true }), MaxLength(256, { each: true }));
+
+const IsStreamDescription = () => applyDecorators(IsOptional(), IsString(), MaxLength(1000));
 
 export class DeliveryDto {
   /** `urn:ietf:rfc:8935` (push to endpoint_url) or `urn:ietf:rfc:8936` (the receiver polls Tenure). */
@@ -42,16 +49,10 @@ export class StreamRequestDto {
   delivery: DeliveryDto;
 
   /** Event type URIs; those Tenure does not send are left out of events_delivered. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @IsEventTypeList()
   events_requested?: string[];
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @IsStreamDescription()
   description?: string;
 }
 
@@ -67,16 +68,10 @@ export class StreamUpdateDto {
   @Type(() => DeliveryDto)
   delivery?: DeliveryDto;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @IsEventTypeList()
   events_requested?: string[];
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @IsStreamDescription()
   description?: string;
 }
 
