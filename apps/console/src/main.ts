@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import cookieParser from 'cookie-parser';
-import { createHttpApp, runService } from '@tenure/http';
+import { createHttpApp, runService, serveOpenApi } from '@tenure/http';
 import { loadConsoleEnvironment } from './console.environment';
 import { ConsoleModule } from './console.module';
+import { CONSOLE_OPENAPI } from './console.openapi';
 import { resolveWebDir } from './web/web-dir';
 import { securityHeaders } from './web/security-headers';
 
@@ -13,6 +14,8 @@ runService('console', async () => {
   app.use(cookieParser());
   app.use(securityHeaders);
   app.disable('x-powered-by');
+  // After the security headers, so /docs and /openapi.json carry them too.
+  serveOpenApi(app, CONSOLE_OPENAPI);
   // Hashed file names: the assets never change under the same name.
   app.useStaticAssets(webDir, { index: false, maxAge: '365d', immutable: true });
   await app.listen(env.CONSOLE_PORT, env.TENURE_BIND_HOST);
