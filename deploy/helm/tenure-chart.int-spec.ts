@@ -5,13 +5,13 @@ import { parseAllDocuments } from 'yaml';
 
 /**
  * The Helm chart as `helm install` would see it: it lints, renders the four
- * services with probes, limits, budgets and a locked-down security context,
+ * APIs and the console with probes, limits, budgets and a locked-down security context,
  * reads every secret from a Kubernetes Secret, and what it renders is valid
  * against the Kubernetes API schemas (kubeconform, strict).
  */
 const ROOT = join(__dirname, '..', '..');
 const CHART = join(__dirname, 'tenure');
-const SERVICES = ['hr-ingest', 'orchestrator', 'connector-gateway', 'audit'];
+const SERVICES = ['hr-ingest', 'orchestrator', 'connector-gateway', 'audit', 'console'];
 
 interface EnvVar {
   name: string;
@@ -20,6 +20,7 @@ interface EnvVar {
 }
 
 interface Container {
+  command: string[];
   env: EnvVar[];
   envFrom?: unknown[];
   securityContext: unknown;
@@ -40,7 +41,7 @@ interface PodSpec {
 interface Manifest {
   kind: string;
   metadata: { name: string };
-  spec?: { template: { spec: PodSpec } };
+  spec?: { template: { metadata: { annotations: Record<string, string> }; spec: PodSpec } };
   data?: Record<string, string>;
 }
 
@@ -69,8 +70,8 @@ const helmProblems = (stderr: string) =>
 
 const kubeVersion = () => ['--kube-version', tool('TENURE_KUBERNETES_VERSION')];
 
-/** The one value the chart cannot default: the company's identity provider. */
-const ISSUER = ['--set', 'oidc.issuer=https://login.example.com'];
+/** The values the chart cannot default: the company's identity provider and where people open the console. */
+const ISSUER = ['--set', 'oidc.issuer=https://login.example.com', '--set', 'services.console.url=https://tenure.example.com'];
 
 function render(...settings: string[]): Manifest[] {
   const result = helm('template', 'tenure', CHART, '--namespace', 'identity', ...kubeVersion(), ...ISSUER, ...settings);
@@ -115,8 +116,8 @@ describe('Helm chart deploy/helm/tenure', () => {
     expect({ status: rendered.status, problems: helmProblems(rendered.stderr) }).toEqual({ status: 0, problems: [] });
     const result = kubeconform(rendered.stdout);
     expect(result.stderr).toBe('');
-    // 4 Deployments, 4 Services, 4 PodDisruptionBudgets, the ConfigMap, the ServiceAccount.
-    expect(result.stdout).toMatch(/Valid: 14, Invalid: 0, Errors: 0, Skipped: 0/);
+    // 5 Deployments, 5 Services, 5 PodDisruptionBudgets, the ConfigMap, the ServiceAccount.
+    expect(result.stdout).toMatch(/Valid: 17, Invalid: 0, Errors: 0, Skipped: 0/);
     expect(result.status).toBe(0);
   });
 
@@ -224,6 +225,7 @@ describe('Helm chart deploy/helm/tenure', () => {
     );
     expect(named(manifests, 'Deployment')).toEqual([
       'tenure-connector-gateway',
+      'tenure-console',
       'tenure-hr-ingest',
       'tenure-orchestrator',
     ]);
@@ -239,6 +241,42 @@ describe('Helm chart deploy/helm/tenure', () => {
       TENURE_OPS_TOKEN: { secretKeyRef: { name: 'prod-tenure', key: 'TENURE_OPS_TOKEN' } },
     });
     expect(pod.volumes).toContainEqual({ name: 'config', configMap: { name: 'prod-config' } });
+  });
+
+  it('runs the console in front of the ops and audit APIs, with its client secret from the Secret', () => {
+    const manifests = render('--set', 'services.console.clientId=tenure-web');
+    const console = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === 'tenure-console')!;
+    const [container] = console.spec!.template.spec.containers;
+    expect(container.command).toEqual(['node', '--enable-source-maps', 'dist/apps/console/src/main.js']);
+    const env = Object.fromEntries(container.env.map((v) => [v.name, v.value ?? v.valueFrom]));
+    expect(env).toMatchObject({
+      CONSOLE_PORT: '3000',
+      TENURE_CONSOLE_URL: 'https://tenure.example.com',
+      TENURE_CONSOLE_CLIENT_ID: 'tenure-web',
+      TENURE_ORCHESTRATOR_URL: 'http://tenure-orchestrator:3002',
+      TENURE_AUDIT_URL: 'http://tenure-audit:3004',
+      TENURE_OIDC_ISSUER: 'https://login.example.com',
+      TENURE_OIDC_AUDIENCE: 'urn:tenure:api',
+      // Optional: without it the console is a public client (PKCE only).
+      TENURE_CONSOLE_CLIENT_SECRET: {
+        secretKeyRef: { name: 'tenure-secrets', key: 'TENURE_CONSOLE_CLIENT_SECRET', optional: true },
+      },
+    });
+    expect(env).not.toHaveProperty('DATABASE_URL');
+    // It serves no /metrics, so Prometheus is not told to scrape it.
+    expect(console.spec!.template.metadata.annotations).not.toHaveProperty(['prometheus.io/scrape']);
+    const service = manifests.find((m) => m.kind === 'Service' && m.metadata.name === 'tenure-console') as unknown as {
+      spec: { ports: { port: number }[] };
+    };
+    expect(service.spec.ports[0].port).toBe(3000);
+  });
+
+  it("refuses to render the console without the address people open it at, and renders without it when it's off", () => {
+    const args = ['template', 'tenure', CHART, ...kubeVersion(), '--set', 'oidc.issuer=https://login.example.com'];
+    const refused = helm(...args);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('services.console.url is required');
+    expect(helm(...args, '--set', 'services.console.enabled=false').status).toBe(0);
   });
 
   it('refuses to render without the Secret that holds the service credentials', () => {

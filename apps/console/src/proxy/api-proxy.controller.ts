@@ -38,7 +38,7 @@ export class ApiProxyController {
   /** A read of the ops API (`GET /v1/<path>` of the orchestrator). */
   @Get(OPS)
   @ApiSecurity(SESSION_READ[0])
-  @PassThrough.path('ops')
+  @PassThrough.path('ops', { read: true })
   readOps(@Req() request: Request, @Res() response: Response, @CurrentSession() session: ConsoleSession) {
     return this.forward(request, response, session);
   }
@@ -81,7 +81,7 @@ export class ApiProxyController {
   /** A read of the audit API (`GET /v1/audit/<path>`): records, exports, evidence bundles. */
   @Get(AUDIT)
   @ApiSecurity(SESSION_READ[0])
-  @PassThrough.path('audit')
+  @PassThrough.path('audit', { read: true })
   readAudit(@Req() request: Request, @Res() response: Response, @CurrentSession() session: ConsoleSession) {
     return this.forward(request, response, session);
   }

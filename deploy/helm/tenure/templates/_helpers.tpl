@@ -72,6 +72,13 @@ audit:
   kafka: true
   secrets: [TENURE_AUDIT_TOKEN]
   optionalSecrets: [TENURE_AUDIT_OPERATOR_TOKEN, TENURE_METRICS_TOKEN]
+console:
+  values: console
+  portEnv: CONSOLE_PORT
+  # No /metrics of its own: the APIs behind it count the work.
+  noMetrics: true
+  # Its client at the provider is public (PKCE only) unless a secret is given.
+  optionalSecrets: [TENURE_CONSOLE_CLIENT_SECRET]
 {{- end -}}
 
 {{- define "tenure.selectorLabels" -}}
