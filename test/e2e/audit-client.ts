@@ -121,6 +121,8 @@ export function outcomeMessage(fields: {
   actor?: 'system' | 'operator' | 'approver';
   actorId?: string;
   reason?: string;
+  /** The account's id in the app. */
+  externalId?: string;
 }) {
   const eventId = fields.eventId ?? 'evt-planted';
   const workflowId = `employee-${fields.employeeId}`;
@@ -139,6 +141,7 @@ export function outcomeMessage(fields: {
       ...(fields.actorId ? { actorId: fields.actorId } : {}),
       ...(fields.group ? { group: fields.group } : {}),
       ...(fields.reason ? { reason: fields.reason } : {}),
+      ...(fields.externalId ? { externalId: fields.externalId } : {}),
     },
   };
 }

@@ -143,6 +143,9 @@ describe('Shared Signals transmitter', () => {
       configuration_endpoint: `${auditUrl}/ssf/streams`,
       status_endpoint: `${auditUrl}/ssf/status`,
       verification_endpoint: `${auditUrl}/ssf/verify`,
+      add_subject_endpoint: `${auditUrl}/ssf/subjects/add`,
+      remove_subject_endpoint: `${auditUrl}/ssf/subjects/remove`,
+      default_subjects: 'ALL',
       delivery_methods_supported: [PUSH, POLL],
       authorization_schemes: [{ spec_urn: 'urn:ietf:rfc:6749' }],
     });
@@ -304,6 +307,85 @@ describe('Shared Signals transmitter', () => {
     // A push stream cannot be polled, another receiver's stream cannot be seen.
     const missing = await call('POST', '/ssf/poll/00000000-0000-0000-0000-000000000000', { returnImmediately: true });
     expect(missing.status).toBe(404);
+  });
+
+  it('sends a stream with subjects added only the events about them, until they are removed (SSF 1.0 §8.1.3)', async () => {
+    const stream = (await call('POST', '/ssf/streams', { delivery: { method: POLL } })).body as unknown as Stream;
+    const everything = (await call('POST', '/ssf/streams', { delivery: { method: POLL } })).body as unknown as Stream;
+    const byId = uniqueId('E-subj-opaque');
+    const byIssSub = uniqueId('E-subj-iss');
+    const byEmail = uniqueId('E-subj-email');
+    const other = uniqueId('E-subj-other');
+    const address = `${uniqueId('bo').toLowerCase()}@example.com`;
+    const add = (subject: Record<string, unknown>, streamId = stream.stream_id) =>
+      call('POST', '/ssf/subjects/add', { stream_id: streamId, subject, verified: true });
+    expect(await add({ format: 'opaque', id: byId })).toEqual({ status: 200, body: undefined });
+    expect((await add({ format: 'iss_sub', iss: auditUrl, sub: byIssSub })).status).toBe(200);
+    // E-mail addresses compare without case; the app names the account by its address.
+    expect((await add({ format: 'email', email: address.toUpperCase() })).status).toBe(200);
+    // The same subject again is no error and no second subject.
+    expect((await add({ format: 'opaque', id: byId })).status).toBe(200);
+
+    // Bad bodies, other receivers' or unknown streams, no token.
+    for (const subject of [
+      { format: 'phone_number', phone_number: '+15555550100' },
+      { format: 'email', email: 'not an address' },
+      { format: 'iss_sub', iss: auditUrl },
+      { format: 'opaque' },
+      'E1001',
+    ]) {
+      expect({ subject, status: (await add(subject as Record<string, unknown>)).status }).toEqual({ subject, status: 400 });
+    }
+    expect((await call('POST', '/ssf/subjects/add', { subject: { format: 'opaque', id: byId } })).status).toBe(400);
+    expect((await add({ format: 'opaque', id: byId }, '00000000-0000-0000-0000-000000000000')).status).toBe(404);
+    const anonymous = await call('POST', '/ssf/subjects/add', { stream_id: stream.stream_id, subject: { format: 'opaque', id: other } }, null);
+    expect(anonymous.status).toBe(401);
+
+    const at = new Date();
+    await audit.publish(TOPICS.lifecycleOutcomes, [
+      outcomeMessage({ employeeId: byId, appId: 'slack', action: 'account.disable', at }),
+      outcomeMessage({ employeeId: byIssSub, appId: 'zoom', action: 'account.disable', at }),
+      outcomeMessage({ employeeId: byEmail, appId: 'github', action: 'account.disable', at, externalId: address }),
+      outcomeMessage({ employeeId: other, appId: 'slack', action: 'account.disable', at }),
+    ]);
+    const polledFor = async (streamId: string, employees: string[]) => {
+      const body = (await call('POST', `/ssf/poll/${streamId}`, { returnImmediately: true, maxEvents: 100 })).body as {
+        sets: Record<string, string>;
+      };
+      const payloads = await Promise.all(Object.values(body.sets).map(verifySet));
+      return payloads
+        .map((p) => (p.sub_id.user as { id: string }).id)
+        .filter((id) => employees.includes(id))
+        .sort();
+    };
+    const four = [byId, byIssSub, byEmail, other];
+    // A stream without subjects still gets every event: it is the marker that all four arrived.
+    await waitFor(() => polledFor(everything.stream_id, four), (ids) => ids.length === 4, { description: 'all four on the stream without subjects' });
+    expect(await polledFor(stream.stream_id, four)).toEqual([byId, byIssSub, byEmail].sort());
+
+    // Removed: no more events about that subject; removing it twice is a 404.
+    const remove = (subject: Record<string, unknown>) => call('POST', '/ssf/subjects/remove', { stream_id: stream.stream_id, subject });
+    expect(await remove({ format: 'opaque', id: byId })).toEqual({ status: 204, body: undefined });
+    expect((await remove({ format: 'opaque', id: byId })).status).toBe(404);
+    expect((await remove({ format: 'email', email: 'x' })).status).toBe(400);
+    const later = new Date(at.getTime() + 1000);
+    await audit.publish(TOPICS.lifecycleOutcomes, [
+      outcomeMessage({ employeeId: byId, appId: 'slack', action: 'account.enable', at: later }),
+      outcomeMessage({ employeeId: byIssSub, appId: 'zoom', action: 'account.enable', at: later }),
+    ]);
+    await waitFor(
+      async () => (await polledFor(everything.stream_id, [byId, byIssSub])).length,
+      (count) => count === 4,
+      { description: 'the two later events on the stream without subjects' },
+    );
+    const enabled = (await call('POST', `/ssf/poll/${stream.stream_id}`, { returnImmediately: true, maxEvents: 100 })).body as {
+      sets: Record<string, string>;
+    };
+    const events = (await Promise.all(Object.values(enabled.sets).map(verifySet)))
+      .filter((p) => p.events[`${RISC}/account-enabled`])
+      .map((p) => (p.sub_id.user as { id: string }).id);
+    expect(events).toEqual([byIssSub]);
+    for (const id of [stream.stream_id, everything.stream_id]) expect((await call('DELETE', `/ssf/streams?stream_id=${id}`)).status).toBe(204);
   });
 
   it('reads, updates, replaces, pauses and deletes a stream', async () => {

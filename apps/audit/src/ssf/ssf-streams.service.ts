@@ -8,6 +8,8 @@ import { EVENT_TYPES, EVENTS_SUPPORTED, jtiOf, POLL_DELIVERY, SecurityEvent } fr
 import { QueuedSet, SsfOutboxRepository } from './ssf-outbox.repository';
 import { SSF_SETTINGS, SsfSettings } from './ssf-settings';
 import { SsfSigningKeyService } from './ssf-signing-key.service';
+import type { AddSubjectDto, RemoveSubjectDto } from './dto/subject.dto';
+import { storedSubject, subjectKey, subjectKeysOfEvent } from './ssf-subjects';
 
 export type StreamStatus = StreamStatusView['status'];
 export { StreamConfiguration };
@@ -35,7 +37,9 @@ const notFound = () => new NotFoundException({ error: 'not_found', message: 'no 
  * Receivers' streams: each belongs to the OAuth client that made it and is
  * seen and changed by that client only. Events are queued for enabled and
  * paused streams (a paused stream gets them when enabled again) and dropped
- * for disabled ones, as SSF 1.0 §8.1.2 describes.
+ * for disabled ones, as SSF 1.0 §8.1.2 describes. A stream with subjects
+ * added (§8.1.3) gets only the events about them; one without gets every
+ * event (default_subjects ALL).
  */
 @Injectable()
 export class SsfStreamsService {
@@ -115,6 +119,29 @@ export class SsfStreamsService {
     return this.status(clientId, update.stream_id);
   }
 
+  /** SSF 1.0 §8.1.3.2: from now on the stream gets events about this subject (and, once it has any, only those). */
+  async addSubject(clientId: string, request: AddSubjectDto): Promise<void> {
+    await this.row(clientId, request.stream_id);
+    await this.dataSource.query(
+      `INSERT INTO ssf_stream_subjects (stream_id, subject_key, subject, verified) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (stream_id, subject_key) DO UPDATE SET verified = EXCLUDED.verified`,
+      [request.stream_id, subjectKey(request.subject), storedSubject(request.subject), request.verified ?? true],
+    );
+  }
+
+  /** SSF 1.0 §8.1.3.3: the stream no longer gets events about this subject; 404 when it was never added. */
+  async removeSubject(clientId: string, request: RemoveSubjectDto): Promise<void> {
+    await this.row(clientId, request.stream_id);
+    const removed: unknown[] = await this.dataSource.query(
+      `WITH gone AS (DELETE FROM ssf_stream_subjects WHERE stream_id = $1 AND subject_key = $2 RETURNING stream_id)
+       SELECT stream_id FROM gone`,
+      [request.stream_id, subjectKey(request.subject)],
+    );
+    if (removed.length === 0) {
+      throw new NotFoundException({ error: 'not_found', message: 'this subject was not added to the stream' });
+    }
+  }
+
   /** SSF 1.0 §8.1.4: a verification event, delivered like any other, carrying the receiver's state. */
   async verify(clientId: string, streamId: string, state?: string): Promise<void> {
     const row = await this.row(clientId, streamId);
@@ -134,16 +161,35 @@ export class SsfStreamsService {
   async enqueueForStreams(events: SecurityEvent[], manager: EntityManager): Promise<number> {
     if (events.length === 0) return 0;
     const streams: StreamRow[] = await manager.query(`SELECT * FROM ssf_streams WHERE status <> 'disabled'`);
+    const subjects = await this.subjectsOf(streams, manager);
     const sets: QueuedSet[] = [];
     for (const stream of streams) {
+      const wanted = subjects.get(stream.stream_id);
       for (const event of events) {
         const before = event.occurredAt !== undefined && stream.created_at && event.occurredAt < +stream.created_at;
-        if (!before && stream.config.events_delivered.includes(event.type)) {
+        const about = !wanted || subjectKeysOfEvent(event.subject, this.settings.issuer).some((key) => wanted.has(key));
+        if (!before && about && stream.config.events_delivered.includes(event.type)) {
           sets.push(await this.tokenFor(stream, event));
         }
       }
     }
     return this.outbox.enqueue(sets, manager);
+  }
+
+  /** The subject keys of each stream that has any; a stream missing from the map takes every subject. */
+  private async subjectsOf(streams: StreamRow[], manager: EntityManager): Promise<Map<string, Set<string>>> {
+    const byStream = new Map<string, Set<string>>();
+    if (streams.length === 0) return byStream;
+    const rows: { stream_id: string; subject_key: string }[] = await manager.query(
+      `SELECT stream_id, subject_key FROM ssf_stream_subjects WHERE stream_id = ANY($1)`,
+      [streams.map((stream) => stream.stream_id)],
+    );
+    for (const row of rows) {
+      const keys = byStream.get(row.stream_id) ?? new Set<string>();
+      keys.add(row.subject_key);
+      byStream.set(row.stream_id, keys);
+    }
+    return byStream;
   }
 
   /** The stream of a receiver that may poll it. */

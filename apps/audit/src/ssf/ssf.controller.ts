@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import { Public } from '@tenure/auth';
 import {
   PollRequestDto,
@@ -11,6 +11,7 @@ import {
   StreamUpdateDto,
   VerificationRequestDto,
 } from './dto/stream-config.dto';
+import { AddSubjectDto, RemoveSubjectDto } from './dto/subject.dto';
 import { JsonWebKeySet, StreamStatusView, TransmitterConfiguration } from './dto/ssf-responses.dto';
 import { ReceiverRoute } from './ssf-openapi';
 import { SsfPollService, PollResponse } from './ssf-poll.service';
@@ -43,6 +44,8 @@ export class SsfController {
       configuration_endpoint: `${base}/ssf/streams`,
       status_endpoint: `${base}/ssf/status`,
       verification_endpoint: `${base}/ssf/verify`,
+      add_subject_endpoint: `${base}/ssf/subjects/add`,
+      remove_subject_endpoint: `${base}/ssf/subjects/remove`,
       authorization_schemes: [{ spec_urn: 'urn:ietf:rfc:6749' }],
       default_subjects: 'ALL',
     };
@@ -109,6 +112,24 @@ export class SsfController {
   @ApiConflictResponse({ description: 'The stream is disabled.' })
   verify(@SsfReceiver() clientId: string, @Body() body: VerificationRequestDto): Promise<void> {
     return this.streams.verify(clientId, body.stream_id, body.state);
+  }
+
+  /** SSF 1.0 §8.1.3.2: once a stream has subjects, it gets only the events about them. */
+  @ReceiverRoute()
+  @Post('ssf/subjects/add')
+  @HttpCode(200)
+  @ApiNotFoundResponse({ description: 'No such stream for this receiver.' })
+  addSubject(@SsfReceiver() clientId: string, @Body() body: AddSubjectDto): Promise<void> {
+    return this.streams.addSubject(clientId, body);
+  }
+
+  /** SSF 1.0 §8.1.3.3: 404 when the stream has no such subject. */
+  @ReceiverRoute()
+  @Post('ssf/subjects/remove')
+  @HttpCode(204)
+  @ApiNotFoundResponse({ description: 'No such stream for this receiver, or the subject was not added to it.' })
+  removeSubject(@SsfReceiver() clientId: string, @Body() body: RemoveSubjectDto): Promise<void> {
+    return this.streams.removeSubject(clientId, body);
   }
 
   /** RFC 8936 poll: the stream's endpoint_url. */

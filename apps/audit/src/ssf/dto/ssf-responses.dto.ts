@@ -45,6 +45,8 @@ export class TransmitterConfiguration {
   configuration_endpoint: string;
   status_endpoint: string;
   verification_endpoint: string;
+  add_subject_endpoint: string;
+  remove_subject_endpoint: string;
   authorization_schemes: AuthorizationScheme[];
   default_subjects: string;
 }
