@@ -71,7 +71,12 @@ const helmProblems = (stderr: string) =>
 const kubeVersion = () => ['--kube-version', tool('TENURE_KUBERNETES_VERSION')];
 
 /** The values the chart cannot default: the company's identity provider and where people open the console. */
-const ISSUER = ['--set', 'oidc.issuer=https://login.example.com', '--set', 'services.console.url=https://tenure.example.com'];
+const ISSUER = [
+  '--set',
+  'oidc.issuer=https://login.example.com',
+  '--set',
+  'services.console.url=https://tenure.example.com',
+];
 
 function render(...settings: string[]): Manifest[] {
   const result = helm('template', 'tenure', CHART, '--namespace', 'identity', ...kubeVersion(), ...ISSUER, ...settings);

@@ -13,7 +13,10 @@ export interface ConsoleSession {
  * console's own /auth/login, the provider's sign-in form, and back through
  * /auth/callback, following each redirect by hand and keeping the cookies.
  */
-export async function consoleSessionOf(username: string, consoleUrl = requiredEnv('TENURE_CONSOLE_URL')): Promise<ConsoleSession> {
+export async function consoleSessionOf(
+  username: string,
+  consoleUrl = requiredEnv('TENURE_CONSOLE_URL'),
+): Promise<ConsoleSession> {
   const user = devUser(username);
   // Console and provider share the host (ports differ) and their cookie names differ: one jar does.
   const jar = new Map<string, string>();
@@ -21,7 +24,10 @@ export async function consoleSessionOf(username: string, consoleUrl = requiredEn
     const response = await fetch(url, {
       ...init,
       redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+      headers: {
+        ...(init.headers as Record<string, string>),
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
     });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');

@@ -109,7 +109,9 @@ describe.each(SERVICES)('$name OpenAPI', (service) => {
       expect(operation('/api/me', 'get').security).toEqual([{ consoleSession: [] }]);
       expect(operation('/api/ops/{path}', 'post').security).toEqual([{ consoleSession: [], consoleCsrf: [] }]);
       expect(operation('/api/audit/{path}', 'get').responses).toHaveProperty('default');
-      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/auth/login', '/auth/callback', '/auth/logout']));
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining(['/auth/login', '/auth/callback', '/auth/logout']),
+      );
     }
 
     const docs = await fetch(`${baseUrl(service)}/docs`);
@@ -123,7 +125,11 @@ describe.each(SERVICES)('$name OpenAPI', (service) => {
     for (const filter of runs) {
       const result = await fuzz(service, filter, await credentialHeaders(service));
       // The whole output on failure: each failing operation with the request that reproduces it.
-      expect({ filter, code: result.code, output: result.code === 0 ? '' : result.output }).toEqual({ filter, code: 0, output: '' });
+      expect({ filter, code: result.code, output: result.code === 0 ? '' : result.output }).toEqual({
+        filter,
+        code: 0,
+        output: '',
+      });
     }
   });
 });

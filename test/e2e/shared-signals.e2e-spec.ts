@@ -334,11 +334,19 @@ describe('Shared Signals transmitter', () => {
       { format: 'opaque' },
       'E1001',
     ]) {
-      expect({ subject, status: (await add(subject as Record<string, unknown>)).status }).toEqual({ subject, status: 400 });
+      expect({ subject, status: (await add(subject as Record<string, unknown>)).status }).toEqual({
+        subject,
+        status: 400,
+      });
     }
     expect((await call('POST', '/ssf/subjects/add', { subject: { format: 'opaque', id: byId } })).status).toBe(400);
     expect((await add({ format: 'opaque', id: byId }, '00000000-0000-0000-0000-000000000000')).status).toBe(404);
-    const anonymous = await call('POST', '/ssf/subjects/add', { stream_id: stream.stream_id, subject: { format: 'opaque', id: other } }, null);
+    const anonymous = await call(
+      'POST',
+      '/ssf/subjects/add',
+      { stream_id: stream.stream_id, subject: { format: 'opaque', id: other } },
+      null,
+    );
     expect(anonymous.status).toBe(401);
 
     const at = new Date();
@@ -360,11 +368,16 @@ describe('Shared Signals transmitter', () => {
     };
     const four = [byId, byIssSub, byEmail, other];
     // A stream without subjects still gets every event: it is the marker that all four arrived.
-    await waitFor(() => polledFor(everything.stream_id, four), (ids) => ids.length === 4, { description: 'all four on the stream without subjects' });
+    await waitFor(
+      () => polledFor(everything.stream_id, four),
+      (ids) => ids.length === 4,
+      { description: 'all four on the stream without subjects' },
+    );
     expect(await polledFor(stream.stream_id, four)).toEqual([byId, byIssSub, byEmail].sort());
 
     // Removed: no more events about that subject; removing it twice is a 404.
-    const remove = (subject: Record<string, unknown>) => call('POST', '/ssf/subjects/remove', { stream_id: stream.stream_id, subject });
+    const remove = (subject: Record<string, unknown>) =>
+      call('POST', '/ssf/subjects/remove', { stream_id: stream.stream_id, subject });
     expect(await remove({ format: 'opaque', id: byId })).toEqual({ status: 204, body: undefined });
     expect((await remove({ format: 'opaque', id: byId })).status).toBe(404);
     expect((await remove({ format: 'email', email: 'x' })).status).toBe(400);
@@ -378,14 +391,16 @@ describe('Shared Signals transmitter', () => {
       (count) => count === 4,
       { description: 'the two later events on the stream without subjects' },
     );
-    const enabled = (await call('POST', `/ssf/poll/${stream.stream_id}`, { returnImmediately: true, maxEvents: 100 })).body as {
+    const enabled = (await call('POST', `/ssf/poll/${stream.stream_id}`, { returnImmediately: true, maxEvents: 100 }))
+      .body as {
       sets: Record<string, string>;
     };
     const events = (await Promise.all(Object.values(enabled.sets).map(verifySet)))
       .filter((p) => p.events[`${RISC}/account-enabled`])
       .map((p) => (p.sub_id.user as { id: string }).id);
     expect(events).toEqual([byIssSub]);
-    for (const id of [stream.stream_id, everything.stream_id]) expect((await call('DELETE', `/ssf/streams?stream_id=${id}`)).status).toBe(204);
+    for (const id of [stream.stream_id, everything.stream_id])
+      expect((await call('DELETE', `/ssf/streams?stream_id=${id}`)).status).toBe(204);
   });
 
   it('reads, updates, replaces, pauses and deletes a stream', async () => {

@@ -25,7 +25,8 @@ export const CONSOLE_OPENAPI: OpenApiOptions = {
       type: 'apiKey',
       in: 'header',
       name: CSRF_HEADER,
-      description: "Anti-forgery header: the session's csrfToken from GET /api/me, on every POST, PUT, PATCH and DELETE.",
+      description:
+        "Anti-forgery header: the session's csrfToken from GET /api/me, on every POST, PUT, PATCH and DELETE.",
     },
   },
 };

@@ -46,10 +46,15 @@ const LOOKS_LIKE_EMAIL = /^[^@\s]+@[^@\s]+$/;
 export function subjectKeysOfEvent(subject: Record<string, unknown>, tenureIssuer: string): string[] {
   const keys: string[] = [];
   const idOf = (part: unknown) =>
-    part && typeof part === 'object' && typeof (part as { id?: unknown }).id === 'string' ? (part as { id: string }).id : undefined;
+    part && typeof part === 'object' && typeof (part as { id?: unknown }).id === 'string'
+      ? (part as { id: string }).id
+      : undefined;
   const employeeId = idOf(subject.user);
   if (employeeId) {
-    keys.push(subjectKey({ format: 'opaque', id: employeeId }), subjectKey({ format: 'iss_sub', iss: tenureIssuer, sub: employeeId }));
+    keys.push(
+      subjectKey({ format: 'opaque', id: employeeId }),
+      subjectKey({ format: 'iss_sub', iss: tenureIssuer, sub: employeeId }),
+    );
   }
   const accountId = idOf(subject.application);
   if (accountId) {

@@ -14,8 +14,8 @@ const READ_EXAMPLES = {
 
 const ANSWER = {
   description:
-    "The answer of the API behind the console, status and body as its own document says (JSON, or a CSV or " +
-    "ZIP download); 502 when it does not answer.",
+    'The answer of the API behind the console, status and body as its own document says (JSON, or a CSV or ' +
+    'ZIP download); 502 when it does not answer.',
   content: {
     'application/json': { schema: {} },
     'text/csv': { schema: { type: 'string' } },
@@ -32,7 +32,11 @@ export const PassThrough = {
         description: `The rest of the path and its query, as ${UPSTREAM[api]}.`,
         schema: { type: 'string' },
         ...(options.read
-          ? { examples: Object.fromEntries(READ_EXAMPLES[api].map((path) => [path.replace(/\W/g, '_'), { value: path }])) }
+          ? {
+              examples: Object.fromEntries(
+                READ_EXAMPLES[api].map((path) => [path.replace(/\W/g, '_'), { value: path }]),
+              ),
+            }
           : {}),
       }),
       ApiOkResponse(ANSWER),

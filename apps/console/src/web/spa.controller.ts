@@ -9,7 +9,10 @@ const WEB_APP_PAGE = () =>
   applyDecorators(
     documentPublicRoute(),
     ApiProduces('text/html'),
-    ApiOkResponse({ description: "The web app's page (its index.html).", content: { 'text/html': { schema: { type: 'string' } } } }),
+    ApiOkResponse({
+      description: "The web app's page (its index.html).",
+      content: { 'text/html': { schema: { type: 'string' } } },
+    }),
   );
 
 /** Every page of the web app is its index.html; the app's router picks the page from the path. */
