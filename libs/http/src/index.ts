@@ -8,3 +8,4 @@ export * from './metrics/metrics.module';
 export * from './metrics/metrics-token.guard';
 export * from './openapi/serve-openapi';
 export * from './openapi/openapi-3-1';
+export * from './openapi/success-schemas';
