@@ -14,7 +14,10 @@ export class CsvImportController {
   @IngestEndpoint('csv', ImportTokenGuard, 'text/csv')
   @Post('csv')
   @HttpCode(200)
-  @ApiOkResponse({ type: ImportSummaryView, description: 'Every row was read: accepted, duplicate or rejected with its errors.' })
+  @ApiOkResponse({
+    type: ImportSummaryView,
+    description: 'Every row was read: accepted, duplicate or rejected with its errors.',
+  })
   import(@Req() request: Request): Promise<ImportSummaryView> {
     const length = request.header('content-length');
     return this.service.import(request, length && /^\d+$/.test(length) ? Number(length) : undefined);

@@ -43,11 +43,18 @@ const ScimAnswer = (type: new () => object, ...answers: { status: number; descri
   applyDecorators(
     ApiExtraModels(type),
     ...answers.map(({ status, description }) =>
-      ApiResponse({ status, description, content: { [SCIM_CONTENT_TYPES[0]]: { schema: { $ref: getSchemaPath(type) } } } }),
+      ApiResponse({
+        status,
+        description,
+        content: { [SCIM_CONTENT_TYPES[0]]: { schema: { $ref: getSchemaPath(type) } } },
+      }),
     ),
   );
 
-const USER_UNCHANGED = { status: 200, description: 'The User as Tenure holds it (the same request again changes nothing).' };
+const USER_UNCHANGED = {
+  status: 200,
+  description: 'The User as Tenure holds it (the same request again changes nothing).',
+};
 
 function baseUrlOf(request: Request): string {
   return `${request.protocol}://${request.get('host') ?? 'localhost'}/scim/v2`;

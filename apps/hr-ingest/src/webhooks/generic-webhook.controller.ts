@@ -16,7 +16,10 @@ export class GenericWebhookController {
   @HttpCode(HttpStatus.ACCEPTED)
   @DocumentDuplicateAnswer(AcceptanceView)
   @Post('generic')
-  async receive(@Body() body: GenericWebhookDto, @Res({ passthrough: true }) response: Response): Promise<AcceptanceView> {
+  async receive(
+    @Body() body: GenericWebhookDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AcceptanceView> {
     const acceptance = await this.service.accept(body);
     response.status(acceptance.status === 'accepted' ? HttpStatus.ACCEPTED : HttpStatus.OK);
     return acceptance;

@@ -31,7 +31,10 @@ export class ReconciliationController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @OpsOperate()
-  @ApiAcceptedResponse({ type: ReconciliationRunView, description: 'Started: read its report at GET /v1/reconciliations/{id}.' })
+  @ApiAcceptedResponse({
+    type: ReconciliationRunView,
+    description: 'Started: read its report at GET /v1/reconciliations/{id}.',
+  })
   start(@Body() body: StartReconciliationRequest): Promise<ReconciliationRunView> {
     return this.reconciliations.start({
       ...(body.appId ? { appId: body.appId } : {}),

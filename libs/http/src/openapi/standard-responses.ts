@@ -93,7 +93,8 @@ function completeOperation(method: string, operation: Operation, options: Standa
   // An error a controller documents itself (a 409 with its description) has the same shape.
   for (const [status, response] of Object.entries(operation.responses)) {
     const documented = response as { content?: object };
-    if (/^[45]\d\d$/.test(status) && !('$ref' in documented) && !documented.content) documented.content = errorContent();
+    if (/^[45]\d\d$/.test(status) && !('$ref' in documented) && !documented.content)
+      documented.content = errorContent();
   }
 }
 

@@ -15,7 +15,10 @@ function documentWith(responses: Record<string, object>, schemas: Record<string,
 describe('successResponsesWithoutSchema', () => {
   it('accepts a JSON body whose schema names its properties, directly or through a $ref', () => {
     const document = documentWith(
-      { '200': json({ $ref: '#/components/schemas/Thing' }), '202': json({ type: 'array', items: { type: 'string' } }) },
+      {
+        '200': json({ $ref: '#/components/schemas/Thing' }),
+        '202': json({ type: 'array', items: { type: 'string' } }),
+      },
       { Thing: { type: 'object', properties: { id: { type: 'string' } } } },
     );
     expect(successResponsesWithoutSchema(document)).toEqual([]);
@@ -49,7 +52,9 @@ describe('successResponsesWithoutSchema', () => {
   it('looks into oneOf, arrays and nested references', () => {
     const document = documentWith(
       {
-        '200': json({ oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'array', items: { $ref: '#/components/schemas/B' } }] }),
+        '200': json({
+          oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'array', items: { $ref: '#/components/schemas/B' } }],
+        }),
       },
       { A: { type: 'object', properties: { a: { type: 'string' } } }, B: { type: 'object' } },
     );

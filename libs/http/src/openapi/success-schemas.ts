@@ -34,7 +34,11 @@ export function successResponsesWithoutSchema(document: OpenAPIObject): string[]
   return problems;
 }
 
-function describesSomething(schema: Schema | undefined, components: Record<string, Schema>, seen = new Set<string>()): boolean {
+function describesSomething(
+  schema: Schema | undefined,
+  components: Record<string, Schema>,
+  seen = new Set<string>(),
+): boolean {
   if (!schema || Object.keys(schema).length === 0) return false;
   const ref = schema.$ref;
   if (typeof ref === 'string') {
@@ -45,7 +49,8 @@ function describesSomething(schema: Schema | undefined, components: Record<strin
   }
   for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
     const parts = schema[key];
-    if (Array.isArray(parts)) return parts.length > 0 && parts.every((part) => describesSomething(part as Schema, components, seen));
+    if (Array.isArray(parts))
+      return parts.length > 0 && parts.every((part) => describesSomething(part as Schema, components, seen));
   }
   if (schema.type === 'array') return describesSomething(schema.items as Schema | undefined, components, seen);
   const isObject = schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object'));

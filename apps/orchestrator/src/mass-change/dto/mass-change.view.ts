@@ -1,7 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BATCH_STATUSES, type BatchStatus } from '../mass-change-batch.entity';
 import { ENTRY_STATUSES, type EntryStatus } from '../mass-change-entry.entity';
-import type { MassChangeDecisionResult, MassChangeDetail, MassChangeRunView, MassChangeSummary } from '../mass-change.views';
+import type {
+  MassChangeDecisionResult,
+  MassChangeDetail,
+  MassChangeRunView,
+  MassChangeSummary,
+} from '../mass-change.views';
 
 export class MassChangeLimitsView {
   maxPeople!: number;

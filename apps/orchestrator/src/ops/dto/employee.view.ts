@@ -7,7 +7,14 @@ import { AccessRequestView } from './access-request.view';
 import { EmployeeAttributesView } from './employee-attributes.view';
 import { RunView } from './run.view';
 
-const LIFECYCLE_STATES: EmployeeLifecycleState[] = ['new', 'pending_start', 'active', 'on_leave', 'terminated', 'hire_cancelled'];
+const LIFECYCLE_STATES: EmployeeLifecycleState[] = [
+  'new',
+  'pending_start',
+  'active',
+  'on_leave',
+  'terminated',
+  'hire_cancelled',
+];
 
 export class AccountView {
   appId!: string;

@@ -1,12 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LIFECYCLE_EVENT_TYPES, type LifecycleEventType } from '@tenure/domain';
-import { PHASE_NAMES, type GrantedAccess, type PhaseCommit, type PhaseName, type PlanPhase } from '@tenure/temporal-contracts';
+import {
+  PHASE_NAMES,
+  type GrantedAccess,
+  type PhaseCommit,
+  type PhaseName,
+  type PlanPhase,
+} from '@tenure/temporal-contracts';
 import type { EmployeeLifecycleState } from '@tenure/temporal-contracts';
 import type { PlanResponse } from '../plans.service';
 import { EmployeeAttributesView } from './employee-attributes.view';
 import { PlannedChangeView } from './run.view';
 
-const LIFECYCLE_STATES: EmployeeLifecycleState[] = ['new', 'pending_start', 'active', 'on_leave', 'terminated', 'hire_cancelled'];
+const LIFECYCLE_STATES: EmployeeLifecycleState[] = [
+  'new',
+  'pending_start',
+  'active',
+  'on_leave',
+  'terminated',
+  'hire_cancelled',
+];
 
 export class GrantedAccessView implements GrantedAccess {
   appId!: string;
