@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { successResponsesWithoutSchema } from '@tenure/http';
 import { requiredEnv } from '@tenure/testing';
 import { launchBrowser } from './console-browser';
 import { consoleSessionOf } from './console-session';
@@ -117,6 +118,11 @@ describe.each(SERVICES)('$name OpenAPI', (service) => {
     const docs = await fetch(`${baseUrl(service)}/docs`);
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
+  });
+
+  it('gives every success answer a schema (or, for a file or stream, its content type)', async () => {
+    const document = await (await fetch(`${baseUrl(service)}/openapi.json`)).json();
+    expect(successResponsesWithoutSchema(document)).toEqual([]);
   });
 
   it('answers every operation as the document says, never with a 5xx', async () => {

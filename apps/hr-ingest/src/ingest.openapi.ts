@@ -1,4 +1,5 @@
-import { ApiOkResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
 import type { OpenApiOptions } from '@tenure/http';
 import type { SourceId } from './sources/hr-sources.config';
 
@@ -43,5 +44,8 @@ export const INGEST_OPENAPI: OpenApiOptions = {
  * event is the route's @HttpCode (written on the method, where the OpenAPI
  * build plugin reads it); the handler answers 200 when it saw everything before.
  */
-export const DocumentDuplicateAnswer = () =>
-  ApiOkResponse({ description: 'Every event of the request was seen before: nothing happens twice.' });
+export const DocumentDuplicateAnswer = (type: new () => object) =>
+  applyDecorators(
+    ApiAcceptedResponse({ type, description: 'At least one event of the request is new: stored, to be published.' }),
+    ApiOkResponse({ type, description: 'Every event of the request was seen before: nothing happens twice.' }),
+  );

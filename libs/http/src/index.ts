@@ -9,3 +9,4 @@ export * from './metrics/metrics-token.guard';
 export * from './openapi/serve-openapi';
 export * from './openapi/openapi-3-1';
 export { ERROR_SCHEMA_NAME } from './openapi/standard-responses';
+export * from './openapi/success-schemas';

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { AuditRead } from '../audit-roles';
-import { AccessAtTime, AccessService } from './access.service';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { AccessService } from './access.service';
+import { AccessAtTimeView } from './dto/access-at-time.view';
 import { AccessQueryDto } from './dto/access-query.dto';
 
 @Controller('v1/audit')
@@ -9,7 +11,8 @@ export class AccessController {
   constructor(private readonly access: AccessService) {}
 
   @Get('access')
-  at(@Query() query: AccessQueryDto): Promise<AccessAtTime> {
+  @ApiOkResponse({ type: AccessAtTimeView })
+  at(@Query() query: AccessQueryDto): Promise<AccessAtTimeView> {
     return this.access.at(query);
   }
 }

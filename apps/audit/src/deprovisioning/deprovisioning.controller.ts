@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { DeprovisioningRead } from '../audit-roles';
-import { DeprovisioningReport, DeprovisioningService } from './deprovisioning.service';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { DeprovisioningService } from './deprovisioning.service';
+import { DeprovisioningReportView } from './dto/deprovisioning-report.view';
 import { DeprovisioningQueryDto } from './dto/deprovisioning-query.dto';
 
 @Controller('v1/audit')
@@ -9,7 +11,8 @@ export class DeprovisioningController {
   constructor(private readonly deprovisioning: DeprovisioningService) {}
 
   @Get('deprovisioning')
-  report(@Query() query: DeprovisioningQueryDto): Promise<DeprovisioningReport> {
+  @ApiOkResponse({ type: DeprovisioningReportView })
+  report(@Query() query: DeprovisioningQueryDto): Promise<DeprovisioningReportView> {
     return this.deprovisioning.report(query);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
 import { Public } from '@tenure/auth';
 import {
   PollRequestDto,
@@ -67,6 +67,16 @@ export class SsfController {
   /** One stream with `stream_id`, else every stream of this receiver. */
   @ReceiverRoute()
   @Get('ssf/streams')
+  @ApiExtraModels(StreamConfiguration)
+  @ApiOkResponse({
+    description: 'The stream named by `stream_id`, or (without it) every stream of this receiver.',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(StreamConfiguration) },
+        { type: 'array', items: { $ref: getSchemaPath(StreamConfiguration) } },
+      ],
+    },
+  })
   read(
     @SsfReceiver() clientId: string,
     @Query() { stream_id }: StreamIdQueryDto,

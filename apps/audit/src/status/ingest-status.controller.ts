@@ -1,13 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { AuditStatusRead } from '../audit-roles';
-
-export interface IngestStatus {
-  /** Records in the chain (seq has no gaps, so the last seq is the count). */
-  records: number;
-  lastRecordedAt: string | null;
-}
+import { IngestStatusView } from './dto/ingest-status.view';
 
 /** Whether ingest keeps up, without a word of the record itself: for operators as well as auditors. */
 @Controller('v1/audit')
@@ -16,7 +12,8 @@ export class IngestStatusController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get('status')
-  async status(): Promise<IngestStatus> {
+  @ApiOkResponse({ type: IngestStatusView })
+  async status(): Promise<IngestStatusView> {
     const [last]: { seq: string; recorded_at: Date }[] = await this.dataSource.query(
       'SELECT seq, recorded_at FROM audit_events ORDER BY seq DESC LIMIT 1',
     );

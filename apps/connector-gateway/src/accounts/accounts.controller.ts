@@ -11,21 +11,20 @@ import {
   Query,
   UseFilters,
 } from '@nestjs/common';
-import {
-  AccountCreatedResponse,
-  AccountDeletedResponse,
-  AccountDisabledResponse,
-  AccountEnabledResponse,
-  AccountPage,
-  AccountUpdatedResponse,
-  CreateAccountRequest,
-  OwnershipTransferredResponse,
-  SessionsRevokedResponse,
-  TransferOwnershipRequest,
-  UpdateAccountRequest,
-} from '@tenure/contracts';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { CreateAccountRequest, TransferOwnershipRequest, UpdateAccountRequest } from '@tenure/contracts';
 import { ConnectorExceptionFilter } from '../connectors/connector-exception.filter';
 import { AccountsService } from './accounts.service';
+import { AccountPageView } from './dto/account-page.view';
+import {
+  AccountCreatedView,
+  AccountDeletedView,
+  AccountDisabledView,
+  AccountEnabledView,
+  AccountUpdatedView,
+  OwnershipTransferredView,
+  SessionsRevokedView,
+} from './dto/account-results.view';
 import { AccountParams, AppParams } from './dto/account-params.dto';
 import { ListAccountsQuery } from './dto/list-accounts.query';
 
@@ -37,52 +36,60 @@ export class AccountsController {
 
   @Post()
   @HttpCode(HttpStatus.OK)
-  create(@Param() { appId }: AppParams, @Body() dto: CreateAccountRequest): Promise<AccountCreatedResponse> {
+  @ApiOkResponse({ type: AccountCreatedView })
+  create(@Param() { appId }: AppParams, @Body() dto: CreateAccountRequest): Promise<AccountCreatedView> {
     return this.accounts.create(appId, dto);
   }
 
   @Get()
-  list(@Param() { appId }: AppParams, @Query() query: ListAccountsQuery): Promise<AccountPage> {
+  @ApiOkResponse({ type: AccountPageView })
+  list(@Param() { appId }: AppParams, @Query() query: ListAccountsQuery): Promise<AccountPageView> {
     return this.accounts.list(appId, query);
   }
 
   @Patch(':externalId')
+  @ApiOkResponse({ type: AccountUpdatedView })
   update(
     @Param() { appId, externalId }: AccountParams,
     @Body() dto: UpdateAccountRequest,
-  ): Promise<AccountUpdatedResponse> {
+  ): Promise<AccountUpdatedView> {
     return this.accounts.update(appId, externalId, dto);
   }
 
   @Post(':externalId/enable')
   @HttpCode(HttpStatus.OK)
-  enable(@Param() { appId, externalId }: AccountParams): Promise<AccountEnabledResponse> {
+  @ApiOkResponse({ type: AccountEnabledView })
+  enable(@Param() { appId, externalId }: AccountParams): Promise<AccountEnabledView> {
     return this.accounts.enable(appId, externalId);
   }
 
   @Post(':externalId/disable')
   @HttpCode(HttpStatus.OK)
-  disable(@Param() { appId, externalId }: AccountParams): Promise<AccountDisabledResponse> {
+  @ApiOkResponse({ type: AccountDisabledView })
+  disable(@Param() { appId, externalId }: AccountParams): Promise<AccountDisabledView> {
     return this.accounts.disable(appId, externalId);
   }
 
   @Post(':externalId/revoke-sessions')
   @HttpCode(HttpStatus.OK)
-  revokeSessions(@Param() { appId, externalId }: AccountParams): Promise<SessionsRevokedResponse> {
+  @ApiOkResponse({ type: SessionsRevokedView })
+  revokeSessions(@Param() { appId, externalId }: AccountParams): Promise<SessionsRevokedView> {
     return this.accounts.revokeSessions(appId, externalId);
   }
 
   @Post(':externalId/transfer-ownership')
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: OwnershipTransferredView })
   transferOwnership(
     @Param() { appId, externalId }: AccountParams,
     @Body() dto: TransferOwnershipRequest,
-  ): Promise<OwnershipTransferredResponse> {
+  ): Promise<OwnershipTransferredView> {
     return this.accounts.transferOwnership(appId, externalId, dto.toEmployeeId);
   }
 
   @Delete(':externalId')
-  remove(@Param() { appId, externalId }: AccountParams): Promise<AccountDeletedResponse> {
+  @ApiOkResponse({ type: AccountDeletedView })
+  remove(@Param() { appId, externalId }: AccountParams): Promise<AccountDeletedView> {
     return this.accounts.remove(appId, externalId);
   }
 }

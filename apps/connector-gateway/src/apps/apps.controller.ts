@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import type { AppSummary } from '@tenure/contracts';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { AppRegistry } from './app-registry';
+import { AppListView } from './dto/app-summary.view';
 
 @Controller('v1/apps')
 export class AppsController {
@@ -8,7 +9,8 @@ export class AppsController {
 
   /** The configured apps, what each connector can do, and each app's circuit health. */
   @Get()
-  list(): { apps: AppSummary[] } {
+  @ApiOkResponse({ type: AppListView })
+  list(): AppListView {
     return { apps: this.registry.list() };
   }
 }

@@ -3,7 +3,8 @@ import type { Response } from 'express';
 import { DocumentDuplicateAnswer } from '../ingest.openapi';
 import { IngestEndpoint } from '../limits/ingest-source.decorator';
 import { BambooSignatureGuard } from './bamboohr-signature.guard';
-import { BambooResult, BambooWebhookService } from './bamboohr-webhook.service';
+import { BambooWebhookService } from './bamboohr-webhook.service';
+import { BambooResultsView } from './dto/bamboohr-results.view';
 import { BambooWebhookDto } from './dto/bamboohr-webhook.dto';
 
 @Controller('v1/events')
@@ -13,12 +14,12 @@ export class BambooWebhookController {
   /** 202 when at least one employee's event is new; 200 when the whole delivery was seen before. */
   @IngestEndpoint('bamboohr', BambooSignatureGuard, 'application/json')
   @HttpCode(HttpStatus.ACCEPTED)
-  @DocumentDuplicateAnswer()
+  @DocumentDuplicateAnswer(BambooResultsView)
   @Post('bamboohr')
   async receive(
     @Body() body: BambooWebhookDto,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ results: BambooResult[] }> {
+  ): Promise<BambooResultsView> {
     const results = await this.service.accept(body);
     const anyNew = results.some((result) => result.status === 'accepted');
     response.status(anyNew ? HttpStatus.ACCEPTED : HttpStatus.OK);

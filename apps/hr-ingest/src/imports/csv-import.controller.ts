@@ -1,9 +1,10 @@
+import { ApiOkResponse } from '@nestjs/swagger';
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { IngestEndpoint } from '../limits/ingest-source.decorator';
 import { CsvImportService } from './csv-import.service';
 import { ImportTokenGuard } from './import-token.guard';
-import { ImportSummary } from './import-summary';
+import { ImportSummaryView } from './dto/import-summary.view';
 
 @Controller('v1/imports')
 export class CsvImportController {
@@ -13,7 +14,11 @@ export class CsvImportController {
   @IngestEndpoint('csv', ImportTokenGuard, 'text/csv')
   @Post('csv')
   @HttpCode(200)
-  import(@Req() request: Request): Promise<ImportSummary> {
+  @ApiOkResponse({
+    type: ImportSummaryView,
+    description: 'Every row was read: accepted, duplicate or rejected with its errors.',
+  })
+  import(@Req() request: Request): Promise<ImportSummaryView> {
     const length = request.header('content-length');
     return this.service.import(request, length && /^\d+$/.test(length) ? Number(length) : undefined);
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { Allow, PersonPrincipal, SignedInPerson } from '@tenure/auth';
 import { DecisionDto } from '../ops/dto/access-request.dto';
 import { OpsRead } from '../ops/ops-access';
 import { MassChangesQueryDto } from './dto/mass-changes-query.dto';
 import { MassChangesService } from './mass-changes.service';
-import type { MassChangeDecisionResult, MassChangeDetail, MassChangeSummary } from './mass-change.views';
+import { MassChangeDecisionView, MassChangeDetailView, MassChangeListView } from './dto/mass-change.view';
 
 @Controller('v1/mass-changes')
 export class MassChangesController {
@@ -12,35 +13,39 @@ export class MassChangesController {
 
   @Get()
   @OpsRead()
-  async list(@Query() query: MassChangesQueryDto): Promise<{ items: MassChangeSummary[] }> {
+  @ApiOkResponse({ type: MassChangeListView })
+  async list(@Query() query: MassChangesQueryDto): Promise<MassChangeListView> {
     return { items: await this.massChanges.list(query.status) };
   }
 
   @Get(':batchId')
   @OpsRead()
-  get(@Param('batchId') batchId: string): Promise<MassChangeDetail> {
+  @ApiOkResponse({ type: MassChangeDetailView })
+  get(@Param('batchId') batchId: string): Promise<MassChangeDetailView> {
     return this.massChanges.get(batchId);
   }
 
   @Post(':batchId/approve')
   @HttpCode(200)
+  @ApiOkResponse({ type: MassChangeDecisionView })
   @Allow('approver')
   approve(
     @Param('batchId') batchId: string,
     @SignedInPerson() person: PersonPrincipal,
     @Body() body: DecisionDto,
-  ): Promise<MassChangeDecisionResult> {
+  ): Promise<MassChangeDecisionView> {
     return this.massChanges.decide(batchId, 'approved', person, body.reason);
   }
 
   @Post(':batchId/reject')
   @HttpCode(200)
+  @ApiOkResponse({ type: MassChangeDecisionView })
   @Allow('approver')
   reject(
     @Param('batchId') batchId: string,
     @SignedInPerson() person: PersonPrincipal,
     @Body() body: DecisionDto,
-  ): Promise<MassChangeDecisionResult> {
+  ): Promise<MassChangeDecisionView> {
     return this.massChanges.decide(batchId, 'rejected', person, body.reason);
   }
 }

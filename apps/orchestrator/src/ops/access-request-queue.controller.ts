@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { PersonPrincipal, SignedIn, SignedInPerson } from '@tenure/auth';
-import type { AccessRequestRecord } from '@tenure/temporal-contracts';
 import { IsIn, IsOptional } from 'class-validator';
 import { AccessRequestQueueService } from './access-request-queue.service';
+import { AccessRequestListView } from './dto/access-request.view';
 
 export class AccessRequestQueueQuery {
   @IsOptional()
@@ -17,7 +18,8 @@ export class AccessRequestQueueController {
 
   @Get()
   @SignedIn()
-  toDecide(@SignedInPerson() person: PersonPrincipal, @Query() _query: AccessRequestQueueQuery): Promise<{ items: AccessRequestRecord[] }> {
+  @ApiOkResponse({ type: AccessRequestListView })
+  toDecide(@SignedInPerson() person: PersonPrincipal, @Query() _query: AccessRequestQueueQuery): Promise<AccessRequestListView> {
     return this.queue.toDecide(person);
   }
 }

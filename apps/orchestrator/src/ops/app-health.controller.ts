@@ -1,5 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { AppHealthService, AppHealthView } from './app-health.service';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { AppHealthService } from './app-health.service';
+import { AppHealthListView } from './dto/app-health.view';
 import { OpsRead } from './ops-access';
 
 @Controller('v1/apps')
@@ -8,7 +10,8 @@ export class AppHealthController {
 
   @Get('health')
   @OpsRead()
-  health(): Promise<{ apps: AppHealthView[] }> {
+  @ApiOkResponse({ type: AppHealthListView })
+  health(): Promise<AppHealthListView> {
     return this.apps.health();
   }
 }

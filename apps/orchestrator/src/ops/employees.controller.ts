@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { EmployeeView } from './employee-view';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { EmployeeDetailView } from './dto/employee.view';
 import { EmployeesService } from './employees.service';
 import { OpsRead } from './ops-access';
 
@@ -9,7 +10,8 @@ export class EmployeesController {
 
   @Get(':employeeId')
   @OpsRead()
-  get(@Param('employeeId') employeeId: string): Promise<EmployeeView> {
+  @ApiOkResponse({ type: EmployeeDetailView })
+  get(@Param('employeeId') employeeId: string): Promise<EmployeeDetailView> {
     return this.employees.get(employeeId);
   }
 }

@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { PeopleListView } from './dto/person-summary.view';
 import { PeopleQueryDto } from './dto/people-query.dto';
 import { OpsRead } from './ops-access';
-import { PeopleSearchService, PersonSummary } from './people-search.service';
+import { PeopleSearchService } from './people-search.service';
 
 @Controller('v1/people')
 export class PeopleController {
@@ -9,7 +11,8 @@ export class PeopleController {
 
   @Get()
   @OpsRead()
-  search(@Query() query: PeopleQueryDto): Promise<{ items: PersonSummary[] }> {
+  @ApiOkResponse({ type: PeopleListView })
+  search(@Query() query: PeopleQueryDto): Promise<PeopleListView> {
     return this.people.search(query.q, query.limit);
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import type { LifecyclePlan } from '@tenure/temporal-contracts';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { PlanView } from './dto/plan.view';
 import { PlanRequestDto } from './dto/plan-request.dto';
 import { OpsRead } from './ops-access';
 import { PlansService } from './plans.service';
@@ -12,7 +13,8 @@ export class PlansController {
   @Post()
   @HttpCode(200)
   @OpsRead()
-  plan(@Body() body: PlanRequestDto): Promise<LifecyclePlan & { decision: string }> {
+  @ApiOkResponse({ type: PlanView })
+  plan(@Body() body: PlanRequestDto): Promise<PlanView> {
     return this.plans.plan(body);
   }
 }

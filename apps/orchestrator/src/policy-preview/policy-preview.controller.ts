@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { OpsRead } from '../ops/ops-access';
+import { PolicyPreviewView } from './dto/policy-preview.view';
 import { PolicyPreviewRequest } from './dto/policy-preview.request';
-import { PolicyPreview, PolicyPreviewService } from './policy-preview.service';
+import { PolicyPreviewService } from './policy-preview.service';
 
 @Controller('v1/policy')
 export class PolicyPreviewController {
@@ -10,7 +12,8 @@ export class PolicyPreviewController {
   @Post('preview')
   @HttpCode(200)
   @OpsRead()
-  preview(@Body() request: PolicyPreviewRequest): Promise<PolicyPreview> {
+  @ApiOkResponse({ type: PolicyPreviewView })
+  preview(@Body() request: PolicyPreviewRequest): Promise<PolicyPreviewView> {
     return this.previews.preview(request);
   }
 }

@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { Allow, PersonPrincipal, SignedInPerson } from '@tenure/auth';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { OpsRead } from '../ops/ops-access';
+import { PolicyRolloutListView, PolicyRolloutView } from './dto/policy-rollout.view';
 import type { PolicyRolloutEntity } from './policy-rollout.entity';
 import { PolicyRolloutService } from './policy-rollout.service';
 
@@ -10,12 +12,14 @@ export class PolicyRolloutController {
 
   @Get()
   @OpsRead()
+  @ApiOkResponse({ type: PolicyRolloutListView })
   async list(): Promise<{ items: PolicyRolloutEntity[] }> {
     return { items: await this.rollouts.list() };
   }
 
   @Post(':rolloutId/approve')
   @HttpCode(200)
+  @ApiOkResponse({ type: PolicyRolloutView })
   @Allow('approver')
   approve(
     @Param('rolloutId') rolloutId: string,
@@ -26,6 +30,7 @@ export class PolicyRolloutController {
 
   @Post(':rolloutId/reject')
   @HttpCode(200)
+  @ApiOkResponse({ type: PolicyRolloutView })
   @Allow('approver')
   reject(
     @Param('rolloutId') rolloutId: string,

@@ -1,6 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { PolicyRule } from '@tenure/policy';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { OpsRead } from '../ops/ops-access';
+import { PolicyInForceView } from './dto/policy-in-force.view';
 import { PolicyService } from './policy.service';
 
 export const POLICY_TEXT = Symbol('POLICY_TEXT');
@@ -21,7 +23,8 @@ export class PolicyController {
 
   @Get()
   @OpsRead()
-  inForce(): PolicyInForce {
+  @ApiOkResponse({ type: PolicyInForceView })
+  inForce(): PolicyInForceView {
     return { text: this.text, rules: this.policy.rules };
   }
 }

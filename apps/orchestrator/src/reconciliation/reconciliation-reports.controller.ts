@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { OpsRead } from '../ops/ops-access';
-import { LatestReconciliationReports, ReconciliationHistoryService } from './reconciliation-history.service';
+import { LatestReconciliationReportsView } from './dto/reconciliation-run.view';
+import { ReconciliationHistoryService } from './reconciliation-history.service';
 
 /** Each app's latest reconciliation report, whichever run (scheduled or on demand) produced it. */
 @Controller('v1/reconciliation-reports')
@@ -9,7 +11,8 @@ export class ReconciliationReportsController {
 
   @Get('latest')
   @OpsRead()
-  latest(): Promise<LatestReconciliationReports> {
+  @ApiOkResponse({ type: LatestReconciliationReportsView })
+  latest(): Promise<LatestReconciliationReportsView> {
     return this.history.latest();
   }
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { OpsOperate, OpsRead } from '../ops/ops-access';
-import { ReconciliationRun, ReconciliationService } from './reconciliation.service';
+import { ReconciliationRunView } from './dto/reconciliation-run.view';
+import { ReconciliationService } from './reconciliation.service';
 
 export class StartReconciliationRequest {
   @ApiPropertyOptional({ pattern: '^[a-z][a-z0-9-]{0,62}$' })
@@ -30,7 +31,11 @@ export class ReconciliationController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @OpsOperate()
-  start(@Body() body: StartReconciliationRequest): Promise<ReconciliationRun> {
+  @ApiAcceptedResponse({
+    type: ReconciliationRunView,
+    description: 'Started: read its report at GET /v1/reconciliations/{id}.',
+  })
+  start(@Body() body: StartReconciliationRequest): Promise<ReconciliationRunView> {
     return this.reconciliations.start({
       ...(body.appId ? { appId: body.appId } : {}),
       ...(body.disableOrphans ? { disableOrphans: true } : {}),
@@ -39,7 +44,8 @@ export class ReconciliationController {
 
   @Get(':id')
   @OpsRead()
-  get(@Param() { id }: ReconciliationParams): Promise<ReconciliationRun> {
+  @ApiOkResponse({ type: ReconciliationRunView })
+  get(@Param() { id }: ReconciliationParams): Promise<ReconciliationRunView> {
     return this.reconciliations.get(id);
   }
 }

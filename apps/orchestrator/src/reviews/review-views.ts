@@ -1,7 +1,10 @@
 import type { ReviewCampaignEntity } from './review-campaign.entity';
 import type { ReviewItemEntity } from './review-item.entity';
+import type { CampaignView } from './dto/campaign.view';
+import type { ReviewItemView } from './dto/review-item.view';
 
-export function campaignView(campaign: ReviewCampaignEntity) {
+/** The view classes are the documented schema: the return types keep these answers to them. */
+export function campaignView(campaign: ReviewCampaignEntity): CampaignView {
   return {
     campaignId: campaign.campaignId,
     seriesId: campaign.seriesId,
@@ -16,7 +19,7 @@ export function campaignView(campaign: ReviewCampaignEntity) {
   };
 }
 
-export function itemView(item: ReviewItemEntity) {
+export function itemView(item: ReviewItemEntity): ReviewItemView {
   return {
     itemId: item.itemId,
     campaignId: item.campaignId,

@@ -1,6 +1,8 @@
 import { Controller, Get, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { Public } from '@tenure/auth';
-import { probeReadiness, Readiness, READINESS_CHECKS, ReadinessCheck } from './readiness';
+import { LivenessView, ReadinessView } from './dto/health.view';
+import { probeReadiness, READINESS_CHECKS, ReadinessCheck } from './readiness';
 
 /**
  * Health for process managers and Kubernetes: `live` says the process answers
@@ -13,19 +15,22 @@ export class HealthController {
 
   @Public()
   @Get()
-  health(): { status: 'ok' } {
+  @ApiOkResponse({ type: LivenessView })
+  health(): LivenessView {
     return { status: 'ok' };
   }
 
   @Public()
   @Get('live')
-  live(): { status: 'ok' } {
+  @ApiOkResponse({ type: LivenessView })
+  live(): LivenessView {
     return { status: 'ok' };
   }
 
   @Public()
   @Get('ready')
-  async ready(): Promise<Readiness> {
+  @ApiOkResponse({ type: ReadinessView })
+  async ready(): Promise<ReadinessView> {
     const readiness = await probeReadiness(this.checks);
     if (readiness.status !== 'ready') throw new ServiceUnavailableException(readiness);
     return readiness;

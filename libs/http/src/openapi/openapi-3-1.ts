@@ -42,9 +42,13 @@ function convertSchemaKeywords(schema: { [key: string]: Json }): { [key: string]
   const nullable = schema.nullable;
   delete schema.nullable;
   if (!nullable) return schema;
+  // A $ref or a composition (a nullable class property comes as `type: object` + `allOf: [$ref]`):
+  // a null type beside it would still fail the referenced schema, so null is one more alternative.
+  if (['$ref', 'allOf', 'oneOf', 'anyOf'].some((key) => key in schema)) return { anyOf: [schema, { type: 'null' }] };
+  // null must be one of an enum's values too, or the enum refuses it whatever the type says.
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
   if (typeof schema.type === 'string') return { ...schema, type: [schema.type, 'null'] };
   if (Array.isArray(schema.type)) return { ...schema, type: [...schema.type.filter((t) => t !== 'null'), 'null'] };
-  // A $ref or a composition: null is one more alternative.
   return { anyOf: [schema, { type: 'null' }] };
 }
 

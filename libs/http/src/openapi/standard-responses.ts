@@ -88,9 +88,16 @@ function completeOperation(method: string, operation: Operation, options: Standa
   }
   if (secured) Object.assign(errors, options.extraResponses);
   for (const [status, description] of Object.entries(errors)) {
-    operation.responses[status] ??= {
-      description,
-      content: { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_SCHEMA_NAME}` } } },
-    };
+    operation.responses[status] ??= { description, content: errorContent() };
   }
+  // An error a controller documents itself (a 409 with its description) has the same shape.
+  for (const [status, response] of Object.entries(operation.responses)) {
+    const documented = response as { content?: object };
+    if (/^[45]\d\d$/.test(status) && !('$ref' in documented) && !documented.content)
+      documented.content = errorContent();
+  }
+}
+
+function errorContent() {
+  return { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_SCHEMA_NAME}` } } };
 }
