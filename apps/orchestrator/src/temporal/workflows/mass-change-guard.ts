@@ -1,19 +1,13 @@
 import type { LifecyclePlan, PlanPhase, RemovalRequest, RunState } from '@tenure/temporal-contracts';
 import { removalEntryId } from '@tenure/temporal-contracts';
+import { removalsOf, runStatusForGuard } from '../../lifecycle/decision-rules';
 import { store } from './activity-proxies';
 import { LifecycleContext, publishDecision, saveRun } from './lifecycle-context';
 
 /** Workflows started before the org-wide guard held runs by their own account count; they replay that way. */
 export const MASS_CHANGE_PATCH = 'mass-change-guard';
 
-/** The phase's supported disables and deletes: what the org-wide guard counts. */
-export function removalsOf(phase: PlanPhase): RemovalRequest['accounts'] {
-  return phase.changes.flatMap((change) =>
-    change.support === 'supported' && (change.change === 'disable' || change.change === 'delete')
-      ? [{ appId: change.appId, change: change.change }]
-      : [],
-  );
-}
+export { removalsOf };
 
 function requestOf(run: RunState, phase: PlanPhase): RemovalRequest {
   const { subject } = run;
@@ -42,17 +36,16 @@ export async function admittedByGuard(
   phase: PlanPhase,
 ): Promise<boolean> {
   const answer = await store.admitRemoval(requestOf(run, phase));
-  if (answer.decision === 'admitted') return true;
+  const status = runStatusForGuard(answer.decision);
+  if (!status || answer.decision === 'admitted') return true;
   run.massChange = { batchId: answer.batchId, entryId: removalEntryId(run.runId, phase.name), phase: phase.name };
   const options = { plan, reason: answer.reason, qualifier: phase.name };
-  if (answer.decision === 'held') {
-    Object.assign(run, { status: 'waiting_approval', reason: answer.reason });
-    await saveRun(run);
-    await publishDecision(context, run, 'waiting_approval', options);
+  if (status === 'waiting_approval') {
+    Object.assign(run, { status, reason: answer.reason });
   } else {
-    Object.assign(run, { status: 'rejected', nextAt: undefined, reason: answer.reason });
-    await saveRun(run);
-    await publishDecision(context, run, 'rejected', options);
+    Object.assign(run, { status, nextAt: undefined, reason: answer.reason });
   }
+  await saveRun(run);
+  await publishDecision(context, run, status, options);
   return false;
 }
