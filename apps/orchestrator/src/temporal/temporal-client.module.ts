@@ -3,7 +3,11 @@ import { Client, Connection } from '@temporalio/client';
 import type { OrchestratorEnvironment } from '../orchestrator.environment';
 import { TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './temporal.tokens';
 
-/** Closes the one client connection when the service stops, so no gRPC channel outlives it. */
+/**
+ * Closes the one client connection when the service stops. Nest shuts global
+ * modules down last, so the worker has drained (review activities signal
+ * workflows through this client) before the connection goes.
+ */
 @Injectable()
 class TemporalConnectionCloser implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}
