@@ -6,7 +6,6 @@ import {
   maxPeopleLosingAccess,
   removalsOf,
   rolloutDecision,
-  runStatusForGuard,
   timingOf,
 } from './decision-rules';
 
@@ -78,14 +77,6 @@ describe('removalsOf', () => {
       { appId: 'slack', change: 'disable' },
       { appId: 'github', change: 'delete' },
     ]);
-  });
-});
-
-describe('runStatusForGuard', () => {
-  it('lets an admitted phase run, holds a held one for approval and ends a rejected one', () => {
-    expect(runStatusForGuard('admitted')).toBeUndefined();
-    expect(runStatusForGuard('held')).toBe('waiting_approval');
-    expect(runStatusForGuard('rejected')).toBe('rejected');
   });
 });
 

@@ -7,7 +7,7 @@
  * `now`, which in a workflow is Temporal's deterministic time) and changes
  * nothing it is given.
  */
-import type { LifecyclePlan, PlanPhase, RemovalRequest, RunStatus } from '@tenure/temporal-contracts';
+import type { LifecyclePlan, PlanPhase, RemovalRequest } from '@tenure/temporal-contracts';
 
 /** What a newly planned change is: run now, run at its effective moment, or held for an operator. */
 export type PlanDecision = 'planned' | 'scheduled' | 'waiting_approval';
@@ -69,17 +69,6 @@ export function removalsOf(phase: PlanPhase): RemovalRequest['accounts'] {
       ? [{ appId: change.appId, change: change.change }]
       : [],
   );
-}
-
-/** The guard's answer for a phase, as the run records it. */
-export type GuardDecision = 'admitted' | 'held' | 'rejected';
-
-/** Admitted: the phase runs (undefined). Held: the run waits for an operator. Rejected: the run ends. */
-export function runStatusForGuard(
-  decision: GuardDecision,
-): Extract<RunStatus, 'waiting_approval' | 'rejected'> | undefined {
-  if (decision === 'admitted') return undefined;
-  return decision === 'held' ? 'waiting_approval' : 'rejected';
 }
 
 /** The mass-change settings the people limit is drawn from (policy.yaml `lifecycle.massChange`). */

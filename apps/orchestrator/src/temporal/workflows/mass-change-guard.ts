@@ -1,6 +1,6 @@
 import type { LifecyclePlan, PlanPhase, RemovalRequest, RunState } from '@tenure/temporal-contracts';
 import { removalEntryId } from '@tenure/temporal-contracts';
-import { removalsOf, runStatusForGuard } from '../../lifecycle/decision-rules';
+import { removalsOf } from '../../lifecycle/decision-rules';
 import { store } from './activity-proxies';
 import { LifecycleContext, publishDecision, saveRun } from './lifecycle-context';
 
@@ -36,16 +36,17 @@ export async function admittedByGuard(
   phase: PlanPhase,
 ): Promise<boolean> {
   const answer = await store.admitRemoval(requestOf(run, phase));
-  const status = runStatusForGuard(answer.decision);
-  if (!status || answer.decision === 'admitted') return true;
+  if (answer.decision === 'admitted') return true;
   run.massChange = { batchId: answer.batchId, entryId: removalEntryId(run.runId, phase.name), phase: phase.name };
   const options = { plan, reason: answer.reason, qualifier: phase.name };
-  if (status === 'waiting_approval') {
-    Object.assign(run, { status, reason: answer.reason });
+  if (answer.decision === 'held') {
+    Object.assign(run, { status: 'waiting_approval', reason: answer.reason });
+    await saveRun(run);
+    await publishDecision(context, run, 'waiting_approval', options);
   } else {
-    Object.assign(run, { status, nextAt: undefined, reason: answer.reason });
+    Object.assign(run, { status: 'rejected', nextAt: undefined, reason: answer.reason });
+    await saveRun(run);
+    await publishDecision(context, run, 'rejected', options);
   }
-  await saveRun(run);
-  await publishDecision(context, run, status, options);
   return false;
 }
