@@ -16,6 +16,7 @@ interface PreviewBody {
   totals: Record<string, number>;
   people: { employeeId: string; gains: AccessChange[]; losses: AccessChange[] }[];
   truncated: boolean;
+  rollout?: { peopleLosingAccess: number; maxPeople: number; decision: string };
   errors?: { field: string; message: string }[];
 }
 
@@ -111,6 +112,26 @@ rules:
       ['slack', 'active'],
       ['zoom', 'active'],
     ]);
+  });
+
+  it('says whether rolling the candidate out would wait for approval, by the mass-change limit', async () => {
+    const unchanged = await preview({ policy: currentPolicy });
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body.rollout).toMatchObject({ peopleLosingAccess: 0, decision: 'applying' });
+    // Everyone loses slack and zoom; at most one person may lose access without an operator.
+    const narrowed = currentPolicy
+      .replace(/maxPeople: \d+/, 'maxPeople: 1')
+      .replace(
+        /  - name: everyone\n    grant:\n      - app: slack\n        groups: \[all-staff\]\n      - app: zoom\n/,
+        '',
+      );
+    expect(narrowed).not.toContain('name: everyone');
+    const { status, body } = await preview({ policy: narrowed });
+    expect(status).toBe(200);
+    expect(body.rollout).toMatchObject({ maxPeople: 1, decision: 'waiting_approval' });
+    expect(body.rollout?.peopleLosingAccess).toBeGreaterThanOrEqual(2);
+    // A preview of some people cannot speak for the whole rollout.
+    expect((await preview({ policy: narrowed, employeeIds: [engineer.employeeId] })).body.rollout).toBeUndefined();
   });
 
   it('refuses a policy granting an app Tenure does not connect, naming the rule', async () => {

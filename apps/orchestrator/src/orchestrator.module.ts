@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS, IDENTITY_SCHEMA } from './identity/identity-store.schema';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { loadAuthConfig, signInGuardProvider } from '@tenure/auth';
 import { ENVIRONMENT } from '@tenure/config';
@@ -61,6 +61,7 @@ import { SodController } from './sod/sod.controller';
 import { SodService } from './sod/sod.service';
 import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
 import { temporalReadiness } from './temporal/temporal-readiness';
+import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 import { LIFECYCLE_ACTIVITIES, PLANNER, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
 
@@ -73,6 +74,7 @@ export class OrchestratorModule {
     const config = loadTenureConfig(env.TENURE_CONFIG_DIR);
     const policy = new PolicyService(config);
     const auth = loadAuthConfig(env.TENURE_CONFIG_DIR);
+    // The one gateway client: lifecycle activities, planning, reconciliation, review revokes and app health share it.
     const gateway = new ConnectorGatewayClient(env.CONNECTOR_GATEWAY_URL, env.TENURE_GATEWAY_TOKEN);
     return {
       module: OrchestratorModule,
@@ -86,6 +88,8 @@ export class OrchestratorModule {
           entities: IDENTITY_ENTITIES,
           migrations: IDENTITY_MIGRATIONS,
         }),
+        // Before ReconciliationModule: it is the one Temporal client every part of the service uses.
+        TemporalClientModule.register(env),
         PolicyPreviewModule.register(config),
         ReconciliationModule.register(env),
       ],
@@ -116,14 +120,6 @@ export class OrchestratorModule {
           auth,
         ),
         ...kafkaProviders('orchestrator', env),
-        {
-          provide: TEMPORAL_CLIENT,
-          useFactory: async () =>
-            new Client({
-              connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }),
-              namespace: env.TEMPORAL_NAMESPACE,
-            }),
-        },
         readinessChecks(
           [DataSource, TEMPORAL_CLIENT, KAFKA_READINESS],
           (db: DataSource, temporal: Client, kafka: KafkaReadiness) => [
@@ -238,7 +234,7 @@ export class OrchestratorModule {
               logger: createLogger('orchestrator.reviews', env.LOG_LEVEL),
             }),
         },
-        reconciliationActivitiesProvider(env, {
+        reconciliationActivitiesProvider({
           autoDisableOrphans: config.apps.reconciliation.autoDisableOrphans,
           maxAutoDisable: config.apps.reconciliation.maxAutoDisable,
         }),

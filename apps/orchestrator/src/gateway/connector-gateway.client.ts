@@ -1,5 +1,6 @@
 import type {
   AccountCreatedResponse,
+  AccountPage,
   AccountDeletedResponse,
   AccountDisabledResponse,
   AccountEnabledResponse,
@@ -36,6 +37,8 @@ export interface AccountGrant {
 }
 
 const REQUEST_TIMEOUT_MS = 45_000;
+/** A page of up to a thousand accounts may take an app longer to list than one change takes to apply. */
+const LIST_TIMEOUT_MS = 60_000;
 
 /** `GET /v1/apps`: a list, or `{apps: [...]}`; older gateways name the id `id`. */
 type AppList = AppListItem[] | { apps: AppListItem[] };
@@ -58,7 +61,10 @@ export function profileOf(employee: Employee): UpdateAccountRequest {
 
 /**
  * The orchestrator's only way to the apps: HTTP calls to the connector gateway
- * (libs/contracts/src/gateway). Every operation is idempotent at the gateway.
+ * (libs/contracts/src/gateway), one instance for lifecycle activities,
+ * reconciliation, access reviews and app health. Every operation is idempotent
+ * at the gateway. Requests go through Node's global fetch, whose shared
+ * dispatcher keeps connections to the gateway alive and pooled across calls.
  */
 export class ConnectorGatewayClient {
   constructor(
@@ -78,6 +84,12 @@ export class ConnectorGatewayClient {
     const body = await this.call<AppList>('GET', '/v1/apps');
     const items = Array.isArray(body) ? body : body.apps;
     return items.map((app) => ({ ...app, appId: app.appId ?? app.id ?? '' }));
+  }
+
+  /** One page of the accounts an app holds (for reconciliation); `nextCursor` asks for the next. */
+  accountPage(appId: string, cursor: string | undefined, limit: number): Promise<AccountPage> {
+    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    return this.call('GET', `${appPath(appId)}/accounts?${query}`, undefined, LIST_TIMEOUT_MS);
   }
 
   createAccount(appId: string, { employee, groups, active = true }: AccountGrant): Promise<AccountCreatedResponse> {
@@ -119,17 +131,18 @@ export class ConnectorGatewayClient {
     return this.call('DELETE', accountPath(appId, externalId));
   }
 
-  private async call<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  private async call<T>(method: Method, path: string, body?: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${this.token}`,
+          accept: 'application/json',
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
         body: body !== undefined ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       // The gateway unreachable or slow is always worth another try.

@@ -2,6 +2,7 @@ import { BadRequestException, Inject, Injectable, ServiceUnavailableException } 
 import type { LifecycleEvent } from '@tenure/domain';
 import type { LifecyclePlan } from '@tenure/temporal-contracts';
 import { GatewayError } from '../gateway/connector-gateway.client';
+import { decidePlan } from '../lifecycle/decision-rules';
 import { PlannerService } from '../planning/planner.service';
 import { UnplannableEventError } from '../planning/unplannable-event.error';
 import { PLANNER } from '../temporal/temporal.tokens';
@@ -44,8 +45,8 @@ export class PlansService {
       }
       throw error;
     }
-    const first = plan.phases[0]?.at ?? now;
-    const decision = Date.parse(first) > Date.parse(now) ? 'scheduled' : 'planned';
-    return { decision, ...plan };
+    // The workflow's own rule, for a run decided today (no per-event limit: only the org-wide guard holds runs).
+    const { decision } = decidePlan(plan, now, Date.parse(now));
+    return { decision: decision === 'scheduled' ? 'scheduled' : 'planned', ...plan };
   }
 }

@@ -11,6 +11,7 @@ import {
   violationsAdded,
 } from '@tenure/policy';
 import { MANAGED_STATES, peoplePages } from '../identity/people-pages';
+import { maxPeopleLosingAccess, rolloutDecision } from '../lifecycle/decision-rules';
 import { AccessDiff, diffAccess } from './access-diff';
 import type { PolicyPreviewRequest } from './dto/policy-preview.request';
 
@@ -35,7 +36,17 @@ export interface PolicyPreview {
   truncated: boolean;
   /** Who the candidate's grants would put in violation of a separation-of-duties rule they do not break today. */
   sodViolations: (SodViolation & { employeeId: string })[];
+  /**
+   * What the rollout of this policy would do, by the rule rollouts apply:
+   * `applying` at once, or `waiting_approval` as one batch when it takes
+   * access from more people than the mass-change limit. Only for a preview of
+   * everyone: a preview of some people cannot say how many the rollout touches.
+   */
+  rollout?: { peopleLosingAccess: number; maxPeople: number; decision: 'applying' | 'waiting_approval' };
 }
+
+/** The people a rollout counts against the limit: those who hold access today. */
+const HOLDING_ACCESS = new Set(['active', 'on_leave']);
 
 const DEFAULT_LIMIT = 1000;
 
@@ -58,9 +69,11 @@ export class PolicyPreviewService {
       truncated: false,
       sodViolations: [],
     };
+    let [holdingAccess, losingAccess] = [0, 0];
     for await (const page of peoplePages(this.dataSource, MANAGED_STATES, request.employeeIds)) {
       for (const person of page) {
         result.evaluated += 1;
+        if (HOLDING_ACCESS.has(person.state)) holdingAccess += 1;
         const [before, after] = [
           evaluatePolicy(this.config.policy, person.attributes),
           evaluatePolicy(candidate, person.attributes),
@@ -72,10 +85,19 @@ export class PolicyPreviewService {
         }
         if (diff.gains.length === 0 && diff.losses.length === 0) continue;
         result.affected += 1;
+        if (diff.losses.length > 0) losingAccess += 1;
         addToTotals(result.totals, diff);
         if (result.people.length < limit) result.people.push({ employeeId: person.employeeId, ...diff });
         else result.truncated = true;
       }
+    }
+    if (!request.employeeIds?.length) {
+      const maxPeople = maxPeopleLosingAccess(candidate.lifecycle.massChange, holdingAccess);
+      result.rollout = {
+        peopleLosingAccess: losingAccess,
+        maxPeople,
+        decision: rolloutDecision(losingAccess, maxPeople),
+      };
     }
     return result;
   }

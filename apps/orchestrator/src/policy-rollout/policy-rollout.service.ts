@@ -5,6 +5,7 @@ import { diffEntitlements, evaluatePolicy, TenureConfig } from '@tenure/policy';
 import { EntitlementEntity } from '../identity/entitlement.entity';
 import { peoplePages } from '../identity/people-pages';
 import type { PersonEntity } from '../identity/person.entity';
+import { rolloutDecision } from '../lifecycle/decision-rules';
 import { LifecycleDispatcherService } from '../lifecycle/lifecycle-dispatcher.service';
 import { massChangeLimits } from '../mass-change/mass-change-limits';
 import { rolloutEventId } from './policy-rollout-events';
@@ -54,7 +55,7 @@ export class PolicyRolloutService implements OnApplicationBootstrap {
     if (known && known.status !== 'applying') return known;
     const affected = await this.affected();
     const limit = massChangeLimits(this.config.policy.lifecycle.massChange, affected.activePeople).maxPeople;
-    const status: RolloutStatus = affected.peopleLosingAccess > limit ? 'waiting_approval' : 'applying';
+    const status: RolloutStatus = rolloutDecision(affected.peopleLosingAccess, limit);
     // Replicas starting together: the first insert wins, the others find it.
     await this.rollouts()
       .createQueryBuilder()

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { RECONCILIATION_TEMPORAL_CLIENT } from './reconciliation.tokens';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 import { AppReconciliationReport, RECONCILIATION_WORKFLOW, ReconciliationReport } from './reconciliation.types';
 
 /** How many recent runs (scheduled or on demand) are read back to find each app's latest report. */
@@ -15,7 +15,7 @@ export interface LatestReconciliationReports {
 /** The latest report per app, from the results Temporal keeps of each reconciliation run. */
 @Injectable()
 export class ReconciliationHistoryService {
-  constructor(@Inject(RECONCILIATION_TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
 
   async latest(): Promise<LatestReconciliationReports> {
     const runs: { id: string; status: string }[] = [];

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
-import { RECONCILIATION_OPTIONS, RECONCILIATION_TEMPORAL_CLIENT } from './reconciliation.tokens';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import { RECONCILIATION_OPTIONS } from './reconciliation.tokens';
 import { RECONCILIATION_WORKFLOW } from './reconciliation.types';
 import { RECONCILIATION_ID_PREFIX, ReconciliationOptions } from './reconciliation.service';
 
@@ -16,7 +17,7 @@ export class ReconciliationScheduleService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReconciliationScheduleService.name);
 
   constructor(
-    @Inject(RECONCILIATION_TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(RECONCILIATION_OPTIONS) private readonly options: ReconciliationOptions,
   ) {}
 

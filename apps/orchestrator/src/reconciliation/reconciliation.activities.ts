@@ -1,14 +1,15 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { AccountSnapshot } from '@tenure/contracts';
+import type { ConnectorGatewayClient } from '../gateway/connector-gateway.client';
+import { GatewayError } from '../gateway/connector-gateway.client';
 import { OutcomePublisher } from '../outcomes/outcome.publisher';
 import { orphanDisabledOutcome } from './orphan-outcome';
 import { reconcileAccounts } from './reconcile-accounts';
-import { ReconciliationGatewayClient, ReconciliationGatewayError } from './reconciliation-gateway.client';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { AppReconciliationReport, ReconcileAppOptions, ReconciliationSettings } from './reconciliation.types';
 
 export interface ReconciliationDependencies {
-  gateway: ReconciliationGatewayClient;
+  gateway: Pick<ConnectorGatewayClient, 'apps' | 'accountPage' | 'disableAccount'>;
   repository: ReconciliationRepository;
   outcomes: OutcomePublisher;
   settings: ReconciliationSettings;
@@ -19,8 +20,8 @@ const PAGE_SIZE = 1000;
 
 /** A permanent refusal fails the activity at once; anything else is retried by Temporal. */
 function asActivityFailure(error: unknown): unknown {
-  if (error instanceof ReconciliationGatewayError && !error.retryable) {
-    return ApplicationFailure.nonRetryable(error.message, 'GatewayRefusal');
+  if (error instanceof GatewayError && !error.retryable) {
+    return ApplicationFailure.nonRetryable(`${error.code}: ${error.message}`, 'GatewayRefusal');
   }
   return error;
 }
@@ -60,7 +61,7 @@ export function createReconciliationActivities({
           throw ApplicationFailure.nonRetryable(`no app ${appId} is configured`, 'UnknownApp');
         }
         return apps
-          .filter((app) => app.capabilities.includes('list_accounts') && (!appId || app.appId === appId))
+          .filter((app) => (app.capabilities ?? []).includes('list_accounts') && (!appId || app.appId === appId))
           .map((app) => app.appId);
       } catch (error) {
         throw asActivityFailure(error);
@@ -74,7 +75,7 @@ export function createReconciliationActivities({
         const accounts: AccountSnapshot[] = [];
         let cursor: string | undefined;
         do {
-          const page = await gateway.accounts(appId, cursor, PAGE_SIZE);
+          const page = await gateway.accountPage(appId, cursor, PAGE_SIZE);
           accounts.push(...page.items);
           cursor = page.nextCursor;
           heartbeat({ appId, accounts: accounts.length });
@@ -89,7 +90,7 @@ export function createReconciliationActivities({
         if (canDisable) {
           const runId = currentRunId();
           for (const orphan of findings.orphans) {
-            await gateway.disable(appId, orphan.externalId);
+            await gateway.disableAccount(appId, orphan.externalId);
             // Recorded like any lifecycle step: the store's account row and the audit trail both know.
             await repository.markDisabled(appId, orphan.externalId, runId);
             await outcomes.publish(orphanDisabledOutcome(runId, appId, orphan));

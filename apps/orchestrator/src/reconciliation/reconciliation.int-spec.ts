@@ -5,7 +5,7 @@ import { createKafka, KafkaPublisher } from '@tenure/kafka';
 import { createLogger } from '@tenure/observability';
 import { OutcomePublisher } from '../outcomes/outcome.publisher';
 import { createReconciliationActivities } from './reconciliation.activities';
-import { ReconciliationGatewayClient } from './reconciliation-gateway.client';
+import { ConnectorGatewayClient } from '../gateway/connector-gateway.client';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { RECONCILIATION_SCHEDULE_ID } from './reconciliation-schedule.service';
 import type { AppReconciliationReport } from './reconciliation.types';
@@ -156,7 +156,7 @@ describe('reconciliation', () => {
       );
       const dependencies = {
         repository: new ReconciliationRepository(dataSource),
-        gateway: new ReconciliationGatewayClient(gatewayUrl, requiredEnv('TENURE_GATEWAY_TOKEN')),
+        gateway: new ConnectorGatewayClient(gatewayUrl, requiredEnv('TENURE_GATEWAY_TOKEN')),
         outcomes: new OutcomePublisher(publisher),
       };
       const guarded = createReconciliationActivities({

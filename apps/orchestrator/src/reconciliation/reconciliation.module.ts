@@ -1,37 +1,29 @@
 import { join } from 'node:path';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
 import { AppsConfig, loadYamlConfig } from '@tenure/config';
 import { KAFKA_PUBLISHER, KafkaPublisher } from '@tenure/kafka';
+import { ConnectorGatewayClient } from '../gateway/connector-gateway.client';
 import type { OrchestratorEnvironment } from '../orchestrator.environment';
 import { OutcomePublisher } from '../outcomes/outcome.publisher';
 import { createReconciliationActivities } from './reconciliation.activities';
 import { ReconciliationController } from './reconciliation.controller';
 import { ReconciliationHistoryService } from './reconciliation-history.service';
 import { ReconciliationReportsController } from './reconciliation-reports.controller';
-import { ReconciliationGatewayClient } from './reconciliation-gateway.client';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { ReconciliationScheduleService } from './reconciliation-schedule.service';
 import { ReconciliationService } from './reconciliation.service';
 import type { ReconciliationSettings } from './reconciliation.types';
-import {
-  RECONCILIATION_ACTIVITIES,
-  RECONCILIATION_OPTIONS,
-  RECONCILIATION_TEMPORAL_CLIENT,
-} from './reconciliation.tokens';
+import { RECONCILIATION_ACTIVITIES, RECONCILIATION_OPTIONS } from './reconciliation.tokens';
 
-/** The activities the worker runs; their disables are published as outcomes on the orchestrator's Kafka publisher. */
-export function reconciliationActivitiesProvider(
-  env: OrchestratorEnvironment,
-  settings: ReconciliationSettings,
-): Provider {
+/** The activities the worker runs, on the orchestrator's one gateway client; their disables are published as outcomes on the orchestrator's Kafka publisher. */
+export function reconciliationActivitiesProvider(settings: ReconciliationSettings): Provider {
   return {
     provide: RECONCILIATION_ACTIVITIES,
-    inject: [ReconciliationRepository, KAFKA_PUBLISHER],
-    useFactory: (repository: ReconciliationRepository, publisher: KafkaPublisher) =>
+    inject: [ReconciliationRepository, KAFKA_PUBLISHER, ConnectorGatewayClient],
+    useFactory: (repository: ReconciliationRepository, publisher: KafkaPublisher, gateway: ConnectorGatewayClient) =>
       createReconciliationActivities({
         repository,
-        gateway: new ReconciliationGatewayClient(env.CONNECTOR_GATEWAY_URL, env.TENURE_GATEWAY_TOKEN),
+        gateway,
         outcomes: new OutcomePublisher(publisher),
         settings,
       }),
@@ -39,7 +31,8 @@ export function reconciliationActivitiesProvider(
 }
 
 /**
- * Reconciliation: its ops API and its Temporal schedule. The activities the
+ * Reconciliation: its ops API and its Temporal schedule, on the orchestrator's
+ * one Temporal client (TemporalClientModule, global). The activities the
  * orchestrator's worker runs come from reconciliationActivitiesProvider, in the
  * module that holds the Kafka publisher their outcomes go to.
  * Settings come from the `reconciliation` section of config/apps.yaml.
@@ -55,14 +48,6 @@ export class ReconciliationModule {
         {
           provide: RECONCILIATION_OPTIONS,
           useValue: { taskQueue: env.TEMPORAL_TASK_QUEUE, everyMinutes: reconciliation.everyMinutes },
-        },
-        {
-          provide: RECONCILIATION_TEMPORAL_CLIENT,
-          useFactory: async () =>
-            new Client({
-              connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }),
-              namespace: env.TEMPORAL_NAMESPACE,
-            }),
         },
         ReconciliationRepository,
         ReconciliationService,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client, WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
-import { RECONCILIATION_OPTIONS, RECONCILIATION_TEMPORAL_CLIENT } from './reconciliation.tokens';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import { RECONCILIATION_OPTIONS } from './reconciliation.tokens';
 import { RECONCILIATION_WORKFLOW, ReconciliationInput, ReconciliationReport } from './reconciliation.types';
 
 export interface ReconciliationOptions {
@@ -23,15 +24,11 @@ export const RECONCILIATION_ID_PREFIX = 'reconciliation-';
 
 /** Starts reconciliation runs and reads their reports back from Temporal, where each run's result is kept. */
 @Injectable()
-export class ReconciliationService implements OnApplicationShutdown {
+export class ReconciliationService {
   constructor(
-    @Inject(RECONCILIATION_TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(RECONCILIATION_OPTIONS) private readonly options: ReconciliationOptions,
   ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.connection.close();
-  }
 
   async start(input: ReconciliationInput): Promise<ReconciliationRun> {
     const id = `${RECONCILIATION_ID_PREFIX}${randomUUID()}`;

@@ -1,6 +1,7 @@
 import { patched } from '@temporalio/workflow';
 import type { LifecycleEvent, LifecycleEventType } from '@tenure/domain';
 import { isOpenRun, LifecyclePlan, PlanSubject, RunState, runIdOf } from '@tenure/temporal-contracts';
+import { decidePlan } from '../../lifecycle/decision-rules';
 import { awaitsAttempt, stopAttempts } from './access-removal-retries';
 import { store } from './activity-proxies';
 import { activityFailureOf, rejectingDataErrors } from './data-errors';
@@ -186,17 +187,16 @@ export async function decideEvent(context: LifecycleContext, event: LifecycleEve
   context.runs.set(runId, run);
   // One person's run never waits for how many accounts they have: the org-wide guard counts people when
   // access is removed. Runs decided before it replay the old per-event limit.
-  const overOldLimit = plan.blastRadius.limit !== undefined && plan.blastRadius.accounts > plan.blastRadius.limit;
-  if (!patched(MASS_CHANGE_PATCH) && overOldLimit) {
+  const verdict = decidePlan(plan, run.nextAt ?? nowIso(), Date.now(), { perEventLimit: !patched(MASS_CHANGE_PATCH) });
+  if (verdict.decision === 'waiting_approval') {
     run.status = 'waiting_approval';
-    const reason = `would disable or delete ${plan.blastRadius.accounts} accounts (limit ${plan.blastRadius.limit})`;
+    const reason = verdict.reason;
     run.reason = reason;
     await saveRun(run);
     await publishDecision(context, run, 'waiting_approval', { plan, reason });
   } else {
     await saveRun(run);
-    const future = Date.parse(run.nextAt ?? '') > Date.now();
-    await publishDecision(context, run, future ? 'scheduled' : 'planned', { plan, runAt: run.nextAt });
+    await publishDecision(context, run, verdict.decision, { plan, runAt: run.nextAt });
   }
   if (event.type === 'hire' || event.type === 'rehire' || event.type === 'change')
     await scheduleContractorExpiry(context, event);

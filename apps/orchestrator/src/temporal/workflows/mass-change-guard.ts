@@ -1,19 +1,13 @@
 import type { LifecyclePlan, PlanPhase, RemovalRequest, RunState } from '@tenure/temporal-contracts';
 import { removalEntryId } from '@tenure/temporal-contracts';
+import { removalsOf } from '../../lifecycle/decision-rules';
 import { store } from './activity-proxies';
 import { LifecycleContext, publishDecision, saveRun } from './lifecycle-context';
 
 /** Workflows started before the org-wide guard held runs by their own account count; they replay that way. */
 export const MASS_CHANGE_PATCH = 'mass-change-guard';
 
-/** The phase's supported disables and deletes: what the org-wide guard counts. */
-export function removalsOf(phase: PlanPhase): RemovalRequest['accounts'] {
-  return phase.changes.flatMap((change) =>
-    change.support === 'supported' && (change.change === 'disable' || change.change === 'delete')
-      ? [{ appId: change.appId, change: change.change }]
-      : [],
-  );
-}
+export { removalsOf };
 
 function requestOf(run: RunState, phase: PlanPhase): RemovalRequest {
   const { subject } = run;
