@@ -31,6 +31,13 @@ export class PreviewViolationView extends SodViolationView {
   employeeId!: string;
 }
 
+/** What rolling the candidate out to everyone would do under the mass-change limit. */
+export class PreviewRolloutView {
+  peopleLosingAccess!: number;
+  maxPeople!: number;
+  decision!: 'applying' | 'waiting_approval';
+}
+
 /** What a candidate policy would change, person by person, compared with the policy in force. */
 export class PolicyPreviewView implements PolicyPreview {
   /** People compared: everyone Tenure manages who has not left. */
@@ -42,4 +49,6 @@ export class PolicyPreviewView implements PolicyPreview {
   truncated!: boolean;
   /** Who the candidate's grants would put in violation of a separation-of-duties rule they do not break today. */
   sodViolations!: PreviewViolationView[];
+  /** Present only when the preview covers everyone: whether a rollout would apply at once or wait for approval. */
+  rollout?: PreviewRolloutView;
 }
