@@ -36,6 +36,8 @@ interface Service {
    * signing out ends the session every other operation is fuzzed with.
    */
   alone?: string[];
+  /** 2xx answers that rightly carry no schema of their own, each with the reason. */
+  bodiless?: { answer: RegExp; why: string }[];
   schemes: string[];
 }
 
@@ -70,12 +72,19 @@ const SERVICES: Service[] = [
     port: 'AUDIT_PORT',
     token: () => accessTokenOf('adele'),
     schemes: ['personAccessToken', 'serviceToken', 'ssfReceiverToken'],
+    bodiless: [{ answer: /^POST \/ssf\/subjects\/add 200:/, why: 'SSF 1.0 §8.1.3.2 answers an empty 200' }],
   },
   {
     name: 'console',
     url: 'TENURE_CONSOLE_URL',
     headers: consoleHeaders,
     alone: ['POST /auth/logout'],
+    bodiless: [
+      {
+        answer: /^\w+ \/api\/(ops|audit)\/\{path\} 2\d\d: no JSON schema$/,
+        why: "a pass-through: the ops or audit API's own document, checked above, gives its body",
+      },
+    ],
     schemes: ['consoleSession', 'consoleCsrf'],
   },
 ];
@@ -122,7 +131,10 @@ describe.each(SERVICES)('$name OpenAPI', (service) => {
 
   it('gives every success answer a schema (or, for a file or stream, its content type)', async () => {
     const document = await (await fetch(`${baseUrl(service)}/openapi.json`)).json();
-    expect(successResponsesWithoutSchema(document)).toEqual([]);
+    const unexplained = successResponsesWithoutSchema(document).filter(
+      (problem) => !service.bodiless?.some(({ answer }) => answer.test(problem)),
+    );
+    expect(unexplained).toEqual([]);
   });
 
   it('answers every operation as the document says, never with a 5xx', async () => {
