@@ -6,7 +6,12 @@
 // replay. Type-only imports are erased before bundling, so they stay allowed.
 
 /** Packages workflow code may import values from: the workflow SDK and the sandbox-safe libs (WORKFLOW_LIBRARIES in workflow-bundle.ts). */
-export const SANDBOX_PACKAGES = ['@temporalio/workflow', '@temporalio/common', '@tenure/domain', '@tenure/temporal-contracts'];
+export const SANDBOX_PACKAGES = [
+  '@temporalio/workflow',
+  '@temporalio/common',
+  '@tenure/domain',
+  '@tenure/temporal-contracts',
+];
 
 /** The workflow folder; every file in it is bundled (its tests are not). */
 const WORKFLOW_FOLDER = 'apps/orchestrator/src/temporal/workflows/**/*.ts';
@@ -31,10 +36,7 @@ const otherPackages = {
 
 const relativeOutside = (regex, message) => ({ regex, allowTypeImports: true, message });
 
-const restrictImports = (relativePattern) => [
-  'error',
-  { patterns: [otherPackages, relativePattern] },
-];
+const restrictImports = (relativePattern) => ['error', { patterns: [otherPackages, relativePattern] }];
 
 const noRuntimeLoading = [
   'error',
@@ -48,7 +50,7 @@ export const workflowSandboxConfigs = [
     files: [WORKFLOW_FILES],
     ignores: TESTS,
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrictImports(
+      'no-restricted-imports': restrictImports(
         relativeOutside(
           '^\\.(?!.*\\.workflow$)(?!.*/temporal/workflows/[^/]+$)',
           'A workflow may import values only from other workflow files (*.workflow or temporal/workflows/*): ' +
@@ -63,7 +65,7 @@ export const workflowSandboxConfigs = [
     files: [WORKFLOW_FOLDER],
     ignores: TESTS,
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrictImports(
+      'no-restricted-imports': restrictImports(
         relativeOutside(
           '^\\.(?!/[^/]+$)(?!.*\\.workflow$)',
           'Workflow code may import values only from files in temporal/workflows/ or *.workflow files: ' +
@@ -78,7 +80,7 @@ export const workflowSandboxConfigs = [
     files: SANDBOX_LIBS,
     ignores: TESTS,
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrictImports(
+      'no-restricted-imports': restrictImports(
         relativeOutside(
           '^(\\.\\./){2,}',
           'A sandbox-safe library imports only its own files: a path out of it would pull other code into the workflow sandbox.',

@@ -7,6 +7,7 @@ import { AccessRequestQueueService } from './access-request-queue.service';
 export class AccessRequestQueueQuery {
   @IsOptional()
   @IsIn(['pending'], { message: 'status must be pending' })
+  // eslint-disable-next-line @typescript-eslint/prefer-as-const -- the annotation is what decorator metadata (Swagger, validation) reads
   status: 'pending' = 'pending';
 }
 
