@@ -168,6 +168,12 @@ cmd_status() {
 }
 
 cmd_test() {
+  # The full suite lints first: a lint error fails the run in seconds, before any service starts.
+  # A subset (`./tenure test <path>`) skips it; `npm run lint` runs it alone.
+  if [[ $# -eq 0 ]]; then
+    log "linting (npm run lint)"
+    (cd "$TENURE_ROOT" && npm run --silent lint) || die "lint errors (npm run lint)"
+  fi
   trap test_cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM

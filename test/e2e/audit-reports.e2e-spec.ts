@@ -31,11 +31,11 @@ interface AccessBody {
 function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(zip, { lazyEntries: true }, (error, archive) => {
-      if (error || !archive) return reject(error);
+      if (error || !archive) return reject(error ?? new Error('the export is not a readable zip'));
       const files = new Map<string, Buffer>();
       archive.on('entry', (entry: yauzl.Entry) => {
         archive.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
+          if (streamError || !stream) return reject(streamError ?? new Error(`${entry.fileName} could not be read`));
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('end', () => {

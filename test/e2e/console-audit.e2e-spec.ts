@@ -9,7 +9,7 @@ import { LifecycleClient } from './lifecycle-client';
 function entries(file: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(readFileSync(file), { lazyEntries: true }, (error, archive) => {
-      if (error || !archive) return reject(error);
+      if (error || !archive) return reject(error ?? new Error(`${file} is not a readable zip`));
       const names: string[] = [];
       archive.on('entry', (entry: yauzl.Entry) => {
         names.push(entry.fileName);

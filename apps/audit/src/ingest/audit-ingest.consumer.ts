@@ -90,6 +90,7 @@ export class AuditIngestConsumer implements OnApplicationBootstrap, OnApplicatio
     await this.consumer.disconnect();
   }
 
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs hands these over as closures; destructuring them is its documented use
   private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }: EachBatchPayload) {
     if (batch.messages.length === 0) return;
     const topic = batch.topic.slice(this.settings.topicPrefix.length) as IngestedTopic;

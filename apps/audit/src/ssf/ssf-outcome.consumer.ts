@@ -61,6 +61,7 @@ export class SsfOutcomeConsumer implements OnApplicationBootstrap, OnApplication
     await this.consumer.disconnect();
   }
 
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs hands these over as closures; destructuring them is its documented use
   private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }: EachBatchPayload) {
     const events: SecurityEvent[] = [];
     for (const message of batch.messages) {

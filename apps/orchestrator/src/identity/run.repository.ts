@@ -7,6 +7,7 @@ import { AccessRequestEntity } from './access-request.entity';
 import { RunEntity } from './run.entity';
 
 /** Characters PostgreSQL cannot hold in JSON: NUL, and halves of UTF-16 surrogate pairs without their other half. */
+// eslint-disable-next-line no-control-regex -- NUL is the character being looked for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**

@@ -8,6 +8,7 @@ import { AccessRequestListView } from './dto/access-request.view';
 export class AccessRequestQueueQuery {
   @IsOptional()
   @IsIn(['pending'], { message: 'status must be pending' })
+  // eslint-disable-next-line @typescript-eslint/prefer-as-const -- the annotation is what decorator metadata (Swagger, validation) reads
   status: 'pending' = 'pending';
 }
 

@@ -1,0 +1,92 @@
+// @ts-check
+// Import boundaries for Temporal workflow code. The orchestrator's worker bundles
+// apps/orchestrator/src/temporal/workflows/index.ts and everything it imports into
+// Temporal's deterministic sandbox (apps/orchestrator/src/temporal/workflow-bundle.ts),
+// where Node built-ins, Nest, database and Kafka clients cannot run and would break
+// replay. Type-only imports are erased before bundling, so they stay allowed.
+
+/** Packages workflow code may import values from: the workflow SDK and the sandbox-safe libs (WORKFLOW_LIBRARIES in workflow-bundle.ts). */
+export const SANDBOX_PACKAGES = [
+  '@temporalio/workflow',
+  '@temporalio/common',
+  '@tenure/domain',
+  '@tenure/temporal-contracts',
+];
+
+/** The workflow folder; every file in it is bundled (its tests are not). */
+const WORKFLOW_FOLDER = 'apps/orchestrator/src/temporal/workflows/**/*.ts';
+/** Workflows that live beside their feature, named *.workflow.ts. */
+const WORKFLOW_FILES = 'apps/**/*.workflow.ts';
+/** The sandbox-safe libraries: pure code, bundled as they are. */
+const SANDBOX_LIBS = ['libs/domain/src/**/*.ts', 'libs/temporal-contracts/src/**/*.ts'];
+const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+const PACKAGE_MESSAGE =
+  `Workflow code runs in Temporal's sandbox: import values only from ${SANDBOX_PACKAGES.join(', ')} ` +
+  'or other workflow files; use `import type` for anything else, and do I/O in an activity.';
+
+/** Any package import that is not on the list (relative paths are checked by the second pattern). */
+const otherPackages = {
+  regex: `^(?!\\.|(${SANDBOX_PACKAGES.map(escape).join('|')})$)`,
+  allowTypeImports: true,
+  message: PACKAGE_MESSAGE,
+};
+
+const relativeOutside = (regex, message) => ({ regex, allowTypeImports: true, message });
+
+const restrictImports = (relativePattern) => ['error', { patterns: [otherPackages, relativePattern] }];
+
+const noRuntimeLoading = [
+  'error',
+  { selector: "CallExpression[callee.name='require']", message: PACKAGE_MESSAGE },
+  { selector: 'ImportExpression', message: PACKAGE_MESSAGE },
+];
+
+export const workflowSandboxConfigs = [
+  {
+    // A workflow beside its feature: relative value imports only of other workflow files.
+    files: [WORKFLOW_FILES],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': restrictImports(
+        relativeOutside(
+          '^\\.(?!.*\\.workflow$)(?!.*/temporal/workflows/[^/]+$)',
+          'A workflow may import values only from other workflow files (*.workflow or temporal/workflows/*): ' +
+            'anything else would be bundled into the sandbox. Use `import type`, or move the code into a workflow file.',
+        ),
+      ),
+      'no-restricted-syntax': noRuntimeLoading,
+    },
+  },
+  {
+    // The workflow folder: its own files (siblings) and *.workflow files.
+    files: [WORKFLOW_FOLDER],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': restrictImports(
+        relativeOutside(
+          '^\\.(?!/[^/]+$)(?!.*\\.workflow$)',
+          'Workflow code may import values only from files in temporal/workflows/ or *.workflow files: ' +
+            'anything else would be bundled into the sandbox. Use `import type`, or do the work in an activity.',
+        ),
+      ),
+      'no-restricted-syntax': noRuntimeLoading,
+    },
+  },
+  {
+    // The sandbox-safe libraries stay pure: no packages beyond the list, nothing outside the library.
+    files: SANDBOX_LIBS,
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': restrictImports(
+        relativeOutside(
+          '^(\\.\\./){2,}',
+          'A sandbox-safe library imports only its own files: a path out of it would pull other code into the workflow sandbox.',
+        ),
+      ),
+      'no-restricted-syntax': noRuntimeLoading,
+    },
+  },
+];
