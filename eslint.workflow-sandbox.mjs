@@ -19,6 +19,13 @@ const WORKFLOW_FOLDER = 'apps/orchestrator/src/temporal/workflows/**/*.ts';
 const WORKFLOW_FILES = 'apps/**/*.workflow.ts';
 /** The sandbox-safe libraries: pure code, bundled as they are. */
 const SANDBOX_LIBS = ['libs/domain/src/**/*.ts', 'libs/temporal-contracts/src/**/*.ts'];
+/**
+ * Orchestrator modules the workflow shares with the rest of the service (the
+ * decision rules the dry runs and rollouts apply too): pure like the libraries,
+ * so they are held to the same rules below.
+ */
+const SANDBOX_MODULES = ['apps/orchestrator/src/lifecycle/decision-rules.ts'];
+const SANDBOX_MODULE_IMPORT = '(?!.*/lifecycle/decision-rules$)';
 const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -67,8 +74,9 @@ export const workflowSandboxConfigs = [
     rules: {
       'no-restricted-imports': restrictImports(
         relativeOutside(
-          '^\\.(?!/[^/]+$)(?!.*\\.workflow$)',
-          'Workflow code may import values only from files in temporal/workflows/ or *.workflow files: ' +
+          `^\\.(?!/[^/]+$)(?!.*\\.workflow$)${SANDBOX_MODULE_IMPORT}`,
+          'Workflow code may import values only from files in temporal/workflows/, *.workflow files or the ' +
+            'sandbox-safe modules (lifecycle/decision-rules): ' +
             'anything else would be bundled into the sandbox. Use `import type`, or do the work in an activity.',
         ),
       ),
@@ -77,7 +85,7 @@ export const workflowSandboxConfigs = [
   },
   {
     // The sandbox-safe libraries stay pure: no packages beyond the list, nothing outside the library.
-    files: SANDBOX_LIBS,
+    files: [...SANDBOX_LIBS, ...SANDBOX_MODULES],
     ignores: TESTS,
     rules: {
       'no-restricted-imports': restrictImports(

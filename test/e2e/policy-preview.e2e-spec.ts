@@ -122,7 +122,7 @@ rules:
     const narrowed = currentPolicy
       .replace(/maxPeople: \d+/, 'maxPeople: 1')
       .replace(
-        /  - name: everyone\n    grant:\n      - app: slack\n        groups: \[all-staff\]\n      - app: zoom\n/,
+        / {2}- name: everyone\n {4}grant:\n {6}- app: slack\n {8}groups: \[all-staff\]\n {6}- app: zoom\n/,
         '',
       );
     expect(narrowed).not.toContain('name: everyone');
