@@ -171,6 +171,9 @@ cmd_test() {
   # The full suite lints first: a lint error fails the run in seconds, before any service starts.
   # A subset (`./tenure test <path>`) skips it; `npm run lint` runs it alone.
   if [[ $# -eq 0 ]]; then
+    # ESLint is one of the project's packages: a fresh clone installs them first.
+    mkdir -p "$TENURE_STATE"
+    (exec 8>"$TENURE_STATE/build.lock" && flock 8 && node_deps_install) || exit 1
     log "linting (npm run lint)"
     (cd "$TENURE_ROOT" && npm run --silent lint) || die "lint errors (npm run lint)"
   fi

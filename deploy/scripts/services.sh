@@ -62,20 +62,26 @@ build_console_web() {
   ok "console web app built"
 }
 
+# The project's npm packages, installed when package-lock.json is newer than
+# what node_modules holds (a fresh clone has none).
+node_deps_install() {
+  have node && have npm || die "Node.js 20.3+ and npm are required (node and npm not found)"
+  if deps_stale; then
+    log "npm ci"
+    (cd "$TENURE_ROOT" && npm ci --no-audit --no-fund) || die "npm ci failed"
+  fi
+}
+
 build_tenure() {
   if [[ -n "${TENURE_SKIP_BUILD:-}" ]]; then
     info "TENURE_SKIP_BUILD set: using dist/ as it is"
     return 0
   fi
-  have node && have npm || die "Node.js 20.3+ and npm are required (node and npm not found)"
   mkdir -p "$TENURE_STATE"
   # One build at a time, even when `up` and `test` run concurrently.
   exec 8>"$TENURE_STATE/build.lock"
   flock 8
-  if deps_stale; then
-    log "npm ci"
-    (cd "$TENURE_ROOT" && npm ci --no-audit --no-fund) || die "npm ci failed"
-  fi
+  node_deps_install
   if build_stale; then
     log "building TypeScript (npm run build)"
     # Stamp the start time: a file saved during the build makes the next
