@@ -50,23 +50,6 @@ export class SubjectDto {
   sub?: string;
 }
 
-/** SSF 1.0 §8.1.3.2: add a subject to a stream. */
-export class AddSubjectDto {
-  @IsString()
-  @MaxLength(64)
-  stream_id: string;
-
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SubjectDto)
-  subject: SubjectDto;
-
-  /** Whether the receiver verified the subject; kept, not acted on. */
-  @IsOptional()
-  @IsBoolean()
-  verified?: boolean;
-}
-
 /** SSF 1.0 §8.1.3.3: remove a subject from a stream. */
 export class RemoveSubjectDto {
   @IsString()
@@ -77,4 +60,12 @@ export class RemoveSubjectDto {
   @ValidateNested()
   @Type(() => SubjectDto)
   subject: SubjectDto;
+}
+
+/** SSF 1.0 §8.1.3.2: add a subject to a stream. */
+export class AddSubjectDto extends RemoveSubjectDto {
+  /** Whether the receiver verified the subject; kept, not acted on. */
+  @IsOptional()
+  @IsBoolean()
+  verified?: boolean;
 }

@@ -6,15 +6,7 @@ import type { EmployeeView, FailedStepView } from '../employee-view';
 import { AccessRequestView } from './access-request.view';
 import { EmployeeAttributesView } from './employee-attributes.view';
 import { RunView } from './run.view';
-
-const LIFECYCLE_STATES: EmployeeLifecycleState[] = [
-  'new',
-  'pending_start',
-  'active',
-  'on_leave',
-  'terminated',
-  'hire_cancelled',
-];
+import { LIFECYCLE_STATES } from './lifecycle-states';
 
 export class AccountView {
   appId!: string;

@@ -11,15 +11,7 @@ import type { EmployeeLifecycleState } from '@tenure/temporal-contracts';
 import type { PlanResponse } from '../plans.service';
 import { EmployeeAttributesView } from './employee-attributes.view';
 import { PlannedChangeView } from './run.view';
-
-const LIFECYCLE_STATES: EmployeeLifecycleState[] = [
-  'new',
-  'pending_start',
-  'active',
-  'on_leave',
-  'terminated',
-  'hire_cancelled',
-];
+import { LIFECYCLE_STATES } from './lifecycle-states';
 
 export class GrantedAccessView implements GrantedAccess {
   appId!: string;
