@@ -1,6 +1,6 @@
 // @ts-check
 // Import boundaries for Temporal workflow code. The orchestrator's worker bundles
-// apps/orchestrator/src/temporal/workflows/index.ts and everything it imports into
+// apps/orchestrator/src/temporal/workflows.ts and everything it imports into
 // Temporal's deterministic sandbox (apps/orchestrator/src/temporal/workflow-bundle.ts),
 // where Node built-ins, Nest, database and Kafka clients cannot run and would break
 // replay. Type-only imports are erased before bundling, so they stay allowed.
@@ -13,8 +13,10 @@ export const SANDBOX_PACKAGES = [
   '@tenure/temporal-contracts',
 ];
 
-/** The workflow folder; every file in it is bundled (its tests are not). */
-const WORKFLOW_FOLDER = 'apps/orchestrator/src/temporal/workflows/**/*.ts';
+/** The lifecycle's workflow folder; every file in it is bundled (its tests are not). */
+const WORKFLOW_FOLDER = 'apps/orchestrator/src/lifecycle/workflow/**/*.ts';
+/** The bundle's entry point, which lists every workflow the worker runs. */
+const WORKFLOW_ENTRY = 'apps/orchestrator/src/temporal/workflows.ts';
 /** Workflows that live beside their feature, named *.workflow.ts. */
 const WORKFLOW_FILES = 'apps/**/*.workflow.ts';
 /** The sandbox-safe libraries: pure code, bundled as they are. */
@@ -25,7 +27,8 @@ const SANDBOX_LIBS = ['libs/domain/src/**/*.ts', 'libs/temporal-contracts/src/**
  * so they are held to the same rules below.
  */
 const SANDBOX_MODULES = ['apps/orchestrator/src/lifecycle/decision-rules.ts'];
-const SANDBOX_MODULE_IMPORT = '(?!.*/lifecycle/decision-rules$)';
+/** How the workflow folder imports them, `../decision-rules`, read after the pattern's leading dot. */
+const SANDBOX_MODULE_IMPORT = '(?!\\./decision-rules$)';
 const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -59,8 +62,8 @@ export const workflowSandboxConfigs = [
     rules: {
       'no-restricted-imports': restrictImports(
         relativeOutside(
-          '^\\.(?!.*\\.workflow$)(?!.*/temporal/workflows/[^/]+$)',
-          'A workflow may import values only from other workflow files (*.workflow or temporal/workflows/*): ' +
+          '^\\.(?!.*\\.workflow$)(?!.*/lifecycle/workflow/[^/]+$)',
+          'A workflow may import values only from other workflow files (*.workflow or lifecycle/workflow/*): ' +
             'anything else would be bundled into the sandbox. Use `import type`, or move the code into a workflow file.',
         ),
       ),
@@ -68,14 +71,14 @@ export const workflowSandboxConfigs = [
     },
   },
   {
-    // The workflow folder: its own files (siblings) and *.workflow files.
-    files: [WORKFLOW_FOLDER],
+    // The workflow folder and the entry point: their own files (siblings) and *.workflow files.
+    files: [WORKFLOW_FOLDER, WORKFLOW_ENTRY],
     ignores: TESTS,
     rules: {
       'no-restricted-imports': restrictImports(
         relativeOutside(
           `^\\.(?!/[^/]+$)(?!.*\\.workflow$)${SANDBOX_MODULE_IMPORT}`,
-          'Workflow code may import values only from files in temporal/workflows/, *.workflow files or the ' +
+          'Workflow code may import values only from files in lifecycle/workflow/, *.workflow files or the ' +
             'sandbox-safe modules (lifecycle/decision-rules): ' +
             'anything else would be bundled into the sandbox. Use `import type`, or do the work in an activity.',
         ),

@@ -8,16 +8,9 @@ import { loadAuthConfig, signInGuardProvider } from '@tenure/auth';
 import { ENVIRONMENT } from '@tenure/config';
 import { databaseReadiness, serviceDatabaseModule } from '@tenure/database';
 import { HealthController, MetricsModule, readinessChecks } from '@tenure/http';
-import { KAFKA_PUBLISHER, KAFKA_READINESS, KafkaPublisher, KafkaReadiness, kafkaProviders } from '@tenure/kafka';
+import { KAFKA_PUBLISHER, KAFKA_READINESS, KafkaPublisher, KafkaReadiness } from '@tenure/kafka';
 import { createLogger, createLoggerModule } from '@tenure/observability';
 import { loadTenureConfig } from '@tenure/policy';
-import { ConnectorGatewayClient } from './gateway/connector-gateway.client';
-import { IdentityRepository } from './identity/identity.repository';
-import { RunRepository } from './identity/run.repository';
-import { LifecycleDispatcherService } from './lifecycle/lifecycle-dispatcher.service';
-import { OrchestratorMetrics } from './metrics/orchestrator-metrics';
-import { LifecycleConsumer } from './lifecycle/lifecycle.consumer';
-import { MassChangeLedger } from './mass-change/mass-change.ledger';
 import { MassChangeQueries } from './mass-change/mass-change.queries';
 import { MassChangesController } from './mass-change/mass-changes.controller';
 import { MassChangesService } from './mass-change/mass-changes.service';
@@ -38,9 +31,7 @@ import { RunsController } from './ops/runs.controller';
 import { RunsService } from './ops/runs.service';
 import { WorkflowCommandsService } from './ops/workflow-commands.service';
 import type { OrchestratorEnvironment } from './orchestrator.environment';
-import { DecisionPublisher } from './outcomes/decision.publisher';
-import { OutcomePublisher } from './outcomes/outcome.publisher';
-import { PlannerService } from './planning/planner.service';
+import { OutcomePublisher } from './lifecycle/outcomes/outcome.publisher';
 import { PolicyPreviewModule } from './policy-preview/policy-preview.module';
 import { PolicyRolloutController } from './policy-rollout/policy-rollout.controller';
 import { PolicyRolloutService } from './policy-rollout/policy-rollout.service';
@@ -55,15 +46,16 @@ import { ReviewsController } from './reviews/reviews.controller';
 import { ReviewsRepository } from './reviews/reviews.repository';
 import { ReviewsService } from './reviews/reviews.service';
 import { REVIEW_ACTIVITIES, REVIEW_TASK_QUEUE } from './reviews/reviews.tokens';
-import { GovernancePublisher } from './outcomes/governance.publisher';
+import { GovernancePublisher } from './sod/governance.publisher';
 import { HeldAccessReader } from './sod/held-access.reader';
-import { SodController } from './sod/sod.controller';
-import { SodService } from './sod/sod.service';
-import { createLifecycleActivities } from './temporal/activities/lifecycle.activities';
+import { ConnectorGatewayClient } from './gateway/connector-gateway.client';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { LifecycleDispatcherService } from './lifecycle/lifecycle-dispatcher.service';
+import { OrchestratorCoreModule } from './orchestrator-core.module';
 import { temporalReadiness } from './temporal/temporal-readiness';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
-import { LIFECYCLE_ACTIVITIES, PLANNER, TEMPORAL_CLIENT } from './temporal/temporal.tokens';
+import { TEMPORAL_CLIENT } from './temporal/temporal.tokens';
 
 export { IDENTITY_SCHEMA };
 
@@ -72,13 +64,11 @@ export class OrchestratorModule {
   static register(env: OrchestratorEnvironment): DynamicModule {
     // Policy is validated before anything starts: a bad file stops the service with file, path and problem.
     const config = loadTenureConfig(env.TENURE_CONFIG_DIR);
-    const policy = new PolicyService(config);
     const auth = loadAuthConfig(env.TENURE_CONFIG_DIR);
-    // The one gateway client: lifecycle activities, planning, reconciliation, review revokes and app health share it.
-    const gateway = new ConnectorGatewayClient(env.CONNECTOR_GATEWAY_URL, env.TENURE_GATEWAY_TOKEN);
     return {
       module: OrchestratorModule,
       imports: [
+        OrchestratorCoreModule.register(env, config),
         createLoggerModule('orchestrator', env.LOG_LEVEL),
         MetricsModule.forService({ service: 'orchestrator', tokens: [env.TENURE_METRICS_TOKEN, env.TENURE_OPS_TOKEN] }),
         serviceDatabaseModule({
@@ -90,6 +80,7 @@ export class OrchestratorModule {
         }),
         // Before ReconciliationModule: it is the one Temporal client every part of the service uses.
         TemporalClientModule.register(env),
+        LifecycleModule,
         PolicyPreviewModule.register(config),
         ReconciliationModule.register(env),
       ],
@@ -102,15 +93,12 @@ export class OrchestratorModule {
         PolicyRolloutController,
         MassChangesController,
         ReviewsController,
-        SodController,
         PeopleController,
         AppHealthController,
         AccessRequestQueueController,
         PolicyController,
-        LifecycleConsumer,
       ],
       providers: [
-        { provide: ENVIRONMENT, useValue: env },
         signInGuardProvider<OrchestratorEnvironment>(
           ENVIRONMENT,
           (e) => ({
@@ -119,7 +107,6 @@ export class OrchestratorModule {
           }),
           auth,
         ),
-        ...kafkaProviders('orchestrator', env),
         readinessChecks(
           [DataSource, TEMPORAL_CLIENT, KAFKA_READINESS],
           (db: DataSource, temporal: Client, kafka: KafkaReadiness) => [
@@ -128,70 +115,29 @@ export class OrchestratorModule {
             kafka,
           ],
         ),
-        { provide: PolicyService, useValue: policy },
         { provide: POLICY_TEXT, useValue: readFileSync(join(env.TENURE_CONFIG_DIR, 'policy.yaml'), 'utf8') },
-        { provide: ConnectorGatewayClient, useValue: gateway },
         PeopleSearchService,
         AppHealthService,
         AccessRequestQueueService,
-        {
-          provide: PLANNER,
-          inject: [IdentityRepository, RunRepository],
-          useFactory: (identity: IdentityRepository, runs: RunRepository) =>
-            new PlannerService(identity, runs, gateway, policy),
-        },
-        {
-          provide: MassChangeLedger,
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => new MassChangeLedger(dataSource, () => policy.lifecycle.massChange),
-        },
         { provide: MassChangeQueries, inject: [DataSource], useFactory: (d: DataSource) => new MassChangeQueries(d) },
         MassChangesService,
-        {
-          provide: LIFECYCLE_ACTIVITIES,
-          inject: [IdentityRepository, RunRepository, PLANNER, KAFKA_PUBLISHER, MassChangeLedger, SodService],
-          useFactory: (
-            identity: IdentityRepository,
-            runs: RunRepository,
-            planner: PlannerService,
-            publisher: KafkaPublisher,
-            massChanges: MassChangeLedger,
-            sod: SodService,
-          ) =>
-            createLifecycleActivities({
-              identity,
-              runs,
-              planner,
-              massChanges,
-              sod,
-              gateway,
-              outcomes: new OutcomePublisher(publisher),
-              decisions: new DecisionPublisher(publisher),
-            }),
-        },
-        OrchestratorMetrics,
-        // Separation of duties and access reviews.
-        {
-          provide: GovernancePublisher,
-          inject: [KAFKA_PUBLISHER],
-          useFactory: (p: KafkaPublisher) => new GovernancePublisher(p),
-        },
-        HeldAccessReader,
-        {
-          provide: SodService,
-          inject: [HeldAccessReader, GovernancePublisher, DataSource],
-          useFactory: (held: HeldAccessReader, records: GovernancePublisher, dataSource: DataSource) =>
-            new SodService(config.sod.rules, held, records, dataSource),
-        },
+        // Access reviews.
         ReviewsRepository,
         {
           provide: ReviewDecisions,
-          inject: [ReviewsRepository, WorkflowCommandsService, KAFKA_PUBLISHER, GovernancePublisher],
+          inject: [
+            ReviewsRepository,
+            WorkflowCommandsService,
+            KAFKA_PUBLISHER,
+            GovernancePublisher,
+            ConnectorGatewayClient,
+          ],
           useFactory: (
             reviews: ReviewsRepository,
             commands: WorkflowCommandsService,
             publisher: KafkaPublisher,
             records: GovernancePublisher,
+            gateway: ConnectorGatewayClient,
           ) =>
             new ReviewDecisions(
               reviews,
@@ -210,6 +156,7 @@ export class OrchestratorModule {
             DataSource,
             GovernancePublisher,
             ReconciliationService,
+            PolicyService,
           ],
           useFactory: (
             reviews: ReviewsRepository,
@@ -218,6 +165,7 @@ export class OrchestratorModule {
             dataSource: DataSource,
             records: GovernancePublisher,
             reconciliations: ReconciliationService,
+            policy: PolicyService,
           ) =>
             createReviewActivities({
               reviews,
@@ -238,14 +186,11 @@ export class OrchestratorModule {
           autoDisableOrphans: config.apps.reconciliation.autoDisableOrphans,
           maxAutoDisable: config.apps.reconciliation.maxAutoDisable,
         }),
-        IdentityRepository,
-        RunRepository,
         EmployeesService,
         RunsService,
         AccessRequestsService,
         PlansService,
         WorkflowCommandsService,
-        LifecycleDispatcherService,
         {
           provide: PolicyRolloutService,
           inject: [DataSource, LifecycleDispatcherService],

@@ -22,14 +22,18 @@ function count(events) {
 }
 
 /**
- * Splits the history of employee-<id> at its second signal (the first is the
- * hire, the second the termination): what the hire cost, what the leaver cost.
+ * Splits the history of employee-<id> where the termination arrived: what the
+ * hire cost, what the leaver cost. A hire either started the workflow as its
+ * input (an eager start) or came as its first signal; the termination is the
+ * signal after it.
  */
 export async function workPerEvent(employeeId) {
   const history = await (await temporal()).workflow.getHandle(`employee-${employeeId}`).fetchHistory();
   const events = history.events ?? [];
   const signals = events.flatMap((event, index) => (event.workflowExecutionSignaledEventAttributes ? [index] : []));
-  const split = signals[1] ?? events.length;
+  const input = events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+  const startedWithHire = (JSON.parse(Buffer.from(input ?? []).toString() || '{}').pendingEvents?.length ?? 0) > 0;
+  const split = signals[startedWithHire ? 0 : 1] ?? events.length;
   return { hire: count(events.slice(0, split)), leaver: count(events.slice(split)) };
 }
 

@@ -3,9 +3,9 @@ import type { LifecycleEvent } from '@tenure/domain';
 import type { LifecyclePlan } from '@tenure/temporal-contracts';
 import { GatewayError } from '../gateway/connector-gateway.client';
 import { decidePlan } from '../lifecycle/decision-rules';
-import { PlannerService } from '../planning/planner.service';
-import { UnplannableEventError } from '../planning/unplannable-event.error';
-import { PLANNER } from '../temporal/temporal.tokens';
+import { PlannerService } from '../lifecycle/planning/planner.service';
+import { UnplannableEventError } from '../lifecycle/planning/unplannable-event.error';
+import { PLANNER } from '../lifecycle/lifecycle.tokens';
 import { PlanRequestDto } from './dto/plan-request.dto';
 
 /**

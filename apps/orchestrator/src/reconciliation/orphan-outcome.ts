@@ -1,5 +1,5 @@
 import type { LifecycleOutcome } from '@tenure/domain';
-import { outcomeIdOf } from '../outcomes/outcome.publisher';
+import { outcomeIdOf } from '../lifecycle/outcomes/outcome.publisher';
 
 /** The rule recorded for every account reconciliation disables on its own. */
 export const ORPHAN_RULE = 'reconciliation: orphan';

@@ -2,7 +2,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { AccountSnapshot } from '@tenure/contracts';
 import type { ConnectorGatewayClient } from '../gateway/connector-gateway.client';
 import { GatewayError } from '../gateway/connector-gateway.client';
-import { OutcomePublisher } from '../outcomes/outcome.publisher';
+import { OutcomePublisher } from '../lifecycle/outcomes/outcome.publisher';
 import { orphanDisabledOutcome } from './orphan-outcome';
 import { reconcileAccounts } from './reconcile-accounts';
 import { ReconciliationRepository } from './reconciliation.repository';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { employeeFixture, requiredEnv, signWebhook, testStack, uniqueId, waitFor } from '@tenure/testing';
 import { createKafka, KafkaPublisher } from '@tenure/kafka';
 import { createLogger } from '@tenure/observability';
-import { OutcomePublisher } from '../outcomes/outcome.publisher';
+import { OutcomePublisher } from '../lifecycle/outcomes/outcome.publisher';
 import { createReconciliationActivities } from './reconciliation.activities';
 import { ConnectorGatewayClient } from '../gateway/connector-gateway.client';
 import { ReconciliationRepository } from './reconciliation.repository';

@@ -4,7 +4,7 @@ import { AppsConfig, loadYamlConfig } from '@tenure/config';
 import { KAFKA_PUBLISHER, KafkaPublisher } from '@tenure/kafka';
 import { ConnectorGatewayClient } from '../gateway/connector-gateway.client';
 import type { OrchestratorEnvironment } from '../orchestrator.environment';
-import { OutcomePublisher } from '../outcomes/outcome.publisher';
+import { OutcomePublisher } from '../lifecycle/outcomes/outcome.publisher';
 import { createReconciliationActivities } from './reconciliation.activities';
 import { ReconciliationController } from './reconciliation.controller';
 import { ReconciliationHistoryService } from './reconciliation-history.service';

@@ -5,7 +5,7 @@ import type { SodRule } from '@tenure/policy';
 import type { CampaignTimeline } from '@tenure/temporal-contracts';
 import { PersonEntity } from '../identity/person.entity';
 import { peoplePages } from '../identity/people-pages';
-import type { GovernancePublisher } from '../outcomes/governance.publisher';
+import type { GovernancePublisher } from '../sod/governance.publisher';
 import type { PolicyService } from '../policy/policy.service';
 import type { ReconciliationReport } from '../reconciliation/reconciliation.types';
 import type { HeldAccessReader, PersonAccess } from '../sod/held-access.reader';

@@ -8,12 +8,12 @@ import {
   decideAccessUpdate,
   requestAccessUpdate,
 } from '@tenure/temporal-contracts';
-import { GovernancePublisher } from '../outcomes/governance.publisher';
-import { OutcomePublisher } from '../outcomes/outcome.publisher';
+import { GovernancePublisher } from '../sod/governance.publisher';
+import { OutcomePublisher } from '../lifecycle/outcomes/outcome.publisher';
 import { WorkflowCommandsService } from '../ops/workflow-commands.service';
 import { HeldAccessReader } from '../sod/held-access.reader';
-import { iso, person } from '../temporal/test/lifecycle-fixtures';
-import { DAY, HarnessParts, LifecycleHarness, lifecycleEvent, TASK_QUEUE } from '../temporal/test/lifecycle-harness';
+import { iso, person } from '../lifecycle/test/lifecycle-fixtures';
+import { DAY, HarnessParts, LifecycleHarness, lifecycleEvent, TASK_QUEUE } from '../lifecycle/test/lifecycle-harness';
 import { createReviewActivities } from './access-review.activities';
 import { CampaignDefinitionDto } from './campaign-definition';
 import { ReviewDecisions } from './review-decisions';

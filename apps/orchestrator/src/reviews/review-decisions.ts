@@ -1,5 +1,5 @@
 import type { ActorKind } from '@tenure/domain';
-import type { GovernancePublisher } from '../outcomes/governance.publisher';
+import type { GovernancePublisher } from '../sod/governance.publisher';
 import type { ReviewCampaignEntity } from './review-campaign.entity';
 import type { ReviewDecision, ReviewItemEntity } from './review-item.entity';
 import { itemDetails, reviewRecord } from './review-records';

@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/client';
 import { AccessRevocationInput, revokeAccessUpdate, RunState } from '@tenure/temporal-contracts';
 import type { ConnectorGatewayClient } from '../gateway/connector-gateway.client';
-import { OutcomePublisher, outcomeIdOf } from '../outcomes/outcome.publisher';
+import { OutcomePublisher, outcomeIdOf } from '../lifecycle/outcomes/outcome.publisher';
 import type { ReviewItemEntity, RevocationStatus } from './review-item.entity';
 
 export interface Revocation {

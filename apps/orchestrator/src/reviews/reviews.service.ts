@@ -17,7 +17,7 @@ import {
   reviewCancelSignal,
   reviewDecidedSignal,
 } from '@tenure/temporal-contracts';
-import { GovernancePublisher } from '../outcomes/governance.publisher';
+import { GovernancePublisher } from '../sod/governance.publisher';
 import { PolicyService } from '../policy/policy.service';
 import { CampaignDefinition, CampaignDefinitionDto } from './campaign-definition';
 import { campaignReport, CampaignReport } from './campaign-report';

@@ -14,7 +14,7 @@ import {
   worstSeverity,
 } from '@tenure/policy';
 import { MANAGED_STATES, peoplePages } from '../identity/people-pages';
-import { GovernancePublisher } from '../outcomes/governance.publisher';
+import { GovernancePublisher } from './governance.publisher';
 import { HeldAccessReader, heldAccessOf } from './held-access.reader';
 
 export interface PersonViolation extends SodViolation {

@@ -3,13 +3,13 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { ENVIRONMENT } from '@tenure/config';
 import { createLogger } from '@tenure/observability';
 import type { OrchestratorEnvironment } from '../orchestrator.environment';
-import type { LifecycleActivities } from './activities/lifecycle.activities';
+import type { LifecycleActivities } from '../lifecycle/activities/lifecycle.activities';
 import type { ReconciliationActivities } from '../reconciliation/reconciliation.activities';
 import { RECONCILIATION_ACTIVITIES } from '../reconciliation/reconciliation.tokens';
 import type { ReviewActivities } from '../reviews/access-review.activities';
 import { REVIEW_ACTIVITIES } from '../reviews/reviews.tokens';
-import { installTemporalRuntime } from './temporal-logging';
-import { LIFECYCLE_ACTIVITIES } from './temporal.tokens';
+import { LIFECYCLE_ACTIVITIES } from '../lifecycle/lifecycle.tokens';
+import { TEMPORAL_CONNECTION } from './temporal.tokens';
 import { workflowBundle } from './workflow-bundle';
 
 /**
@@ -21,11 +21,12 @@ import { workflowBundle } from './workflow-bundle';
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TemporalWorkerService.name);
   private worker?: Worker;
-  private connection?: NativeConnection;
   private running?: Promise<void>;
 
   constructor(
     @Inject(ENVIRONMENT) private readonly env: OrchestratorEnvironment,
+    // The service's one connection (TemporalClientModule), so a workflow the client starts eagerly runs here.
+    @Inject(TEMPORAL_CONNECTION) private readonly connection: NativeConnection,
     @Inject(LIFECYCLE_ACTIVITIES) private readonly activities: LifecycleActivities,
     @Inject(RECONCILIATION_ACTIVITIES) private readonly reconciliation: ReconciliationActivities,
     @Inject(REVIEW_ACTIVITIES) private readonly reviews: ReviewActivities,
@@ -33,8 +34,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const logger = createLogger('orchestrator.temporal', this.env.LOG_LEVEL);
-    installTemporalRuntime(logger);
-    this.connection = await NativeConnection.connect({ address: this.env.TEMPORAL_ADDRESS });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.env.TEMPORAL_NAMESPACE,
@@ -53,7 +52,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationShutdown(): Promise<void> {
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    // The connection stays open: TemporalClientModule closes it after the worker has drained.
     await this.running;
-    await this.connection?.close();
   }
 }

@@ -1,4 +1,2 @@
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
-export const LIFECYCLE_ACTIVITIES = Symbol('LIFECYCLE_ACTIVITIES');
-export const PLANNER = Symbol('PLANNER');

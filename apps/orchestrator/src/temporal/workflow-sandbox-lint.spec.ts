@@ -48,7 +48,8 @@ const boundaryLines = (findings: Finding[]) =>
 
 const lines = (...source: string[]) => source.join('\n') + '\n';
 
-const WORKFLOW_IN_FOLDER = 'apps/orchestrator/src/temporal/workflows/index.ts';
+const WORKFLOW_IN_FOLDER = 'apps/orchestrator/src/lifecycle/workflow/run-executor.ts';
+const WORKFLOW_ENTRY = 'apps/orchestrator/src/temporal/workflows.ts';
 const WORKFLOW_BESIDE_FEATURE = 'apps/orchestrator/src/reviews/access-review.workflow.ts';
 const SANDBOX_LIB = 'libs/temporal-contracts/src/index.ts';
 
@@ -83,6 +84,7 @@ describe('workflow sandbox import boundary (ESLint)', () => {
           "import { isOpenRun } from '@tenure/temporal-contracts';",
           "import { formatRfc3339 } from '@tenure/domain';",
           "import { store } from './activity-proxies';",
+          "import { decidePlan } from '../decision-rules';",
           "import type { LifecycleActivities } from '../activities/lifecycle.activities';",
           "import type { Pool } from 'pg';",
           "export { accessReviewCampaignWorkflow } from '../../reviews/access-review.workflow';",
@@ -93,7 +95,7 @@ describe('workflow sandbox import boundary (ESLint)', () => {
         code: lines(
           "import { Injectable } from '@nestjs/common';",
           "import { reviewRecords } from './review-records';",
-          "import { rejectingDataErrors } from '../temporal/workflows/data-errors';",
+          "import { rejectingDataErrors } from '../lifecycle/workflow/data-errors';",
           "import type { ReviewActivities } from './access-review.activities';",
         ),
       },
@@ -111,8 +113,17 @@ describe('workflow sandbox import boundary (ESLint)', () => {
         code: lines("import { Worker } from '@temporalio/worker';", "import { Injectable } from '@nestjs/common';"),
       },
       {
-        filePath: 'apps/orchestrator/src/temporal/workflows/carried-state.spec.ts',
+        filePath: 'apps/orchestrator/src/lifecycle/workflow/carried-state.spec.ts',
         code: lines("import { TestWorkflowEnvironment } from '@temporalio/testing';"),
+      },
+      {
+        // The bundle's entry point lists workflows; anything else it imported would be bundled too.
+        filePath: WORKFLOW_ENTRY,
+        code: lines(
+          "export { employeeLifecycleWorkflow } from '../lifecycle/workflow/employee-lifecycle.workflow';",
+          "export { reconciliationWorkflow } from '../reconciliation/reconciliation.workflow';",
+          "export { ReviewsService } from '../reviews/reviews.service';",
+        ),
       },
     ]);
   }, 60_000);
@@ -138,5 +149,9 @@ describe('workflow sandbox import boundary (ESLint)', () => {
   it('leaves code outside the sandbox alone', () => {
     expect(boundaryLines(findings[4])).toEqual([]);
     expect(boundaryLines(findings[5])).toEqual([]);
+  });
+
+  it('holds the bundle entry point to workflow files', () => {
+    expect(boundaryLines(findings[6])).toEqual([3]);
   });
 });

@@ -1,5 +1,5 @@
 import { waitFor } from '@tenure/testing';
-import { resolveEffectiveAt } from '../../planning/effective-time';
+import { resolveEffectiveAt } from '../planning/effective-time';
 import { DAY, LifecycleHarness, lifecycleEvent } from './lifecycle-harness';
 import { iso, localDate, person } from './lifecycle-fixtures';
 

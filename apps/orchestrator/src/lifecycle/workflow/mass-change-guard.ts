@@ -1,6 +1,6 @@
 import type { LifecyclePlan, PlanPhase, RemovalRequest, RunState } from '@tenure/temporal-contracts';
 import { removalEntryId } from '@tenure/temporal-contracts';
-import { removalsOf } from '../../lifecycle/decision-rules';
+import { removalsOf } from '../decision-rules';
 import { store } from './activity-proxies';
 import { LifecycleContext, publishDecision, saveRun } from './lifecycle-context';
 

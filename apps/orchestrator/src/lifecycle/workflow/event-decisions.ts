@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
 import type { LifecycleEvent, LifecycleEventType } from '@tenure/domain';
 import { isOpenRun, LifecyclePlan, PlanSubject, RunState, runIdOf } from '@tenure/temporal-contracts';
-import { decidePlan } from '../../lifecycle/decision-rules';
+import { decidePlan } from '../decision-rules';
 import { awaitsAttempt, stopAttempts } from './access-removal-retries';
 import { store } from './activity-proxies';
 import { activityFailureOf, rejectingDataErrors } from './data-errors';

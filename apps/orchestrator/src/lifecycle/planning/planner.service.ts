@@ -1,8 +1,8 @@
 import type { LifecyclePlan, PlanSubject } from '@tenure/temporal-contracts';
-import type { ConnectorGatewayClient } from '../gateway/connector-gateway.client';
-import type { IdentityRepository } from '../identity/identity.repository';
-import type { RunRepository } from '../identity/run.repository';
-import type { PolicyService } from '../policy/policy.service';
+import type { ConnectorGatewayClient } from '../../gateway/connector-gateway.client';
+import type { IdentityRepository } from '../../identity/identity.repository';
+import type { RunRepository } from '../../identity/run.repository';
+import type { PolicyService } from '../../policy/policy.service';
 import { planLifecycle } from './lifecycle-planner';
 import type { PlanningInput } from './planning-input';
 import { UnplannableEventError } from './unplannable-event.error';

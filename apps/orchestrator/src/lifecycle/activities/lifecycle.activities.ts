@@ -19,10 +19,10 @@ import type { ConnectorGatewayClient } from '../../gateway/connector-gateway.cli
 import type { IdentityRepository } from '../../identity/identity.repository';
 import type { RunRepository } from '../../identity/run.repository';
 import type { MassChangeLedger } from '../../mass-change/mass-change.ledger';
-import { DecisionPublisher } from '../../outcomes/decision.publisher';
-import { OutcomePublisher } from '../../outcomes/outcome.publisher';
-import type { PlannerService } from '../../planning/planner.service';
-import { UnplannableEventError } from '../../planning/unplannable-event.error';
+import { DecisionPublisher } from '../outcomes/decision.publisher';
+import { OutcomePublisher } from '../outcomes/outcome.publisher';
+import type { PlannerService } from '../planning/planner.service';
+import { UnplannableEventError } from '../planning/unplannable-event.error';
 import type { SodService } from '../../sod/sod.service';
 import { applyChangeThroughGateway } from './apply-change';
 import { StepResult, stepOutcomes } from './step-outcomes';

@@ -1,6 +1,6 @@
 import type { LifecycleAction, LifecycleOutcome } from '@tenure/domain';
 import type { PlannedChange } from '@tenure/temporal-contracts';
-import { outcomeIdOf } from '../../outcomes/outcome.publisher';
+import { outcomeIdOf } from '../outcomes/outcome.publisher';
 import { ACTION_OF } from './change-actions';
 import type { StepContext } from './lifecycle.activities';
 
