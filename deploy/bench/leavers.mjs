@@ -18,6 +18,7 @@ import {
   DEPARTMENT_APPS,
   disableDirectly,
   employeeView,
+  orchestratorSamples,
   ms,
   percentile,
   seedUsers,
@@ -124,6 +125,7 @@ if (options.replicas === '2') {
 const people = Array.from({ length: peopleCount }, (_, n) => benchPerson(runId, n, department));
 console.log(`${peopleCount} people in ${department} (${apps.join(', ')}); run ${runId}`);
 const hireRequests = await requestCounts();
+const startsBefore = await orchestratorSamples('tenure_orchestrator_workflow_starts_total');
 const hireCpu = cpuSnapshot(processRoots());
 const hireStart = Date.now();
 const hiredAt = new Map();
@@ -145,6 +147,12 @@ console.log(
 );
 printLatencies('hire 202 -> every account active (apps clock)', latenciesOf(hires.done, hiredAt));
 console.log(`requests to apps per hire per app: ${(hireAppRequests / (hires.done.size * apps.length)).toFixed(2)}`);
+const startsAfter = await orchestratorSamples('tenure_orchestrator_workflow_starts_total');
+const started = (eager) => (startsAfter[`eager="${eager}"`] ?? 0) - (startsBefore[`eager="${eager}"`] ?? 0);
+console.log(
+  `workflows started eagerly (first task straight to the worker): ${started(true)} of ${started(true) + started(false)}` +
+    (options.replicas === '2' ? ' (first orchestrator)' : ''),
+);
 printCpu(hireUsed, hires.done.size, '1,000 hires');
 if (options['hires-only']) {
   await closeTemporal();

@@ -170,3 +170,18 @@ export function percentile(values, p) {
 }
 
 export const ms = (v) => (v === undefined ? 'n/a' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
+
+/** The orchestrator's Prometheus samples named `name`, by their label text (`eager="true"`). */
+export async function orchestratorSamples(name) {
+  const response = await fetch(`${opsUrl}/metrics`, {
+    headers: { authorization: `Bearer ${env.TENURE_METRICS_TOKEN}` },
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`orchestrator /metrics answered ${response.status}`);
+  const samples = {};
+  for (const line of text.split('\n')) {
+    const match = line.match(new RegExp(`^${name}(?:\\{(.*)\\})? (\\S+)$`));
+    if (match) samples[match[1] ?? ''] = Number(match[2]);
+  }
+  return samples;
+}

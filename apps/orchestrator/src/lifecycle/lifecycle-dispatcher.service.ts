@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ENVIRONMENT } from '@tenure/config';
 import type { LifecycleEvent } from '@tenure/domain';
@@ -9,6 +9,7 @@ import {
   lifecycleEventSignal,
 } from '@tenure/temporal-contracts';
 import { UnprocessableMessageError } from '@tenure/kafka';
+import { OrchestratorMetrics } from '../metrics/orchestrator-metrics';
 import type { OrchestratorEnvironment } from '../orchestrator.environment';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 import { contentRefusalOf } from './temporal-refusal';
@@ -30,6 +31,7 @@ export class LifecycleDispatcherService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(ENVIRONMENT) private readonly env: OrchestratorEnvironment,
+    @Optional() private readonly metrics?: OrchestratorMetrics,
   ) {}
 
   async dispatch(event: LifecycleEvent): Promise<string> {
@@ -57,12 +59,13 @@ export class LifecycleDispatcherService {
   private async startWith(workflowId: string, event: LifecycleEvent): Promise<boolean> {
     const args: [EmployeeLifecycleInput] = [{ employeeId: event.employee.employeeId, pendingEvents: [event] }];
     try {
-      await this.temporal.workflow.start(EMPLOYEE_LIFECYCLE_WORKFLOW, {
+      const handle = await this.temporal.workflow.start(EMPLOYEE_LIFECYCLE_WORKFLOW, {
         workflowId,
         taskQueue: this.env.TEMPORAL_TASK_QUEUE,
         args,
         requestEagerStart: true,
       });
+      this.metrics?.workflowStarted(handle.eagerlyStarted);
       return true;
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return false;

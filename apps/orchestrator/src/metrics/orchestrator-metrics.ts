@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { scrapedGauge, SERVICE_METRICS, ServiceMetrics } from '@tenure/observability';
-import { Histogram } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
 
 /** Runs that will still do something, by themselves or once someone acts. */
@@ -16,6 +16,7 @@ const OPEN_STATUSES = `('scheduled', 'waiting_approval', 'running', 'failed')`;
 @Injectable()
 export class OrchestratorMetrics {
   private readonly timeToRevoke: Histogram;
+  private readonly workflowStarts: Counter<'eager'>;
 
   constructor(@Inject(SERVICE_METRICS) metrics: ServiceMetrics, @InjectDataSource() dataSource: DataSource) {
     const registry = metrics.registry;
@@ -23,6 +24,12 @@ export class OrchestratorMetrics {
       name: 'tenure_orchestrator_time_to_revoke_seconds',
       help: "From a leaver's termination taking effect (or being received, if later) to every app's access disabled",
       buckets: [1, 2, 5, 10, 30, 60, 300, 900, 3600, 4 * 3600, 24 * 3600],
+      registers: [registry],
+    });
+    this.workflowStarts = new Counter({
+      name: 'tenure_orchestrator_workflow_starts_total',
+      help: "People's workflows started by a hire, by whether Temporal handed the first task straight to this worker",
+      labelNames: ['eager'],
       registers: [registry],
     });
     scrapedGauge({
@@ -66,6 +73,10 @@ export class OrchestratorMetrics {
         return [{ labels: {}, value: Math.max(0, Number(row.age ?? 0)) }];
       },
     });
+  }
+
+  workflowStarted(eager: boolean): void {
+    this.workflowStarts.inc({ eager: String(eager) });
   }
 
   accessRevoked(seconds: number): void {
