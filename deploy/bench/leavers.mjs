@@ -42,6 +42,8 @@ const { values: options } = parseArgs({
     chaos: { type: 'boolean', default: false },
     'hires-only': { type: 'boolean', default: false },
     replicas: { type: 'string', default: '1' },
+    // How long the hires (and, after them, the leavers) may take before the ones not done count as missing.
+    'wait-minutes': { type: 'string', default: '15' },
   },
 });
 const rate = Number(options.rate);
@@ -54,7 +56,7 @@ const peopleCount = Number(options.people ?? leaverCount);
 const runId = Date.now().toString(36);
 const startedAt = new Date().toISOString();
 const env = process.env;
-const WAIT_MS = 15 * 60_000;
+const WAIT_MS = Number(options['wait-minutes']) * 60_000;
 
 function processRoots() {
   const roots = {};
@@ -148,7 +150,9 @@ console.log(
 printLatencies('hire 202 -> every account active (apps clock)', latenciesOf(hires.done, hiredAt));
 console.log(`requests to apps per hire per app: ${(hireAppRequests / (hires.done.size * apps.length)).toFixed(2)}`);
 const startsAfter = await orchestratorSamples('tenure_orchestrator_workflow_starts_total');
-const started = (eager) => (startsAfter[`eager="${eager}"`] ?? 0) - (startsBefore[`eager="${eager}"`] ?? 0);
+const sumOf = (samples, label) =>
+  Object.entries(samples).reduce((sum, [labels, value]) => sum + (labels.includes(label) ? value : 0), 0);
+const started = (eager) => sumOf(startsAfter, `eager="${eager}"`) - sumOf(startsBefore, `eager="${eager}"`);
 console.log(
   `workflows started eagerly (first task straight to the worker): ${started(true)} of ${started(true) + started(false)}` +
     (options.replicas === '2' ? ' (first orchestrator)' : ''),

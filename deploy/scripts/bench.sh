@@ -9,7 +9,7 @@
 
 bench_usage() {
   die "usage: ./tenure bench [--env dev|test] lifecycle [people (20)] [concurrency (5)]
-       ./tenure bench [--env dev|test] leavers [--rate 20] [--seconds 30] [--apps 3|5] [--people N] [--chaos] [--hires-only] [--replicas 1|2]
+       ./tenure bench [--env dev|test] leavers [--rate 20] [--seconds 30] [--apps 3|5] [--people N] [--chaos] [--hires-only] [--replicas 1|2] [--wait-minutes 15]
        ./tenure bench [--env dev|test] reconcile [accounts (10000)] [app (github)]
        ./tenure bench [--env dev|test] audit [--messages 100000] [--records 1000000] [--samples 40] [--keep]
        ./tenure bench [--env dev|test] ingest [--rate 1000] [--seconds 20] [--rows 100000] [--warmup 2] [--workers 1]"

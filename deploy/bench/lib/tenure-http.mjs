@@ -171,7 +171,7 @@ export function percentile(values, p) {
 
 export const ms = (v) => (v === undefined ? 'n/a' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 
-/** The orchestrator's Prometheus samples named `name`, by their label text (`eager="true"`). */
+/** The orchestrator's Prometheus samples named `name`, by their label text (`eager="true",service="orchestrator"`). */
 export async function orchestratorSamples(name) {
   const response = await fetch(`${opsUrl}/metrics`, {
     headers: { authorization: `Bearer ${env.TENURE_METRICS_TOKEN}` },
