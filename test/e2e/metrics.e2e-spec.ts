@@ -84,6 +84,7 @@ describe('/metrics of the running services', () => {
 
   it("times a leaver's revocation, counts runs by status, and grows the audit chain", async () => {
     const revocations = await figure('orchestrator', 'tenure_orchestrator_time_to_revoke_seconds_count');
+    const eagerStarts = await figure('orchestrator', 'tenure_orchestrator_workflow_starts_total', { eager: 'true' });
     const chain = await figure('audit', 'tenure_audit_chain_length');
     const outcomes = await figure('audit', 'tenure_audit_records_total', { topic: 'tenure.lifecycle.outcomes.v1' });
     const appCalls = await figure('connector-gateway', 'tenure_gateway_app_requests_total', { outcome: 'ok' });
@@ -104,6 +105,10 @@ describe('/metrics of the running services', () => {
     );
     expect(sample(orchestrator.text, 'tenure_orchestrator_runs', { status: 'completed' })).toBeGreaterThanOrEqual(2);
     expect(sample(orchestrator.text, 'tenure_orchestrator_open_leaver_oldest_seconds')).toBeGreaterThanOrEqual(0);
+    // The hire started the person's workflow with its first task handed straight to the orchestrator's worker.
+    expect(
+      sample(orchestrator.text, 'tenure_orchestrator_workflow_starts_total', { eager: 'true' }),
+    ).toBeGreaterThanOrEqual(eagerStarts + 1);
 
     const gateway = await scrape('connector-gateway');
     expect(sample(gateway.text, 'tenure_gateway_app_requests_total', { outcome: 'ok' })).toBeGreaterThan(appCalls);
