@@ -38,6 +38,13 @@ usage: ./tenure <command> [args]
                         an hr-ingest of its own (own database and topics):
                         accepted webhooks per second, acceptance latency, and
                         a streamed CSV import of N rows
+  bench [--env dev|test] leavers [--rate N] [--seconds N] [--apps 3|5] [--people N]
+        [--chaos] [--hires-only] [--replicas 1|2] [--wait-minutes N]
+                        hire a population, then terminate at a steady rate:
+                        time to revoke beside the direct-call floor, CPU per
+                        process, Temporal tasks and app requests per person,
+                        what was lost or duplicated (--chaos: kill -9 the
+                        orchestrator mid-burst)
   help                  this text
 
 Existing servers are used instead of local ones when DATABASE_URL,

@@ -132,7 +132,11 @@ service_start() {
       DATABASE_URL="${!own_url}"
     fi
     set +a
-    start_detached "$log" "$(service_pidfile "$svc")" node --enable-source-maps "$main"
+    # TENURE_NODE_FLAGS: extra node flags for every service, e.g. to profile
+    # a bench run (--cpu-prof --cpu-prof-dir=DIR; node refuses those in
+    # NODE_OPTIONS).
+    # shellcheck disable=SC2086
+    start_detached "$log" "$(service_pidfile "$svc")" node --enable-source-maps ${TENURE_NODE_FLAGS:-} "$main"
   )
   if ! await_healthy "$svc" "$SERVICE_HEALTH_TIMEOUT" "$log" "service_pid $svc" "service_healthy $svc"; then
     err "$svc: GET http://127.0.0.1:$port/health last answered $(service_health_code "$svc")"

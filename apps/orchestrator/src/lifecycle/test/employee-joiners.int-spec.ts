@@ -128,8 +128,11 @@ describe('employee lifecycle workflow: joiners and movers', () => {
   it('moves a person: grants the new access at once, keeps the old through the overlap, then revokes it', async () => {
     const now = await h.now();
     const cleo = person({ department: 'Engineering', title: 'Engineer' });
-    await h.send(lifecycleEvent('hire', cleo, { effectiveAt: iso(now), receivedAt: iso(now) }));
+    const hire = lifecycleEvent('hire', cleo, { effectiveAt: iso(now), receivedAt: iso(now) });
+    await h.send(hire);
     await h.settle(cleo.employeeId, (s) => s.state === 'active' && s.runs[0].status === 'completed', 'hired');
+    // A start due at once goes on with the plan it was decided on.
+    expect(h.plannedEvents.filter((id) => id === hire.eventId)).toHaveLength(1);
 
     const moved = { ...cleo, department: 'Sales', title: 'Account Executive' };
     const change = lifecycleEvent('change', moved, { effectiveAt: iso(now + 60_000), receivedAt: iso(now + 60_000) });
@@ -156,6 +159,8 @@ describe('employee lifecycle workflow: joiners and movers', () => {
     expect(record?.entitlements.map((e) => e.appId)).toEqual(['salesforce', 'slack', 'zoom']);
     const revoke = h.outcomes(cleo.employeeId).find((o) => o.appId === 'github' && o.action === 'account.disable');
     expect(revoke).toMatchObject({ outcome: 'succeeded', eventId: change.eventId, rule: 'no longer: engineering' });
+    // Decided and applied on one plan; the revoke after the overlap planned again, from the accounts as they are.
+    expect(h.plannedEvents.filter((id) => id === change.eventId)).toHaveLength(2);
   });
 
   it('ignores a duplicate event and skips one older than what was applied', async () => {

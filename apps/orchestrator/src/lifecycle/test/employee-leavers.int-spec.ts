@@ -58,6 +58,8 @@ describe('employee lifecycle workflow: leavers and approvals', () => {
       'terminated',
     );
     expect(done.state).toBe('terminated');
+    // Planned when decided, again at the moment (the accounts as they are by then), and for the cleanup.
+    expect(h.plannedEvents.filter((id) => id === terminate.eventId)).toHaveLength(3);
     expect((await h.apps.accountsOf(tokyo.employeeId)).map((a) => [a.appId, a.active])).toEqual([
       ['github', false],
       ['slack', false],
@@ -199,8 +201,15 @@ describe('employee lifecycle workflow: leavers and approvals', () => {
     const now = await h.now();
     const terminate = lifecycleEvent('terminate', admin, { effectiveAt: iso(now), receivedAt: iso(now) });
     await h.send(terminate);
-    const done = await h.settle(admin.employeeId, (s) => s.state === 'terminated', 'terminated at once');
+    const done = await h.settle(
+      admin.employeeId,
+      (s) => s.runs.find((r) => r.eventId === terminate.eventId)?.completedPhases.includes('cleanup') ?? false,
+      'terminated at once',
+    );
+    expect(done.state).toBe('terminated');
     expect(done.runs.find((r) => r.eventId === terminate.eventId)?.massChange).toBeUndefined();
+    // The disable goes on with the plan it was decided on; the cleanup plans again, from the disabled accounts.
+    expect(h.plannedEvents.filter((id) => id === terminate.eventId)).toHaveLength(2);
     expect((await h.apps.accountsOf(admin.employeeId)).map((a) => a.active)).toEqual([
       false,
       false,

@@ -82,6 +82,8 @@ export class LifecycleHarness {
     private readonly running: Promise<void>,
     /** The held batches, decided as the ops API decides them. */
     readonly massChanges: MassChangesService,
+    /** Every plan the workflow asked for, by the event (or access request) planned. */
+    readonly plannedEvents: string[],
     private readonly ownSchema: string | undefined,
     private readonly capture = HistoryCapture.fromEnv(),
   ) {}
@@ -129,12 +131,18 @@ export class LifecycleHarness {
       outcomes: new OutcomePublisher(publisher),
       decisions: new DecisionPublisher(publisher),
     });
+    const plannedEvents: string[] = [];
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
       workflowBundle: await workflowBundle(),
       activities: {
         ...activities,
+        planRun: (input: Parameters<typeof activities.planRun>[0]) => {
+          const { subject } = input;
+          plannedEvents.push(subject.kind === 'event' ? subject.event.eventId : `access-${subject.request.requestId}`);
+          return activities.planRun(input);
+        },
         ...options.activities?.({
           dataSource,
           client: env.client,
@@ -164,6 +172,7 @@ export class LifecycleHarness {
       worker,
       running,
       massChanges,
+      plannedEvents,
       options.schema,
     );
   }

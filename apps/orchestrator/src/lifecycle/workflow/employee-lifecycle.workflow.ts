@@ -89,6 +89,9 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
       nextDueRun(context.runs.values()) !== undefined ||
       attemptDue() !== undefined;
     const woken = () => ready() || historyLong();
+    // A decision's plan is only as fresh as this moment: after a wait, the run plans again.
+    const decided = ready() ? context.decidedPlan : undefined;
+    context.decidedPlan = undefined;
     if (wake === undefined) await condition(woken);
     else await condition(woken, Math.max(1, wake - Date.now()));
 
@@ -116,7 +119,7 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
     if (due) {
       await rejectingDataErrors(
         async () => {
-          await advanceRun(context, due);
+          await advanceRun(context, due, decided?.runId === due.runId ? decided.plan : undefined);
           await afterAdvance(context, due);
         },
         (reason) => rejectRun(context, due, reason),

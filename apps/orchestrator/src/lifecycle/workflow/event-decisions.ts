@@ -197,6 +197,7 @@ export async function decideEvent(context: LifecycleContext, event: LifecycleEve
   } else {
     await saveRun(run);
     await publishDecision(context, run, verdict.decision, { plan, runAt: run.nextAt });
+    context.decidedPlan = { runId, plan };
   }
   if (event.type === 'hire' || event.type === 'rehire' || event.type === 'change')
     await scheduleContractorExpiry(context, event);

@@ -25,6 +25,12 @@ export interface LifecycleContext {
   accounts: Map<string, AccountState>;
   /** Runs an operator asked to retry. */
   retries: Set<string>;
+  /**
+   * The plan an event was just decided on. Its run's first phase, when due at
+   * once, goes on with it instead of planning again from an unchanged store;
+   * never carried across a wait or continue-as-new.
+   */
+  decidedPlan?: { runId: string; plan: LifecyclePlan };
 }
 
 export const nowIso = (): string => new Date().toISOString();

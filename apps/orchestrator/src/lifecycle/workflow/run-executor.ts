@@ -111,13 +111,24 @@ function settle(run: RunState, next: PlanPhase | undefined): void {
   else run.status = next ? 'scheduled' : 'completed';
 }
 
+/** Runs decided before a run's first phase went on with its decision's plan planned that phase again; they replay so. */
+export const PLAN_ONCE_PATCH = 'plan-once';
+
 /**
  * Runs a run's next phase if it is due. The phase is planned again now, from
  * the identity store, so it acts on the accounts as they are (a prepared
- * account, an account disabled by an earlier step).
+ * account, an account disabled by an earlier step); a first phase that follows
+ * its decision at once, with nothing written in between, uses the decision's plan.
  */
-export async function advanceRun(context: LifecycleContext, run: RunState): Promise<LifecyclePlan> {
-  const plan = await store.planRun({ subject: run.subject, now: nowIso() });
+export async function advanceRun(
+  context: LifecycleContext,
+  run: RunState,
+  decidedPlan?: LifecyclePlan,
+): Promise<LifecyclePlan> {
+  const plan =
+    decidedPlan && patched(PLAN_ONCE_PATCH)
+      ? decidedPlan
+      : await store.planRun({ subject: run.subject, now: nowIso() });
   const phase = plan.phases.find((candidate) => !run.completedPhases.includes(candidate.name));
   if (phase && Date.parse(phase.at) <= Date.now()) {
     // Preparing ahead of a start is not yet applying the event: a cancellation or change may still come first.
