@@ -1,4 +1,5 @@
 import { Kafka, Partitioners, Producer } from 'kafkajs';
+import { CoalescedSends } from './coalesced-sends';
 
 export interface KeyedMessage {
   key: string;
@@ -10,10 +11,12 @@ export interface KeyedMessage {
  * Publishes JSON messages keyed by employee. Sends wait for all in-sync
  * replicas and one request is in flight at a time, so a retried send never
  * reorders a person's messages; it may repeat one, which every consumer
- * recognises by its id (event id, outcome id).
+ * recognises by its id (event id, outcome id). Sends made while a request is
+ * in flight go out together in the next one.
  */
 export class KafkaPublisher {
   private readonly producer: Producer;
+  private readonly sends: CoalescedSends;
   private connected?: Promise<void>;
 
   constructor(
@@ -25,6 +28,7 @@ export class KafkaPublisher {
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
+    this.sends = new CoalescedSends((topicMessages) => this.producer.sendBatch({ acks: -1, topicMessages }));
   }
 
   async publish(topic: string, messages: KeyedMessage[]): Promise<void> {
@@ -35,15 +39,14 @@ export class KafkaPublisher {
       throw error;
     });
     await this.connected;
-    await this.producer.send({
-      topic: `${this.topicPrefix}${topic}`,
-      acks: -1,
-      messages: messages.map((message) => ({
+    await this.sends.send(
+      `${this.topicPrefix}${topic}`,
+      messages.map((message) => ({
         key: message.key,
         value: JSON.stringify(message.value),
         headers: message.headers,
       })),
-    });
+    );
   }
 
   /** Nest calls this on shutdown for publishers it provides. */

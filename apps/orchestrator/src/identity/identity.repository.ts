@@ -87,6 +87,18 @@ export class IdentityRepository {
     }));
   }
 
+  /** A person and their account in one app, read together: what one change to that account needs. */
+  async findPersonAccount(
+    employeeId: string,
+    appId: string,
+  ): Promise<{ person: PersonEntity; account?: AccountEntity } | undefined> {
+    const [person, account] = await Promise.all([
+      this.dataSource.getRepository(PersonEntity).findOneBy({ employeeId }),
+      this.dataSource.getRepository(AccountEntity).findOneBy({ employeeId, appId }),
+    ]);
+    return person ? { person, account: account ?? undefined } : undefined;
+  }
+
   async findPerson(employeeId: string): Promise<PersonRecord | undefined> {
     const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ employeeId });
     if (!person) return undefined;

@@ -37,9 +37,10 @@ function setup(
     identity: {
       saveAccount: jest.fn(),
       setAccountReason: jest.fn(),
-      findPerson: jest
-        .fn()
-        .mockResolvedValue({ person: { attributes: employee, state: 'active' }, accounts, entitlements: [] }),
+      findPersonAccount: jest.fn(async (_employeeId: string, appId: string) => ({
+        person: { attributes: employee, state: 'active' },
+        account: accounts.find((account) => account.appId === appId),
+      })),
     },
     gateway,
     outcomes: { publish: jest.fn(async (...o: LifecycleOutcome[]) => void published.push(...o)) },

@@ -126,10 +126,10 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
     /** One planned change against one app, recorded in the identity store and the audit trail. */
     async applyChange(input: ApplyChangeInput): Promise<AccountState> {
       const { change } = input;
-      const record = await identity.findPerson(input.employeeId);
+      const record = await identity.findPersonAccount(input.employeeId, change.appId);
       if (!record)
         throw ApplicationFailure.nonRetryable(`no person ${input.employeeId} in the identity store`, 'NO_PERSON');
-      const known = record.accounts.find((account) => account.appId === change.appId);
+      const known = record.account;
       const result = await applyChangeThroughGateway(
         gateway,
         record.person.attributes,
