@@ -187,6 +187,12 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
     async publishDecision(decision: PlanDecisionMessage): Promise<void> {
       await decisions.publish(decision);
     },
+
+    /** A run saved with the decision it reached, in one call: the run first, then the decision for the audit trail. */
+    async recordDecision(input: { run: RunState; decision: PlanDecisionMessage }): Promise<void> {
+      await storing(() => runs.saveRun(input.run));
+      await decisions.publish(input.decision);
+    },
   };
 }
 

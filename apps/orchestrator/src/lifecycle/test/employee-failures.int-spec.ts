@@ -14,6 +14,17 @@ const HISTORY_LIMIT = 120;
 describe('employee lifecycle workflow: failing apps and long histories', () => {
   let h: LifecycleHarness;
 
+  /** No workflow task scheduled since the last one completed: the run waits for its next event or timer. */
+  async function sleepsUntilNextEvent(employeeId: string): Promise<boolean> {
+    const events = (await h.handle(employeeId).fetchHistory()).events ?? [];
+    const last = (has: (event: (typeof events)[number]) => unknown) =>
+      events.reduce((found, event, index) => (has(event) ? index : found), -1);
+    return (
+      last((event) => event.workflowTaskCompletedEventAttributes) >
+      last((event) => event.workflowTaskScheduledEventAttributes)
+    );
+  }
+
   beforeAll(async () => {
     h = await LifecycleHarness.start(
       {
@@ -88,12 +99,17 @@ describe('employee lifecycle workflow: failing apps and long histories', () => {
       await h.settle(employee.employeeId, (s) => s.lastEventId === change.eventId, `change ${step}`);
       // Past the limit, the run is about to continue as new: the next event
       // waits for the new run (the test server loses a signal sent meanwhile).
+      // A run that passed the limit with its last task (it reads the length
+      // its tasks start with) sleeps until the next event and continues then.
       const current = await waitFor(
-        () => h.handle(employee.employeeId).describe(),
-        (d) => d.runId !== firstRun || d.historyLength <= HISTORY_LIMIT,
+        async () => ({
+          described: await h.handle(employee.employeeId).describe(),
+          idle: await sleepsUntilNextEvent(employee.employeeId),
+        }),
+        ({ described, idle }) => described.runId !== firstRun || described.historyLength <= HISTORY_LIMIT || idle,
         { description: `the run after change ${step}` },
       );
-      runId = current.runId;
+      runId = current.described.runId;
     }
     expect(runId).not.toBe(firstRun);
 

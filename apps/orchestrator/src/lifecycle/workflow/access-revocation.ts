@@ -8,7 +8,7 @@ import {
   UpdateErrorType,
 } from '@tenure/temporal-contracts';
 import { store } from './activity-proxies';
-import { LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
+import { LifecycleContext, nowIso, saveAndPublish, saveRun } from './lifecycle-context';
 
 /** Marks the histories in which granted access was revoked before its end (by an access review). */
 export const ACCESS_REVIEW_REVOKE_PATCH = 'access-review-revoke';
@@ -62,8 +62,7 @@ export function installAccessRevocation(context: LifecycleContext): void {
         updatedAt: now,
       };
       context.runs.set(run.runId, run);
-      await saveRun(run);
-      await publishDecision(context, run, 'planned', {
+      await saveAndPublish(context, run, 'planned', {
         actor: 'approver',
         actorId: input.actorId,
         reason: input.reason,

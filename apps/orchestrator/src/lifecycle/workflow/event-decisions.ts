@@ -6,7 +6,7 @@ import { awaitsAttempt, stopAttempts } from './access-removal-retries';
 import { store } from './activity-proxies';
 import { activityFailureOf, rejectingDataErrors } from './data-errors';
 import { refusedRun, rejectRun } from './run-rejections';
-import { isStale, LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
+import { isStale, LifecycleContext, nowIso, publishDecision, saveAndPublish } from './lifecycle-context';
 import { MASS_CHANGE_PATCH } from './mass-change-guard';
 
 /** Event ids remembered to drop redelivered events; older ones are also dropped by hr-ingest. */
@@ -60,8 +60,7 @@ async function cancelRuns(context: LifecycleContext, match: (run: RunState) => b
       await store.settleRemoval({ entryId: run.massChange.entryId, status: 'cancelled', actorId: 'system' });
     }
     Object.assign(run, { status: 'cancelled', nextAt: undefined, actorId: 'system', reason });
-    await saveRun(run);
-    await publishDecision(context, run, 'cancelled', { reason });
+    await saveAndPublish(context, run, 'cancelled', { reason });
   }
 }
 
@@ -106,8 +105,7 @@ async function planContractorExpiry(context: LifecycleContext, expiry: Lifecycle
   const plan = await store.planRun({ subject, now: nowIso() });
   const run = newRun(context, expiry.eventId, subject, plan);
   context.runs.set(run.runId, run);
-  await saveRun(run);
-  await publishDecision(context, run, 'scheduled', { plan, runAt: run.nextAt });
+  await saveAndPublish(context, run, 'scheduled', { plan, runAt: run.nextAt });
 }
 
 /** Plans an event; one that cannot be read (e.g. its dates) is recorded as rejected, never retried forever. */
@@ -129,8 +127,7 @@ async function planOrRefuse(
     };
     remember(context, event.eventId);
     context.runs.set(run.runId, run);
-    await saveRun(run);
-    await publishDecision(context, run, 'rejected', { reason: cause.message });
+    await saveAndPublish(context, run, 'rejected', { reason: cause.message });
     return undefined;
   }
 }
@@ -167,8 +164,7 @@ export async function decideEvent(context: LifecycleContext, event: LifecycleEve
     const reason = `older than the applied event ${context.lastApplied?.eventId} (effective ${context.lastApplied?.effectiveAt})`;
     Object.assign(run, { status: 'skipped', nextAt: undefined, reason });
     context.runs.set(runId, run);
-    await saveRun(run);
-    await publishDecision(context, run, 'skipped_stale', { reason });
+    await saveAndPublish(context, run, 'skipped_stale', { reason });
     return;
   }
   if (event.employee.managerId) context.managerId = event.employee.managerId;
@@ -192,11 +188,9 @@ export async function decideEvent(context: LifecycleContext, event: LifecycleEve
     run.status = 'waiting_approval';
     const reason = verdict.reason;
     run.reason = reason;
-    await saveRun(run);
-    await publishDecision(context, run, 'waiting_approval', { plan, reason });
+    await saveAndPublish(context, run, 'waiting_approval', { plan, reason });
   } else {
-    await saveRun(run);
-    await publishDecision(context, run, verdict.decision, { plan, runAt: run.nextAt });
+    await saveAndPublish(context, run, verdict.decision, { plan, runAt: run.nextAt });
     context.decidedPlan = { runId, plan };
   }
   if (event.type === 'hire' || event.type === 'rehire' || event.type === 'change')

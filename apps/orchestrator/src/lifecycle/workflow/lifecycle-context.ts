@@ -1,4 +1,4 @@
-import { workflowInfo } from '@temporalio/workflow';
+import { patched, workflowInfo } from '@temporalio/workflow';
 // Type-only: the contracts library's classes (class-validator) never enter the workflow sandbox.
 import type { PlanDecision, PlanDecisionMessage } from '@tenure/contracts';
 import type { AccountState, ActorKind } from '@tenure/domain';
@@ -44,21 +44,50 @@ export function saveRun(run: RunState): Promise<void> {
   return store.saveRun(touch(run));
 }
 
+/** Workflows that saved a run and published its decision as two local activities replay them so. */
+export const ONE_DECISION_RECORD_PATCH = 'one-decision-record';
+
+export interface DecisionOptions {
+  plan?: LifecyclePlan;
+  actor?: ActorKind;
+  actorId?: string;
+  reason?: string;
+  runAt?: string;
+  /** Tells apart the same decision reached again by a later phase (a mass-change hold of the deletion). */
+  qualifier?: string;
+}
+
 /** Every decision goes to the audit service; its id is derived from the run, so a repeat is the same record. */
 export async function publishDecision(
   context: LifecycleContext,
   run: RunState,
   decision: PlanDecision,
-  options: {
-    plan?: LifecyclePlan;
-    actor?: ActorKind;
-    actorId?: string;
-    reason?: string;
-    runAt?: string;
-    /** Tells apart the same decision reached again by a later phase (a mass-change hold of the deletion). */
-    qualifier?: string;
-  } = {},
+  options: DecisionOptions = {},
 ): Promise<void> {
+  await store.publishDecision(decisionMessage(context, run, decision, options));
+}
+
+/** The run as it now stands, then the decision that brought it there: one local activity. */
+export async function saveAndPublish(
+  context: LifecycleContext,
+  run: RunState,
+  decision: PlanDecision,
+  options: DecisionOptions = {},
+): Promise<void> {
+  if (patched(ONE_DECISION_RECORD_PATCH)) {
+    await store.recordDecision({ run: touch(run), decision: decisionMessage(context, run, decision, options) });
+    return;
+  }
+  await saveRun(run);
+  await publishDecision(context, run, decision, options);
+}
+
+function decisionMessage(
+  context: LifecycleContext,
+  run: RunState,
+  decision: PlanDecision,
+  options: DecisionOptions,
+): PlanDecisionMessage {
   const changes = (options.plan?.phases ?? []).flatMap((phase) =>
     phase.changes.map((change) => ({
       appId: change.appId,
@@ -90,7 +119,7 @@ export async function publishDecision(
     changes: changes.slice(0, 500),
     ...(options.reason ? { reason: options.reason.slice(0, 2000) } : {}),
   };
-  await store.publishDecision(message);
+  return message;
 }
 
 /** Older than what was already applied: by effective moment, then by when hr-ingest received it. */

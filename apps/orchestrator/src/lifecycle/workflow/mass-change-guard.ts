@@ -2,7 +2,7 @@ import type { LifecyclePlan, PlanPhase, RemovalRequest, RunState } from '@tenure
 import { removalEntryId } from '@tenure/temporal-contracts';
 import { removalsOf } from '../decision-rules';
 import { store } from './activity-proxies';
-import { LifecycleContext, publishDecision, saveRun } from './lifecycle-context';
+import { LifecycleContext, saveAndPublish } from './lifecycle-context';
 
 /** Workflows started before the org-wide guard held runs by their own account count; they replay that way. */
 export const MASS_CHANGE_PATCH = 'mass-change-guard';
@@ -41,12 +41,10 @@ export async function admittedByGuard(
   const options = { plan, reason: answer.reason, qualifier: phase.name };
   if (answer.decision === 'held') {
     Object.assign(run, { status: 'waiting_approval', reason: answer.reason });
-    await saveRun(run);
-    await publishDecision(context, run, 'waiting_approval', options);
+    await saveAndPublish(context, run, 'waiting_approval', options);
   } else {
     Object.assign(run, { status: 'rejected', nextAt: undefined, reason: answer.reason });
-    await saveRun(run);
-    await publishDecision(context, run, 'rejected', options);
+    await saveAndPublish(context, run, 'rejected', options);
   }
   return false;
 }

@@ -16,7 +16,7 @@ import {
 } from '@tenure/temporal-contracts';
 import { stopAttempts } from './access-removal-retries';
 import { store } from './activity-proxies';
-import { LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
+import { LifecycleContext, nowIso, saveAndPublish, saveRun } from './lifecycle-context';
 
 const refuse = (type: UpdateErrorType, message: string) => ApplicationFailure.nonRetryable(message, type);
 
@@ -58,8 +58,7 @@ function installRunDecision(
         run.nextAt = undefined;
         stopAttempts(run);
       }
-      await saveRun(run);
-      await publishDecision(context, run, decision, {
+      await saveAndPublish(context, run, decision, {
         actor: 'operator',
         actorId: command.actorId,
         reason: command.reason,
@@ -214,8 +213,7 @@ export function installAccessHandlers(context: LifecycleContext): void {
         updatedAt: now,
       };
       context.runs.set(run.runId, run);
-      await saveRun(run);
-      await publishDecision(context, run, input.approve ? 'approved' : 'rejected', {
+      await saveAndPublish(context, run, input.approve ? 'approved' : 'rejected', {
         actor: 'approver',
         actorId: input.approverId,
         reason: input.reason,

@@ -9,7 +9,7 @@ import {
   retryDelayMs,
 } from './access-removal-retries';
 import { apps, appsRetried, store } from './activity-proxies';
-import { isStale, LifecycleContext, nowIso, publishDecision, saveRun } from './lifecycle-context';
+import { isStale, LifecycleContext, nowIso, saveAndPublish, saveRun } from './lifecycle-context';
 import { admittedByGuard, MASS_CHANGE_PATCH, removalsOf } from './mass-change-guard';
 
 function failureReason(error: unknown, appId: string): string {
@@ -138,8 +138,7 @@ export async function advanceRun(
     if (fromHr && run.subject.kind === 'event' && isStale(context, plan.effectiveAt, run.subject.event.receivedAt)) {
       const reason = `older than the applied event ${context.lastApplied?.eventId}`;
       Object.assign(run, { status: 'skipped', nextAt: undefined, reason });
-      await saveRun(run);
-      await publishDecision(context, run, 'skipped_stale', { reason });
+      await saveAndPublish(context, run, 'skipped_stale', { reason });
       return plan;
     }
     // Before anything of a phase that removes access happens: is it part of a mass change?
