@@ -49,6 +49,7 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
     accessRequests: new Map((input.accessRequests ?? []).map((request) => [request.requestId, request])),
     accounts: new Map((input.accounts ?? []).map((account) => [account.appId, account])),
     retries: new Set(),
+    recording: 0,
   };
   const inbox: LifecycleEvent[] = [...(input.pendingEvents ?? [])];
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
@@ -84,10 +85,11 @@ export async function employeeLifecycleWorkflow(input: EmployeeLifecycleInput): 
   for (;;) {
     const wake = nextWake();
     const ready = () =>
-      inbox.length > 0 ||
-      context.retries.size > 0 ||
-      nextDueRun(context.runs.values()) !== undefined ||
-      attemptDue() !== undefined;
+      context.recording === 0 &&
+      (inbox.length > 0 ||
+        context.retries.size > 0 ||
+        nextDueRun(context.runs.values()) !== undefined ||
+        attemptDue() !== undefined);
     const woken = () => ready() || historyLong();
     // A decision's plan is only as fresh as this moment: after a wait, the run plans again.
     const decided = ready() ? context.decidedPlan : undefined;

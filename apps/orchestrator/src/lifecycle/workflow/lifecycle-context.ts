@@ -31,6 +31,12 @@ export interface LifecycleContext {
    * never carried across a wait or continue-as-new.
    */
   decidedPlan?: { runId: string; plan: LifecyclePlan };
+  /**
+   * Decisions an update handler is still recording. The loop starts no unit
+   * meanwhile, so the handler's answer and the loop's next step reach the
+   * history, and any replay of it, in one order.
+   */
+  recording: number;
 }
 
 export const nowIso = (): string => new Date().toISOString();
@@ -75,7 +81,12 @@ export async function saveAndPublish(
   options: DecisionOptions = {},
 ): Promise<void> {
   if (patched(ONE_DECISION_RECORD_PATCH)) {
-    await store.recordDecision({ run: touch(run), decision: decisionMessage(context, run, decision, options) });
+    context.recording += 1;
+    try {
+      await store.recordDecision({ run: touch(run), decision: decisionMessage(context, run, decision, options) });
+    } finally {
+      context.recording -= 1;
+    }
     return;
   }
   await saveRun(run);
