@@ -21,7 +21,11 @@ function sizeOf(messages: Message[]): number {
 /** Messages by topic, each topic's in the order they were sent. */
 function byTopic(sends: PendingSend[]): TopicMessages[] {
   const topics = new Map<string, Message[]>();
-  for (const send of sends) topics.set(send.topic, [...(topics.get(send.topic) ?? []), ...send.messages]);
+  for (const send of sends) {
+    const messages = topics.get(send.topic) ?? [];
+    messages.push(...send.messages);
+    topics.set(send.topic, messages);
+  }
   return [...topics.entries()].map(([topic, messages]) => ({ topic, messages }));
 }
 

@@ -111,7 +111,7 @@ function settle(run: RunState, next: PlanPhase | undefined): void {
   else run.status = next ? 'scheduled' : 'completed';
 }
 
-/** Runs decided before a run's first phase went on with its decision's plan planned that phase again; they replay so. */
+/** Runs decided before their first phase could use the decision's plan planned that phase a second time; they replay so. */
 export const PLAN_ONCE_PATCH = 'plan-once';
 
 /**
