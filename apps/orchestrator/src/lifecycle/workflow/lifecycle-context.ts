@@ -32,9 +32,9 @@ export interface LifecycleContext {
    */
   decidedPlan?: { runId: string; plan: LifecyclePlan };
   /**
-   * Decisions an update handler is still recording. The loop starts no unit
-   * meanwhile, so the handler's answer and the loop's next step reach the
-   * history, and any replay of it, in one order.
+   * Decisions being recorded right now. While an update handler records one,
+   * the waiting loop starts no unit, so the handler's answer and the loop's
+   * next step reach the history, and any replay of it, in one order.
    */
   recording: number;
 }
