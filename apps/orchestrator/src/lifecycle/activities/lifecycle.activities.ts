@@ -25,6 +25,7 @@ import type { PlannerService } from '../planning/planner.service';
 import { UnplannableEventError } from '../planning/unplannable-event.error';
 import type { SodService } from '../../sod/sod.service';
 import { applyChangeThroughGateway } from './apply-change';
+import { firstTries } from './first-tries';
 import { StepResult, stepOutcomes } from './step-outcomes';
 
 export interface LifecycleActivityDependencies {
@@ -77,7 +78,7 @@ async function storing<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
+function lifecycleActivities(deps: LifecycleActivityDependencies) {
   const { identity, runs, gateway, outcomes, decisions, planner, massChanges } = deps;
 
   function publishOutcome(step: StepContext & { change: PlannedChange }, result: StepResult) {
@@ -194,6 +195,11 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
       await decisions.publish(input.decision);
     },
   };
+}
+
+export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
+  const activities = lifecycleActivities(deps);
+  return { ...activities, applyChangesOnce: firstTries((input) => activities.applyChange(input)) };
 }
 
 export type LifecycleActivities = ReturnType<typeof createLifecycleActivities>;

@@ -1,5 +1,13 @@
-import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { LifecycleActivities } from '../activities/lifecycle.activities';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  sleep,
+} from '@temporalio/workflow';
+import type { AccountState } from '@tenure/domain';
+import type { ApplyChangeInput, LifecycleActivities } from '../activities/lifecycle.activities';
 
 /** Workflows started before the identity store's bookkeeping ran as local activities replay it as activities. */
 export const LOCAL_STORE_PATCH = 'store-local-activities';
@@ -34,12 +42,32 @@ export const store: LifecycleActivities = new Proxy({} as LifecycleActivities, {
 });
 
 /**
- * Calls to apps: each retried on its own with exponential back-off, bounded so
- * that an app that stays down lands in "needs attention" (an operator retries
- * it) instead of looping forever. A refusal that cannot succeed (the app
- * rejects the data, the connector lacks the operation) fails at once.
+ * Calls to apps: each change tried up to six times, 1, 2, 4, 8 and 16 seconds
+ * apart, so that an app that stays down lands in "needs attention" (an
+ * operator retries it, or Tenure's own later tries for a removal) instead of
+ * looping forever. A refusal that cannot succeed (the app rejects the data,
+ * the connector lacks the operation) fails at once.
+ *
+ * The first try runs in the worker (a local activity): on a good day a change
+ * needs neither a task-queue round trip nor three history events and a
+ * workflow task of its own, which was most of what a leaver cost Temporal.
+ * It is one try, each app's answer bounded by a few seconds (see
+ * first-tries.ts), so a slow or failing app holds the workflow (a signal, a
+ * query) back for seconds at most. The other five are an activity's,
+ * retried by Temporal with the back-off.
  */
-export const apps = proxyActivities<LifecycleActivities>({
+const firstTry = proxyLocalActivities<LifecycleActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumAttempts: 1 },
+});
+const FIRST_RETRY_DELAY = '1 second';
+const laterTries = proxyActivities<LifecycleActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5 },
+});
+
+/** Before the first try ran in the worker, all six were the activity's. */
+const allTries = proxyActivities<LifecycleActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 6 },
 });
@@ -48,7 +76,51 @@ export const apps = proxyActivities<LifecycleActivities>({
  * Tenure's own later tries of a change that removes access (see
  * access-removal-retries.ts): one call each, the workflow waits between them.
  */
-export const appsRetried = proxyActivities<LifecycleActivities>({
+const oneTry = proxyActivities<LifecycleActivities>({
   startToCloseTimeout: '1 minute',
   retry: { maximumAttempts: 1 },
 });
+
+/** Workflows started before an app change's first try ran in the worker replay every try as an activity. */
+export const LOCAL_FIRST_TRY_PATCH = 'app-change-local-first-try';
+
+/** What the app refused with, if another try may pass: when to try again (its Retry-After, or the back-off's first step). */
+function retryDelayAfter(error: unknown): Parameters<typeof sleep>[0] | undefined {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure)
+    return cause.nonRetryable ? undefined : (cause.nextRetryDelay ?? FIRST_RETRY_DELAY);
+  return FIRST_RETRY_DELAY;
+}
+
+/**
+ * One planned change per app (see the tries above), each app on its own: the
+ * first tries of all of them run together in one local activity, so the
+ * workflow wakes once for a phase's answers, not once per app. An app whose
+ * first try failed in a way that may pass waits and goes on with its later
+ * tries, whatever the others did. Every call is idempotent at the gateway, so
+ * a change tried twice is carried out once.
+ */
+export function applyChanges(inputs: ApplyChangeInput[]): Promise<AccountState>[] {
+  if (!patched(LOCAL_FIRST_TRY_PATCH)) return inputs.map((input) => allTries.applyChange(input));
+  const tried = firstTry.applyChangesOnce(inputs);
+  return inputs.map(async (input, index) => {
+    let failure: unknown;
+    try {
+      const outcome = (await tried)[index];
+      if ('account' in outcome) return outcome.account;
+      failure = ApplicationFailure.create(outcome.failure);
+    } catch (error) {
+      // The local activity itself failed (its deadline, a crash): every app tries again.
+      failure = error;
+    }
+    const delay = retryDelayAfter(failure);
+    if (delay === undefined) throw failure;
+    await sleep(delay);
+    return laterTries.applyChange(input);
+  });
+}
+
+/** One change against one app; a later try of Tenure's own (`laterTry`) is one activity call. */
+export function applyChange(input: ApplyChangeInput, laterTry: boolean): Promise<AccountState> {
+  return laterTry ? oneTry.applyChange(input) : applyChanges([input])[0];
+}

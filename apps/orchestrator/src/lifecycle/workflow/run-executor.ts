@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
-import type { ActorKind } from '@tenure/domain';
+import type { AccountState, ActorKind } from '@tenure/domain';
 import type { LifecyclePlan, PlanPhase, PlannedChange, RunState, StepState } from '@tenure/temporal-contracts';
 import {
   ACCESS_REMOVAL_RETRIES_PATCH,
@@ -8,7 +8,8 @@ import {
   retriedUntilDone,
   retryDelayMs,
 } from './access-removal-retries';
-import { apps, appsRetried, store } from './activity-proxies';
+import type { ApplyChangeInput } from '../activities/lifecycle.activities';
+import { applyChange, applyChanges, store } from './activity-proxies';
 import { isStale, LifecycleContext, nowIso, saveAndPublish, saveRun } from './lifecycle-context';
 import { admittedByGuard, MASS_CHANGE_PATCH, removalsOf } from './mass-change-guard';
 
@@ -28,33 +29,46 @@ function actorOf(run: RunState): { actor: ActorKind; actorId?: string } {
   return run.actorId && run.actorId !== 'system' ? { actor: 'operator', actorId: run.actorId } : { actor: 'system' };
 }
 
+/** One change of a step, with the run, phase and try it belongs to (the audit trail links every action to them). */
+function changeInput(
+  context: LifecycleContext,
+  run: RunState,
+  step: StepState,
+  change: PlannedChange,
+): ApplyChangeInput {
+  return {
+    runId: run.runId,
+    eventId: run.eventId,
+    workflowId: context.workflowId,
+    employeeId: context.employeeId,
+    phase: step.phase,
+    // One more per try, Tenure's own or an operator's: each try's outcome is its own audit record.
+    attempt: step.retries + (step.attempts ?? 0),
+    ...actorOf(run),
+    change,
+  };
+}
+
 /**
  * Runs one app's changes of a phase in order; the first failure stops that app
  * (only) with its reason. A removal of access that may still pass is given its
- * next attempt instead of being left to an operator.
+ * next attempt instead of being left to an operator. `first` is the first
+ * change's call when it was made together with the other apps'.
  */
 async function runAppChanges(
   context: LifecycleContext,
   run: RunState,
   step: StepState,
   changes: PlannedChange[],
+  first?: Promise<AccountState>,
 ): Promise<void> {
   for (let index = 0; index < changes.length; index++) {
     const change = changes[index];
-    const stepContext = {
-      runId: run.runId,
-      eventId: run.eventId,
-      workflowId: context.workflowId,
-      employeeId: context.employeeId,
-      phase: step.phase,
-      // One more per try, Tenure's own or an operator's: each try's outcome is its own audit record.
-      attempt: step.retries + (step.attempts ?? 0),
-      ...actorOf(run),
-    };
+    const input = changeInput(context, run, step, change);
     try {
       // Once the workflow retries a step, it waits between tries itself: one call each.
-      const proxy = step.attempts ? appsRetried : apps;
-      context.accounts.set(change.appId, await proxy.applyChange({ ...stepContext, change }));
+      const call = index === 0 && first ? first : applyChange(input, !!step.attempts);
+      context.accounts.set(change.appId, await call);
     } catch (error) {
       const reason = failureReason(error, change.appId);
       const previousReason = step.reason;
@@ -69,7 +83,7 @@ async function runAppChanges(
         Object.assign(step, { attempts, nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)).toISOString() });
         if (!recordsFailure(attempts, previousReason, reason)) return;
       }
-      await store.recordStepFailure({ ...stepContext, change, reason });
+      await store.recordStepFailure({ ...input, reason });
       return;
     }
   }
@@ -83,24 +97,33 @@ async function runAppChanges(
   });
 }
 
-/** A phase's apps run in parallel: one slow or failing app never holds up the others. */
+/**
+ * A phase's apps run in parallel: one slow or failing app never holds up the
+ * others. Their first changes are asked together (see applyChanges).
+ */
 async function executePhase(context: LifecycleContext, run: RunState, phase: PlanPhase): Promise<void> {
   const byApp = new Map<string, PlannedChange[]>();
   for (const change of phase.changes) byApp.set(change.appId, [...(byApp.get(change.appId) ?? []), change]);
+  const apps = [...byApp.entries()].map(([appId, changes]) => {
+    const supported = changes.filter((change) => change.support === 'supported');
+    const step: StepState = {
+      phase: phase.name,
+      appId,
+      status: supported.length > 0 ? 'running' : 'not_supported',
+      changes: changes.map((change) => change.change),
+      retries: 0,
+      at: nowIso(),
+    };
+    run.steps.push(step);
+    return { step, supported };
+  });
+  const working = apps.filter(({ supported }) => supported.length > 0);
+  const firsts =
+    working.length > 0
+      ? applyChanges(working.map(({ step, supported }) => changeInput(context, run, step, supported[0])))
+      : [];
   await Promise.all(
-    [...byApp.entries()].map(async ([appId, changes]) => {
-      const supported = changes.filter((change) => change.support === 'supported');
-      const step: StepState = {
-        phase: phase.name,
-        appId,
-        status: supported.length > 0 ? 'running' : 'not_supported',
-        changes: changes.map((change) => change.change),
-        retries: 0,
-        at: nowIso(),
-      };
-      run.steps.push(step);
-      if (supported.length > 0) await runAppChanges(context, run, step, supported);
-    }),
+    working.map(({ step, supported }, index) => runAppChanges(context, run, step, supported, firsts[index])),
   );
 }
 
