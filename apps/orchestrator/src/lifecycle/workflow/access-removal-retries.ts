@@ -1,5 +1,6 @@
-import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import { ApplicationFailure } from '@temporalio/workflow';
 import type { ChangeKind, PlannedChange, RunState, StepState } from '@tenure/temporal-contracts';
+import { refusalOf } from './app-refusal';
 
 /** Patch id of the change that made access removals retry until they succeed (old histories keep the bounded retry). */
 export const ACCESS_REMOVAL_RETRIES_PATCH = 'access-removal-retries';
@@ -25,7 +26,7 @@ const RECORD_EVERY = 12;
  * account, stays with an operator as before.
  */
 function mayPass(error: unknown): boolean {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
+  const cause = refusalOf(error);
   if (!(cause instanceof ApplicationFailure)) return true;
   return !cause.nonRetryable || cause.type === 'UNAUTHORIZED';
 }

@@ -1,13 +1,7 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-  sleep,
-} from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities, proxyLocalActivities, sleep } from '@temporalio/workflow';
 import type { AccountState } from '@tenure/domain';
 import type { ApplyChangeInput, LifecycleActivities } from '../activities/lifecycle.activities';
+import { refusalOf } from './app-refusal';
 
 /** Workflows started before the identity store's bookkeeping ran as local activities replay it as activities. */
 export const LOCAL_STORE_PATCH = 'store-local-activities';
@@ -86,7 +80,7 @@ export const LOCAL_FIRST_TRY_PATCH = 'app-change-local-first-try';
 
 /** What the app refused with, if another try may pass: when to try again (its Retry-After, or the back-off's first step). */
 function retryDelayAfter(error: unknown): Parameters<typeof sleep>[0] | undefined {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
+  const cause = refusalOf(error);
   if (cause instanceof ApplicationFailure)
     return cause.nonRetryable ? undefined : (cause.nextRetryDelay ?? FIRST_RETRY_DELAY);
   return FIRST_RETRY_DELAY;

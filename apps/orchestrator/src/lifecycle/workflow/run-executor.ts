@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
+import { ApplicationFailure, patched } from '@temporalio/workflow';
 import type { AccountState, ActorKind } from '@tenure/domain';
 import type { LifecyclePlan, PlanPhase, PlannedChange, RunState, StepState } from '@tenure/temporal-contracts';
 import {
@@ -12,9 +12,10 @@ import type { ApplyChangeInput } from '../activities/lifecycle.activities';
 import { applyChange, applyChanges, store } from './activity-proxies';
 import { isStale, LifecycleContext, nowIso, saveAndPublish, saveRun } from './lifecycle-context';
 import { admittedByGuard, MASS_CHANGE_PATCH, removalsOf } from './mass-change-guard';
+import { refusalOf } from './app-refusal';
 
 function failureReason(error: unknown, appId: string): string {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
+  const cause = refusalOf(error);
   // Said plainly: nothing in Tenure or the person's record is wrong, the app's credentials need fixing.
   if (cause instanceof ApplicationFailure && cause.type === 'UNAUTHORIZED')
     return `UNAUTHORIZED: credentials refused by ${appId}: ${cause.message}`;
