@@ -23,6 +23,12 @@ export interface PersonRecord {
   entitlements: EntitlementEntity[];
 }
 
+/** A person and the accounts they hold. */
+export interface PersonAccounts {
+  person: PersonEntity;
+  accounts: AccountEntity[];
+}
+
 /** The identity store: people, what policy grants them, and the accounts they hold. */
 @Injectable()
 export class IdentityRepository {
@@ -56,18 +62,31 @@ export class IdentityRepository {
   }
 
   async saveAccount(change: AccountChange): Promise<void> {
-    await this.dataSource.getRepository(AccountEntity).upsert(
-      {
-        employeeId: change.employeeId,
-        appId: change.appId,
-        status: change.status,
-        // A failure keeps the id we already know; a success records the app's id.
-        ...(change.externalId !== undefined ? { externalId: change.externalId } : {}),
-        reason: change.reason ?? null,
-        lastEventId: change.eventId,
-      },
-      ['employeeId', 'appId'],
-    );
+    await this.saveAccounts([change]);
+  }
+
+  /**
+   * Several accounts in one write (a phase's apps answer together). Rows that
+   * name the app's id and rows that keep the one already known are written
+   * apart, so a row without an id never clears another's.
+   */
+  async saveAccounts(changes: AccountChange[]): Promise<void> {
+    const latest = new Map(changes.map((change) => [`${change.employeeId}\u0000${change.appId}`, change]));
+    const rows = [...latest.values()].map((change) => ({
+      employeeId: change.employeeId,
+      appId: change.appId,
+      status: change.status,
+      // A failure keeps the id we already know; a success records the app's id.
+      ...(change.externalId !== undefined ? { externalId: change.externalId } : {}),
+      reason: change.reason ?? null,
+      lastEventId: change.eventId,
+    }));
+    const withId = rows.filter((row) => 'externalId' in row);
+    const withoutId = rows.filter((row) => !('externalId' in row));
+    const accounts = this.dataSource.getRepository(AccountEntity);
+    for (const batch of [withId, withoutId]) {
+      if (batch.length > 0) await accounts.upsert(batch, ['employeeId', 'appId']);
+    }
   }
 
   /** A step failed on an account that exists: its status stays what it is, the reason is shown. */
@@ -87,20 +106,22 @@ export class IdentityRepository {
     }));
   }
 
-  /** A person and their account in one app, read together: what one change to that account needs. */
-  async findPersonAccount(
-    employeeId: string,
-    appId: string,
-  ): Promise<{ person: PersonEntity; account?: AccountEntity } | undefined> {
-    const [person, account] = await Promise.all([
-      this.dataSource.getRepository(PersonEntity).findOneBy({ employeeId }),
-      this.dataSource.getRepository(AccountEntity).findOneBy({ employeeId, appId }),
+  /** A person and the accounts they hold, read together: what a phase's changes to those accounts need. */
+  async findPersonAccounts(employeeId: string): Promise<PersonAccounts | undefined> {
+    const [person, accounts] = await Promise.all([
+      this.personOf(employeeId),
+      this.dataSource.getRepository(AccountEntity).findBy({ employeeId }),
     ]);
-    return person ? { person, account: account ?? undefined } : undefined;
+    return person ? { person, accounts } : undefined;
+  }
+
+  /** The person alone, without their accounts and entitlements. */
+  async personOf(employeeId: string): Promise<PersonEntity | undefined> {
+    return (await this.dataSource.getRepository(PersonEntity).findOneBy({ employeeId })) ?? undefined;
   }
 
   async findPerson(employeeId: string): Promise<PersonRecord | undefined> {
-    const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ employeeId });
+    const person = await this.personOf(employeeId);
     if (!person) return undefined;
     const [accounts, entitlements] = await Promise.all([
       this.dataSource.getRepository(AccountEntity).find({ where: { employeeId }, order: { appId: 'ASC' } }),

@@ -9,6 +9,25 @@ export type FirstTryOutcome =
 
 type RetryDelay = NonNullable<ApplicationFailure['nextRetryDelay']>;
 
+/** The account a change that went through left, with the app's id for it. */
+export type AppliedAccount = AccountState & { externalId: string };
+
+/** One app's change that went through, with the account it left. */
+export interface AppliedChange {
+  input: ApplyChangeInput;
+  account: AppliedAccount;
+}
+
+/**
+ * How a phase's changes are carried out: what they need is read once, each
+ * app is asked on its own, and what went through is written once.
+ */
+export interface PhaseSteps<Known> {
+  read(inputs: ApplyChangeInput[]): Promise<Known>;
+  carryOut(known: Known, input: ApplyChangeInput): Promise<AppliedAccount>;
+  record(applied: AppliedChange[]): Promise<void>;
+}
+
 /**
  * Each app's answer within a few seconds: one that takes longer counts as a
  * failure that may pass, so a hanging app never takes the others' answers
@@ -28,7 +47,7 @@ function failureOf(error: unknown): FirstTryOutcome {
   return { failure: { type: error instanceof Error ? error.name : 'Error', message, nonRetryable: false } };
 }
 
-async function withinDeadline(appId: string, call: Promise<AccountState>, deadlineMs: number): Promise<AccountState> {
+async function withinDeadline<T>(appId: string, call: Promise<T>, deadlineMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(
@@ -45,19 +64,39 @@ async function withinDeadline(appId: string, call: Promise<AccountState>, deadli
 
 /**
  * The first try of one change per app, all at once in one local activity:
- * the workflow wakes once for the phase's answers instead of once per app.
+ * the workflow wakes once for the phase's answers instead of once per app,
+ * and the identity store is read and written once per phase, not per app.
+ * A read or write that fails fails the tries it carried; those apps go on
+ * with their later tries, one activity each.
  */
-export function firstTries(
-  applyChange: (input: ApplyChangeInput) => Promise<AccountState>,
+export async function firstTries<Known>(
+  inputs: ApplyChangeInput[],
+  steps: PhaseSteps<Known>,
   deadlineMs = FIRST_TRY_DEADLINE_MS,
-): (inputs: ApplyChangeInput[]) => Promise<FirstTryOutcome[]> {
-  return (inputs) =>
-    Promise.all(
-      inputs.map((input) =>
-        withinDeadline(input.change.appId, applyChange(input), deadlineMs).then(
-          (account): FirstTryOutcome => ({ account }),
-          failureOf,
-        ),
+): Promise<FirstTryOutcome[]> {
+  let known: Known;
+  try {
+    known = await steps.read(inputs);
+  } catch (error) {
+    return inputs.map(() => failureOf(error));
+  }
+  const outcomes = await Promise.all(
+    inputs.map((input) =>
+      withinDeadline(input.change.appId, steps.carryOut(known, input), deadlineMs).then(
+        (account): FirstTryOutcome => ({ account }),
+        failureOf,
       ),
-    );
+    ),
+  );
+  const applied = outcomes.flatMap((outcome, index) =>
+    'account' in outcome ? [{ input: inputs[index], account: outcome.account as AppliedAccount }] : [],
+  );
+  if (applied.length === 0) return outcomes;
+  try {
+    await steps.record(applied);
+    return outcomes;
+  } catch (error) {
+    const unrecorded = failureOf(error);
+    return outcomes.map((outcome) => ('account' in outcome ? unrecorded : outcome));
+  }
 }

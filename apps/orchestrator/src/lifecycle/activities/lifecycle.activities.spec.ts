@@ -36,11 +36,9 @@ function setup(
   const deps = {
     identity: {
       saveAccount: jest.fn(),
+      saveAccounts: jest.fn(),
       setAccountReason: jest.fn(),
-      findPersonAccount: jest.fn(async (_employeeId: string, appId: string) => ({
-        person: { attributes: employee, state: 'active' },
-        account: accounts.find((account) => account.appId === appId),
-      })),
+      findPersonAccounts: jest.fn(async () => ({ person: { attributes: employee, state: 'active' }, accounts })),
     },
     gateway,
     outcomes: { publish: jest.fn(async (...o: LifecycleOutcome[]) => void published.push(...o)) },
@@ -57,9 +55,9 @@ describe('lifecycle activities', () => {
     const account = await activities.applyChange({ ...step, change: create });
     expect(account).toEqual({ appId: 'slack', status: 'active', externalId: 'u-1' });
     expect(createAccount).toHaveBeenCalledWith('slack', { employee, groups: ['all-staff'], active: true });
-    expect(deps.identity.saveAccount).toHaveBeenCalledWith(
+    expect(deps.identity.saveAccounts).toHaveBeenCalledWith([
       expect.objectContaining({ status: 'active', externalId: 'u-1' }),
-    );
+    ]);
     expect(published[0]).toMatchObject({
       outcomeId: 'employee-E1/evt-1/slack/account.create/start/succeeded/0',
       action: 'account.create',
@@ -128,6 +126,38 @@ describe('lifecycle activities', () => {
     expect(published.map((o) => [o.action, o.group])).toEqual([
       ['account.prepare', undefined],
       ['group.add', 'all-staff'],
+    ]);
+  });
+
+  it('reads the person once and records a phase’s accounts in one write, each app answering on its own', async () => {
+    const disableAccount = jest.fn(async (appId: string) => {
+      if (appId === 'github') throw new GatewayError(503, 'UNAVAILABLE', true, 'github is down');
+      return {};
+    });
+    const known = ['slack', 'zoom', 'github'].map((appId) => ({ appId, status: 'active', externalId: `${appId}-1` }));
+    const { activities, deps, published } = setup({ disableAccount }, known);
+    const inputs = known.map(({ appId }) => ({
+      ...step,
+      phase: 'disable' as const,
+      change: { appId, change: 'disable' as const, support: 'supported' as const },
+    }));
+
+    const outcomes = await activities.applyChangesOnce(inputs);
+
+    expect(outcomes).toEqual([
+      { account: { appId: 'slack', status: 'disabled', externalId: 'slack-1' } },
+      { account: { appId: 'zoom', status: 'disabled', externalId: 'zoom-1' } },
+      { failure: { type: 'UNAVAILABLE', message: 'github is down', nonRetryable: false } },
+    ]);
+    expect(deps.identity.findPersonAccounts).toHaveBeenCalledTimes(1);
+    expect(deps.identity.saveAccounts).toHaveBeenCalledTimes(1);
+    expect(deps.identity.saveAccounts).toHaveBeenCalledWith([
+      expect.objectContaining({ appId: 'slack', status: 'disabled', externalId: 'slack-1', eventId: 'evt-1' }),
+      expect.objectContaining({ appId: 'zoom', status: 'disabled', externalId: 'zoom-1', eventId: 'evt-1' }),
+    ]);
+    expect(published.map((o) => [o.appId, o.action, o.outcome])).toEqual([
+      ['slack', 'account.disable', 'succeeded'],
+      ['zoom', 'account.disable', 'succeeded'],
     ]);
   });
 

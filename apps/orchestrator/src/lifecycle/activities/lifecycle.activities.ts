@@ -17,6 +17,7 @@ import type {
 } from '@tenure/temporal-contracts';
 import type { ConnectorGatewayClient } from '../../gateway/connector-gateway.client';
 import type { IdentityRepository } from '../../identity/identity.repository';
+import type { PersonAccounts } from '../../identity/identity.repository';
 import type { RunRepository } from '../../identity/run.repository';
 import type { MassChangeLedger } from '../../mass-change/mass-change.ledger';
 import { DecisionPublisher } from '../outcomes/decision.publisher';
@@ -25,7 +26,7 @@ import type { PlannerService } from '../planning/planner.service';
 import { UnplannableEventError } from '../planning/unplannable-event.error';
 import type { SodService } from '../../sod/sod.service';
 import { applyChangeThroughGateway } from './apply-change';
-import { firstTries } from './first-tries';
+import { FirstTryOutcome, firstTries, PhaseSteps } from './first-tries';
 import { StepResult, stepOutcomes } from './step-outcomes';
 
 export interface LifecycleActivityDependencies {
@@ -78,12 +79,54 @@ async function storing<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-function lifecycleActivities(deps: LifecycleActivityDependencies) {
+export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
   const { identity, runs, gateway, outcomes, decisions, planner, massChanges } = deps;
 
   function publishOutcome(step: StepContext & { change: PlannedChange }, result: StepResult) {
     return outcomes.publish(...stepOutcomes(step, result));
   }
+
+  /** A phase's changes for one person: the person and their accounts read once, what went through written once. */
+  const phaseSteps: PhaseSteps<Map<string, PersonAccounts>> = {
+    async read(inputs) {
+      const employeeIds = [...new Set(inputs.map((input) => input.employeeId))];
+      const records = await Promise.all(employeeIds.map((employeeId) => identity.findPersonAccounts(employeeId)));
+      const missing = employeeIds.find((_employeeId, index) => !records[index]);
+      if (missing) throw ApplicationFailure.nonRetryable(`no person ${missing} in the identity store`, 'NO_PERSON');
+      return new Map(employeeIds.map((employeeId, index) => [employeeId, records[index]!]));
+    },
+
+    async carryOut(known, input) {
+      const { change } = input;
+      const { person, accounts } = known.get(input.employeeId)!;
+      const account = accounts.find((candidate) => candidate.appId === change.appId);
+      const result = await applyChangeThroughGateway(
+        gateway,
+        person.attributes,
+        change,
+        account?.externalId ?? undefined,
+      );
+      const status = result.status ?? account?.status ?? 'active';
+      return { appId: change.appId, status, externalId: result.externalId };
+    },
+
+    async record(applied) {
+      await identity.saveAccounts(
+        applied.map(({ input, account }) => ({
+          employeeId: input.employeeId,
+          appId: account.appId,
+          status: account.status,
+          eventId: input.eventId,
+          externalId: account.externalId,
+        })),
+      );
+      await outcomes.publish(
+        ...applied.flatMap(({ input, account }) =>
+          stepOutcomes(input, { outcome: 'succeeded', externalId: account.externalId }),
+        ),
+      );
+    },
+  };
 
   return {
     /** Plans a subject from the identity store's current view: the same code the dry-run API runs. */
@@ -105,8 +148,7 @@ function lifecycleActivities(deps: LifecycleActivityDependencies) {
     /** What a phase writes before its changes run: the person's state, attributes and desired entitlements. */
     async commitPhase(input: { employeeId: string; eventId: string; commit: PhaseCommit }): Promise<void> {
       const { commit } = input;
-      const record = await identity.findPerson(input.employeeId);
-      const attributes = commit.attributes ?? record?.person.attributes;
+      const attributes = commit.attributes ?? (await identity.personOf(input.employeeId))?.attributes;
       if (!attributes) return;
       // Before anything is granted: a birthright grant that breaks a separation-of-duties rule is recorded.
       if (commit.entitlements && deps.sod) {
@@ -126,27 +168,15 @@ function lifecycleActivities(deps: LifecycleActivityDependencies) {
 
     /** One planned change against one app, recorded in the identity store and the audit trail. */
     async applyChange(input: ApplyChangeInput): Promise<AccountState> {
-      const { change } = input;
-      const record = await identity.findPersonAccount(input.employeeId, change.appId);
-      if (!record)
-        throw ApplicationFailure.nonRetryable(`no person ${input.employeeId} in the identity store`, 'NO_PERSON');
-      const known = record.account;
-      const result = await applyChangeThroughGateway(
-        gateway,
-        record.person.attributes,
-        change,
-        known?.externalId ?? undefined,
-      );
-      const status = result.status ?? known?.status ?? 'active';
-      await identity.saveAccount({
-        employeeId: input.employeeId,
-        appId: change.appId,
-        status,
-        eventId: input.eventId,
-        externalId: result.externalId,
-      });
-      await publishOutcome(input, { outcome: 'succeeded', externalId: result.externalId });
-      return { appId: change.appId, status, externalId: result.externalId };
+      const known = await phaseSteps.read([input]);
+      const account = await phaseSteps.carryOut(known, input);
+      await phaseSteps.record([{ input, account }]);
+      return account;
+    },
+
+    /** The first try of a phase's changes, one per app, with one read and one write of the identity store. */
+    async applyChangesOnce(inputs: ApplyChangeInput[]): Promise<FirstTryOutcome[]> {
+      return firstTries(inputs, phaseSteps);
     },
 
     /** A step that will not succeed by itself: visible in the ops API with its reason, and in the audit trail. */
@@ -195,11 +225,6 @@ function lifecycleActivities(deps: LifecycleActivityDependencies) {
       await decisions.publish(input.decision);
     },
   };
-}
-
-export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
-  const activities = lifecycleActivities(deps);
-  return { ...activities, applyChangesOnce: firstTries((input) => activities.applyChange(input)) };
 }
 
 export type LifecycleActivities = ReturnType<typeof createLifecycleActivities>;
