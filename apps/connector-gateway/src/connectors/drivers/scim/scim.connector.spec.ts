@@ -287,14 +287,42 @@ describe('ScimConnector', () => {
   });
 
   describe('disableAccount', () => {
-    it('sets active to false with PATCH, and leaves a disabled account alone', async () => {
+    it('sets active to false with one PATCH and nothing else, and a repeat leaves the account disabled', async () => {
       app.users.push({ id: 'u1', userName: ada.userName, active: true });
       await connector.disableAccount('u1');
       expect(app.users[0].active).toBe(false);
+      expect(app.requests).toEqual(['PATCH /Users']);
 
-      app.writes = [];
+      app.requests = [];
       await connector.disableAccount('u1');
-      expect(app.writes).toEqual([]);
+      expect(app.users[0].active).toBe(false);
+      expect(app.requests).toEqual(['PATCH /Users']);
+    });
+
+    it('does not count a disable as done when the app answers that the account is still active', async () => {
+      const stubborn: ScimApi = {
+        request: async (_method, path) =>
+          path === '/ServiceProviderConfig'
+            ? { patch: { supported: true } }
+            : { id: 'u1', userName: 'ada', active: true },
+      };
+      await expect(new ScimConnector(stubborn).disableAccount('u1')).rejects.toMatchObject({
+        code: 'TEMPORARY',
+        message: 'the app still shows the account as active',
+      });
+    });
+
+    it('reads the user first, and leaves a disabled account alone, where the app offers ETags', async () => {
+      const calls: string[] = [];
+      const versioned: ScimApi = {
+        request: async (method, path) => {
+          calls.push(`${method} ${path}`);
+          if (path === '/ServiceProviderConfig') return { patch: { supported: true }, etag: { supported: true } };
+          return { id: 'u1', userName: 'ada', active: false, meta: { version: 'W/"1"' } };
+        },
+      };
+      await new ScimConnector(versioned).disableAccount('u1');
+      expect(calls.filter((call) => call.includes('/Users'))).toEqual(['GET /Users/u1']);
     });
 
     it('replaces the whole user with PUT when the app does not support PATCH', async () => {

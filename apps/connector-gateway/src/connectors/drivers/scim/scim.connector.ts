@@ -96,13 +96,11 @@ export class ScimConnector implements Connector {
   }
 
   async disableAccount(externalId: string): Promise<void> {
-    const user = await this.getUser(externalId);
-    if (isActive(user)) await this.setActive(user, false);
+    await this.switchActive(externalId, false);
   }
 
   async enableAccount(externalId: string): Promise<void> {
-    const user = await this.getUser(externalId);
-    if (!isActive(user)) await this.setActive(user, true);
+    await this.switchActive(externalId, true);
   }
 
   async updateAccount(externalId: string, changes: AccountChanges): Promise<{ groups: string[] }> {
@@ -236,6 +234,36 @@ export class ScimConnector implements Connector {
       throw new ConnectorException('CONFLICT', `the app holds ${users.length} accounts with ${which}`);
     }
     return users[0];
+  }
+
+  /**
+   * Turns an account on or off. Where the app takes PATCH without ETags, that
+   * is one request: replacing `active` is idempotent, so an account already in
+   * that state stays as it is, and a leaver waits for one round trip per app,
+   * not two. Otherwise the user is read first, because PUT needs the whole
+   * user and If-Match needs its version.
+   */
+  private async switchActive(externalId: string, active: boolean): Promise<void> {
+    const { patch, etag } = await this.features();
+    if (!patch || etag) {
+      const user = await this.getUser(externalId);
+      if (isActive(user) !== active) await this.setActive(user, active);
+      return;
+    }
+    const answer = await this.api.request(
+      'PATCH',
+      resourcePath('Users', externalId),
+      patchOp({ op: 'replace', path: 'active', value: active }),
+    );
+    // 204 carries nothing; a representation must be the user, and must not contradict the change.
+    if (answer === undefined) return;
+    const user = asScimUser(answer);
+    if (typeof user.active === 'boolean' && user.active !== active) {
+      throw new ConnectorException(
+        'TEMPORARY',
+        `the app still shows the account as ${user.active ? 'active' : 'inactive'}`,
+      );
+    }
   }
 
   private async setActive(user: ScimUser, active: boolean): Promise<void> {
