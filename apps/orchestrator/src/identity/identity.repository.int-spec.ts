@@ -3,9 +3,12 @@ import { DataSource } from 'typeorm';
 import { ensureSchema, postgresOptions } from '@tenure/database';
 import { testStack, uniqueId } from '@tenure/testing';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from './identity-store.schema';
+import type { RunState } from '@tenure/temporal-contracts';
+import type { OrchestratorMetrics } from '../metrics/orchestrator-metrics';
 import { IdentityRepository } from './identity.repository';
+import { RunRepository } from './run.repository';
 
-/** The identity store's account writes on the real PostgreSQL, in a schema of its own. */
+/** The identity store's writes of accounts and runs on the real PostgreSQL, in a schema of its own. */
 const stack = testStack();
 const schema = `identity_${uniqueId('t')
   .toLowerCase()
@@ -57,7 +60,7 @@ describe('identity store accounts', () => {
       { employeeId: 'E1', appId: 'github', status: 'disabled', eventId: 'evt-leave', externalId: 'G1' },
     ]);
 
-    const record = await identity.findPersonAccounts('E1');
+    const record = await identity.findPerson('E1');
     expect(record?.person.attributes).toEqual(ada);
     const accounts = record?.accounts.map(({ appId, status, externalId, reason, lastEventId }) => ({
       appId,
@@ -83,6 +86,45 @@ describe('identity store accounts', () => {
   });
 
   it('finds no person, rather than accounts without one, for someone the store does not know', async () => {
-    expect(await identity.findPersonAccounts('nobody')).toBeUndefined();
+    expect(await identity.findPerson('nobody')).toBeUndefined();
+  });
+});
+
+describe('identity store runs', () => {
+  const leaving: RunState = {
+    runId: 'E1~evt-leave',
+    employeeId: 'E1',
+    eventId: 'evt-leave',
+    eventType: 'terminate',
+    subject: { kind: 'event', event: { eventId: 'evt-leave' } } as unknown as RunState['subject'],
+    status: 'running',
+    effectiveAt: '2026-12-01T09:00:00.000Z',
+    completedPhases: [],
+    steps: [],
+    createdAt: '2026-12-01T09:00:00.000Z',
+    updatedAt: '2026-12-01T09:00:00.000Z',
+  };
+
+  it('counts a leaver’s access as revoked once, at the save that first records the disable phase done', async () => {
+    const accessRevoked = jest.fn();
+    const runs = new RunRepository(dataSource, { accessRevoked } as unknown as OrchestratorMetrics);
+
+    await runs.saveRun(leaving);
+    expect(accessRevoked).not.toHaveBeenCalled();
+    await runs.saveRun({ ...leaving, completedPhases: ['disable'] });
+    await runs.saveRun({ ...leaving, status: 'completed', completedPhases: ['disable', 'delete'] });
+
+    expect(accessRevoked).toHaveBeenCalledTimes(1);
+    expect(await runs.findRun(leaving.runId)).toMatchObject({
+      status: 'completed',
+      completedPhases: ['disable', 'delete'],
+    });
+  });
+
+  it('stores a run whose text PostgreSQL cannot hold, with those characters replaced', async () => {
+    const runs = new RunRepository(dataSource);
+    await runs.saveRun({ ...leaving, runId: 'E1~evt-nul', reason: 'bad\u0000name \uD800' });
+
+    expect((await runs.findRun('E1~evt-nul'))?.reason).toBe('bad\uFFFDname \uFFFD');
   });
 });

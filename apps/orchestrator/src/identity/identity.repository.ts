@@ -7,6 +7,7 @@ import type { EmployeeLifecycleState } from '@tenure/temporal-contracts';
 import { AccountEntity } from './account.entity';
 import { EntitlementEntity } from './entitlement.entity';
 import { PersonEntity } from './person.entity';
+import { FIND_PERSON, PersonRow, personRecordOf, SAVE_ACCOUNTS } from './identity.queries';
 
 export interface AccountChange {
   employeeId: string;
@@ -21,12 +22,6 @@ export interface PersonRecord {
   person: PersonEntity;
   accounts: AccountEntity[];
   entitlements: EntitlementEntity[];
-}
-
-/** A person and the accounts they hold. */
-export interface PersonAccounts {
-  person: PersonEntity;
-  accounts: AccountEntity[];
 }
 
 /** The identity store: people, what policy grants them, and the accounts they hold. */
@@ -66,27 +61,23 @@ export class IdentityRepository {
   }
 
   /**
-   * Several accounts in one write (a phase's apps answer together). Rows that
-   * name the app's id and rows that keep the one already known are written
-   * apart, so a row without an id never clears another's.
+   * Several accounts in one statement (a phase's apps answer together). A row
+   * without the app's id keeps the id already known; of two rows for the same
+   * account, the last wins.
    */
   async saveAccounts(changes: AccountChange[]): Promise<void> {
-    const latest = new Map(changes.map((change) => [`${change.employeeId}\u0000${change.appId}`, change]));
-    const rows = [...latest.values()].map((change) => ({
-      employeeId: change.employeeId,
-      appId: change.appId,
-      status: change.status,
-      // A failure keeps the id we already know; a success records the app's id.
-      ...(change.externalId !== undefined ? { externalId: change.externalId } : {}),
-      reason: change.reason ?? null,
-      lastEventId: change.eventId,
-    }));
-    const withId = rows.filter((row) => 'externalId' in row);
-    const withoutId = rows.filter((row) => !('externalId' in row));
-    const accounts = this.dataSource.getRepository(AccountEntity);
-    for (const batch of [withId, withoutId]) {
-      if (batch.length > 0) await accounts.upsert(batch, ['employeeId', 'appId']);
-    }
+    const latest = [
+      ...new Map(changes.map((change) => [`${change.employeeId}\u0000${change.appId}`, change])).values(),
+    ];
+    if (latest.length === 0) return;
+    await this.dataSource.query(SAVE_ACCOUNTS, [
+      latest.map((change) => change.employeeId),
+      latest.map((change) => change.appId),
+      latest.map((change) => change.status),
+      latest.map((change) => change.externalId ?? null),
+      latest.map((change) => change.reason ?? null),
+      latest.map((change) => change.eventId),
+    ]);
   }
 
   /** A step failed on an account that exists: its status stays what it is, the reason is shown. */
@@ -106,27 +97,14 @@ export class IdentityRepository {
     }));
   }
 
-  /** A person and the accounts they hold, read together: what a phase's changes to those accounts need. */
-  async findPersonAccounts(employeeId: string): Promise<PersonAccounts | undefined> {
-    const [person, accounts] = await Promise.all([
-      this.personOf(employeeId),
-      this.dataSource.getRepository(AccountEntity).findBy({ employeeId }),
-    ]);
-    return person ? { person, accounts } : undefined;
-  }
-
   /** The person alone, without their accounts and entitlements. */
   async personOf(employeeId: string): Promise<PersonEntity | undefined> {
     return (await this.dataSource.getRepository(PersonEntity).findOneBy({ employeeId })) ?? undefined;
   }
 
+  /** A person with their accounts and entitlements, in one statement: what planning and a phase's changes need. */
   async findPerson(employeeId: string): Promise<PersonRecord | undefined> {
-    const person = await this.personOf(employeeId);
-    if (!person) return undefined;
-    const [accounts, entitlements] = await Promise.all([
-      this.dataSource.getRepository(AccountEntity).find({ where: { employeeId }, order: { appId: 'ASC' } }),
-      this.dataSource.getRepository(EntitlementEntity).find({ where: { employeeId }, order: { appId: 'ASC' } }),
-    ]);
-    return { person, accounts, entitlements };
+    const [row]: PersonRow[] = await this.dataSource.query(FIND_PERSON, [employeeId]);
+    return row && personRecordOf(row);
   }
 }

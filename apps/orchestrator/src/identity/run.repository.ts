@@ -11,17 +11,26 @@ import { RunEntity } from './run.entity';
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * The ops API's copy of a run, with what PostgreSQL cannot hold replaced by
- * U+FFFD: a run whose event carries such a character (and is rejected for it)
- * is still shown. The workflow keeps the run as it is.
+ * The ops API's copy of a run, as JSON, with what PostgreSQL cannot hold
+ * replaced by U+FFFD: a run whose event carries such a character (and is
+ * rejected for it) is still shown. The workflow keeps the run as it is.
  */
-function storable(run: RunState): RunState {
-  return JSON.parse(
-    JSON.stringify(run, (_key, value: unknown) =>
-      typeof value === 'string' ? value.replace(UNSTORABLE, '\uFFFD') : value,
-    ),
-  ) as RunState;
+function storable(run: RunState): string {
+  return JSON.stringify(run, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replace(UNSTORABLE, '\uFFFD') : value,
+  );
 }
+
+/** A run written, and how it stood before, in one statement (the CTE reads the row as it was). */
+const SAVE_RUN = `
+  WITH previous AS (SELECT state FROM runs WHERE run_id = $1)
+  INSERT INTO runs (run_id, employee_id, event_id, event_type, status, effective_at, next_at, state, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, now())
+  ON CONFLICT (run_id) DO UPDATE SET
+    employee_id = EXCLUDED.employee_id, event_id = EXCLUDED.event_id, event_type = EXCLUDED.event_type,
+    status = EXCLUDED.status, effective_at = EXCLUDED.effective_at, next_at = EXCLUDED.next_at,
+    state = EXCLUDED.state, created_at = EXCLUDED.created_at, updated_at = now()
+  RETURNING (SELECT state FROM previous) AS previous`;
 
 /** Runs and access requests as the workflows report them, for the ops API. */
 @Injectable()
@@ -32,23 +41,19 @@ export class RunRepository {
   ) {}
 
   async saveRun(run: RunState): Promise<void> {
+    const [{ previous }]: { previous: RunState | null }[] = await this.dataSource.query(SAVE_RUN, [
+      run.runId,
+      run.employeeId,
+      run.eventId,
+      run.eventType,
+      run.status,
+      new Date(run.effectiveAt),
+      run.nextAt ? new Date(run.nextAt) : null,
+      storable(run),
+      new Date(run.createdAt),
+    ]);
     // The save that first records a leaver's disable phase done is the moment their access went.
-    const revokedNow = hasRevokedAccess(run) && !hasRevokedAccess(await this.findRun(run.runId));
-    await this.dataSource.getRepository(RunEntity).upsert(
-      {
-        runId: run.runId,
-        employeeId: run.employeeId,
-        eventId: run.eventId,
-        eventType: run.eventType,
-        status: run.status,
-        effectiveAt: new Date(run.effectiveAt),
-        nextAt: run.nextAt ? new Date(run.nextAt) : null,
-        state: storable(run),
-        createdAt: new Date(run.createdAt),
-      },
-      ['runId'],
-    );
-    if (revokedNow) {
+    if (hasRevokedAccess(run) && !hasRevokedAccess(previous ?? undefined)) {
       const dueAt = Math.max(Date.parse(run.effectiveAt), Date.parse(run.createdAt));
       this.metrics?.accessRevoked((Date.now() - dueAt) / 1000);
     }

@@ -38,7 +38,11 @@ function setup(
       saveAccount: jest.fn(),
       saveAccounts: jest.fn(),
       setAccountReason: jest.fn(),
-      findPersonAccounts: jest.fn(async () => ({ person: { attributes: employee, state: 'active' }, accounts })),
+      findPerson: jest.fn(async () => ({
+        person: { attributes: employee, state: 'active' },
+        accounts,
+        entitlements: [],
+      })),
     },
     gateway,
     outcomes: { publish: jest.fn(async (...o: LifecycleOutcome[]) => void published.push(...o)) },
@@ -149,7 +153,7 @@ describe('lifecycle activities', () => {
       { account: { appId: 'zoom', status: 'disabled', externalId: 'zoom-1' } },
       { failure: { type: 'UNAVAILABLE', message: 'github is down', nonRetryable: false } },
     ]);
-    expect(deps.identity.findPersonAccounts).toHaveBeenCalledTimes(1);
+    expect(deps.identity.findPerson).toHaveBeenCalledTimes(1);
     expect(deps.identity.saveAccounts).toHaveBeenCalledTimes(1);
     expect(deps.identity.saveAccounts).toHaveBeenCalledWith([
       expect.objectContaining({ appId: 'slack', status: 'disabled', externalId: 'slack-1', eventId: 'evt-1' }),

@@ -16,8 +16,7 @@ import type {
   RunState,
 } from '@tenure/temporal-contracts';
 import type { ConnectorGatewayClient } from '../../gateway/connector-gateway.client';
-import type { IdentityRepository } from '../../identity/identity.repository';
-import type { PersonAccounts } from '../../identity/identity.repository';
+import type { IdentityRepository, PersonRecord } from '../../identity/identity.repository';
 import type { RunRepository } from '../../identity/run.repository';
 import type { MassChangeLedger } from '../../mass-change/mass-change.ledger';
 import { DecisionPublisher } from '../outcomes/decision.publisher';
@@ -87,10 +86,10 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
   }
 
   /** A phase's changes for one person: the person and their accounts read once, what went through written once. */
-  const phaseSteps: PhaseSteps<Map<string, PersonAccounts>> = {
+  const phaseSteps: PhaseSteps<Map<string, PersonRecord>> = {
     async read(inputs) {
       const employeeIds = [...new Set(inputs.map((input) => input.employeeId))];
-      const records = await Promise.all(employeeIds.map((employeeId) => identity.findPersonAccounts(employeeId)));
+      const records = await Promise.all(employeeIds.map((employeeId) => identity.findPerson(employeeId)));
       const missing = employeeIds.find((_employeeId, index) => !records[index]);
       if (missing) throw ApplicationFailure.nonRetryable(`no person ${missing} in the identity store`, 'NO_PERSON');
       return new Map(employeeIds.map((employeeId, index) => [employeeId, records[index]!]));
