@@ -84,7 +84,7 @@ export function createAdminRouter(apps: readonly ServedApp[], adminToken: string
       directory.userIdsWithExternalId(externalId).map((id) => ({
         id,
         externalId,
-        active: directory.user(id).active !== false,
+        active: directory.isActive(id),
         activations: directory.activations(id),
       })),
     );

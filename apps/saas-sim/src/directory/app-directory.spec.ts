@@ -37,10 +37,13 @@ describe('AppDirectory', () => {
     directory.writeUser(ada.id, { userName: 'ada@example.com', active: false, title: 'Engineer' });
     directory.writeUser(ada.id, { userName: 'ada@example.com', active: true });
     expect(directory.activations(ada.id).map((change) => change.active)).toEqual([false, true]);
+    expect(directory.isActive(ada.id)).toBe(true);
     const bob = directory.writeUser(undefined, { userName: 'bob@example.com' });
     expect(directory.activations(bob.id)).toEqual([{ at: bob.meta.created, active: true }]);
+    expect(directory.isActive(bob.id)).toBe(true);
     directory.deleteUser(bob.id);
     expect(refusal(() => directory.activations(bob.id))).toBe('NOT_FOUND');
+    expect(refusal(() => directory.isActive(bob.id))).toBe('NOT_FOUND');
   });
 
   it('keeps the creation time when a user is replaced', () => {

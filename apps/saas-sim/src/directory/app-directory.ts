@@ -99,6 +99,13 @@ export class AppDirectory {
     return [...(this.groupIdsByMember.get(userId) ?? [])];
   }
 
+  /** Whether the user is on, without copying them: what a watcher of thousands of accounts asks. */
+  isActive(id: string): boolean {
+    const stored = this.userStore.get(id);
+    if (!stored) throw new DirectoryException('NOT_FOUND', `User ${id} not found`);
+    return stored.active !== false;
+  }
+
   user(id: string): StoredUser {
     const stored = this.userStore.get(id);
     if (!stored) throw new DirectoryException('NOT_FOUND', `User ${id} not found`);
