@@ -103,31 +103,40 @@ export interface AdmissionLimits {
 
 export type Admission = { admit: true } | { admit: false; reason: string };
 
+/** People the window counts as losing access, the candidate among them: each person once, however many removals. */
+export interface RemovalTally {
+  disabling: number;
+  deleting: number;
+}
+
+export function tallyOf(counted: CountedRemoval[], candidate: CountedRemoval): RemovalTally {
+  const peopleWith = (kind: 'disables' | 'deletes') =>
+    new Set([...counted, candidate].filter((removal) => removal[kind]).map((removal) => removal.employeeId)).size;
+  return { disabling: peopleWith('disables'), deleting: peopleWith('deletes') };
+}
+
 /**
  * Whether one more person's removals fit in the window: people are counted
  * once however many accounts or runs they have, so a leaver with many apps is
  * one person; deletions, which cannot be undone, have a limit of their own.
  */
 export function admission(counted: CountedRemoval[], candidate: CountedRemoval, limits: AdmissionLimits): Admission {
-  const peopleWith = (kind: 'disables' | 'deletes') =>
-    new Set([...counted, candidate].filter((removal) => removal[kind]).map((removal) => removal.employeeId)).size;
-  if (candidate.deletes) {
-    const deleted = peopleWith('deletes');
-    if (overMassChangeLimit(deleted, limits.maxPeopleDeleted)) {
-      return {
-        admit: false,
-        reason: `${deleted} people's accounts would be deleted within ${limits.window} (limit ${limits.maxPeopleDeleted})`,
-      };
-    }
+  return admissionOfTally(tallyOf(counted, candidate), candidate, limits);
+}
+
+/** The same, from the window's tally (the ledger counts in the database). */
+export function admissionOfTally(tally: RemovalTally, candidate: CountedRemoval, limits: AdmissionLimits): Admission {
+  if (candidate.deletes && overMassChangeLimit(tally.deleting, limits.maxPeopleDeleted)) {
+    return {
+      admit: false,
+      reason: `${tally.deleting} people's accounts would be deleted within ${limits.window} (limit ${limits.maxPeopleDeleted})`,
+    };
   }
-  if (candidate.disables) {
-    const disabled = peopleWith('disables');
-    if (overMassChangeLimit(disabled, limits.maxPeople)) {
-      return {
-        admit: false,
-        reason: `${disabled} people would lose access within ${limits.window} (limit ${limits.maxPeople})`,
-      };
-    }
+  if (candidate.disables && overMassChangeLimit(tally.disabling, limits.maxPeople)) {
+    return {
+      admit: false,
+      reason: `${tally.disabling} people would lose access within ${limits.window} (limit ${limits.maxPeople})`,
+    };
   }
   return { admit: true };
 }

@@ -173,6 +173,37 @@ describe('mass-change ledger', () => {
     ]);
   });
 
+  it('lowers the limit to maxPercent of the people who are active or on leave', async () => {
+    const people = dataSources[0].getRepository(PersonEntity);
+    await dataSources[0].query('DELETE FROM people');
+    const person = (employeeId: string, state: PersonEntity['state']) => ({
+      employeeId,
+      state,
+      attributes: { employeeId } as PersonEntity['attributes'],
+      lastEventId: 'evt-hire',
+    });
+    await people.insert([
+      ...Array.from({ length: 16 }, (_, i) => person(`A${i}`, 'active')),
+      ...Array.from({ length: 4 }, (_, i) => person(`L${i}`, 'on_leave')),
+      ...Array.from({ length: 30 }, (_, i) => person(`T${i}`, 'terminated')),
+    ]);
+    const ledger = new MassChangeLedger(dataSources[0], () =>
+      Object.assign(new MassChangeSettings(), { ...settings, maxPercent: 10 }),
+    );
+    try {
+      // 10% of the 20 active or on leave is 2, below maxPeople's 5.
+      expect(await ledger.admit(leaver('A0'))).toEqual({ decision: 'admitted' });
+      expect(await ledger.admit(leaver('A1'))).toEqual({ decision: 'admitted' });
+      const held = await ledger.admit(leaver('A2'));
+      expect(held).toMatchObject({
+        decision: 'held',
+        reason: expect.stringMatching(/^3 people would lose access within 15m \(limit 2\)/),
+      });
+    } finally {
+      await dataSources[0].query('DELETE FROM people');
+    }
+  });
+
   it('never holds the re-plans of a policy rollout, which is guarded as a whole', async () => {
     for (let i = 0; i < 5; i++) await ledgers[0].admit(leaver(`E${i}`));
     const replan: RemovalRequest = {

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
-import type { MassChangeSettings } from '@tenure/policy';
+import { DataSource, EntityManager } from 'typeorm';
+import { durationMs, MassChangeSettings } from '@tenure/policy';
 import type { RemovalAdmission, RemovalRequest, RemovalSettlement } from '@tenure/temporal-contracts';
 import { removalEntryId } from '@tenure/temporal-contracts';
-import { PersonEntity } from '../identity/person.entity';
 import { rolloutIdOfEvent } from '../policy-rollout/policy-rollout-events';
 import { PolicyRolloutEntity } from '../policy-rollout/policy-rollout.entity';
 import { MassChangeBatchEntity } from './mass-change-batch.entity';
 import { MassChangeEntryEntity } from './mass-change-entry.entity';
-import { admission, CountedRemoval, MassChangeLimits, massChangeLimits } from './mass-change-limits';
+import { insertEntry, KnownEntry, readAdmissionView } from './admission.queries';
+import { admissionOfTally, CountedRemoval, MassChangeLimits, massChangeLimits } from './mass-change-limits';
 
 /** One lock for the whole ledger: admissions from every run, on every replica, are decided one at a time. */
 const LEDGER_LOCK = 7_201_554_310;
@@ -18,7 +18,7 @@ export type BatchDecision = 'approved' | 'rejected';
 export class MassChangeConflict extends Error {}
 export class MassChangeNotFound extends Error {}
 
-function answerOf(entry: MassChangeEntryEntity): RemovalAdmission {
+function answerOf(entry: KnownEntry): RemovalAdmission {
   if (entry.status === 'admitted' || entry.status === 'approved') return { decision: 'admitted' };
   const batchId = entry.batchId ?? '';
   const reason = entry.reason ?? `held in mass change ${batchId}`;
@@ -46,40 +46,37 @@ export class MassChangeLedger {
 
   async admit(request: RemovalRequest): Promise<RemovalAdmission> {
     const entryId = removalEntryId(request.runId, request.phase);
+    const settings = this.settings();
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_LOCK]);
-      const known = await manager.findOneBy(MassChangeEntryEntity, { entryId });
-      if (known) return answerOf(known);
       const candidate: CountedRemoval = {
         employeeId: request.employeeId,
         disables: request.accounts.some((account) => account.change === 'disable'),
         deletes: request.accounts.some((account) => account.change === 'delete'),
       };
+      const windowMs = durationMs(settings.window);
+      const view = await readAdmissionView(manager, entryId, candidate, windowMs, !!settings.maxPercent);
+      if (view.known) return answerOf(view.known);
       const entry = { ...request, entryId, ...candidate, batchId: null, reason: null, decidedBy: null };
       if (request.source === 'policy') {
         // A rollout is guarded as a whole before its re-plans start; an operator's approval covers all of them.
         const approvedBy = await this.rolloutApprover(manager, request.eventId);
-        await manager.insert(MassChangeEntryEntity, {
-          ...entry,
-          status: approvedBy ? 'approved' : 'admitted',
-          decidedBy: approvedBy,
-        });
+        await insertEntry(manager, { ...entry, status: approvedBy ? 'approved' : 'admitted', decidedBy: approvedBy });
         return { decision: 'admitted' };
       }
-      const limits = await this.limits(manager);
-      const open = await this.openBatch(manager, limits);
-      const verdict = open
-        ? { admit: false as const, reason: `mass change ${open.batchId} is waiting for approval` }
-        : admission(await this.counted(manager, limits), candidate, limits);
+      const limits = massChangeLimits(settings, view.activePeople);
+      const verdict = view.openBatchId
+        ? { admit: false as const, reason: `mass change ${view.openBatchId} is waiting for approval` }
+        : admissionOfTally(view.tally, candidate, limits);
       if (verdict.admit) {
-        await manager.insert(MassChangeEntryEntity, { ...entry, status: 'admitted' });
+        await insertEntry(manager, { ...entry, status: 'admitted' });
         return { decision: 'admitted' };
       }
-      const batch = open ?? (await this.openNewBatch(manager, limits));
-      await manager.update(MassChangeBatchEntity, { batchId: batch.batchId }, { lastHeldAt: () => 'now()' });
-      const reason = open ? verdict.reason : `${verdict.reason}: held in mass change ${batch.batchId}`;
-      await manager.insert(MassChangeEntryEntity, { ...entry, status: 'held', batchId: batch.batchId, reason });
-      return { decision: 'held', batchId: batch.batchId, reason };
+      const batchId = view.openBatchId ?? (await this.openNewBatch(manager, limits));
+      await manager.update(MassChangeBatchEntity, { batchId }, { lastHeldAt: () => 'now()' });
+      const reason = view.openBatchId ? verdict.reason : `${verdict.reason}: held in mass change ${batchId}`;
+      await insertEntry(manager, { ...entry, status: 'held', batchId, reason });
+      return { decision: 'held', batchId, reason };
     });
   }
 
@@ -123,22 +120,7 @@ export class MassChangeLedger {
     });
   }
 
-  private async limits(manager: EntityManager): Promise<MassChangeLimits> {
-    const settings = this.settings();
-    const active = settings.maxPercent ? await manager.countBy(PersonEntity, { state: In(['active', 'on_leave']) }) : 0;
-    return massChangeLimits(settings, active);
-  }
-
-  private async openBatch(manager: EntityManager, limits: MassChangeLimits): Promise<MassChangeBatchEntity | null> {
-    return manager
-      .createQueryBuilder(MassChangeBatchEntity, 'batch')
-      .where(`batch.status = 'waiting_approval'`)
-      .andWhere(`batch.last_held_at > now() - :windowMs * interval '1 millisecond'`, { windowMs: limits.windowMs })
-      .orderBy('batch.last_held_at', 'DESC')
-      .getOne();
-  }
-
-  private async openNewBatch(manager: EntityManager, limits: MassChangeLimits): Promise<MassChangeBatchEntity> {
+  private async openNewBatch(manager: EntityManager, limits: MassChangeLimits): Promise<string> {
     const batchId = newBatchId();
     await manager.insert(MassChangeBatchEntity, {
       batchId,
@@ -149,17 +131,7 @@ export class MassChangeLedger {
       openedAt: () => 'now()',
       lastHeldAt: () => 'now()',
     });
-    return manager.findOneByOrFail(MassChangeBatchEntity, { batchId });
-  }
-
-  /** Removals admitted within the window: what the next one is counted with. */
-  private async counted(manager: EntityManager, limits: MassChangeLimits): Promise<CountedRemoval[]> {
-    return manager
-      .createQueryBuilder(MassChangeEntryEntity, 'entry')
-      .select(['entry.employeeId', 'entry.disables', 'entry.deletes'])
-      .where(`entry.status = 'admitted'`)
-      .andWhere(`entry.created_at > now() - :windowMs * interval '1 millisecond'`, { windowMs: limits.windowMs })
-      .getMany();
+    return batchId;
   }
 
   private async rolloutApprover(manager: EntityManager, eventId: string): Promise<string | null> {

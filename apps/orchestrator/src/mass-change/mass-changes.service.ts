@@ -74,7 +74,10 @@ export class MassChangesService implements OnApplicationBootstrap {
       for (let entry = queue.shift(); entry; entry = queue.shift()) {
         // Nobody decides a run about themselves: their own held run waits for another approver.
         if (person.employeeId && entry.employeeId === person.employeeId) {
-          result.unchanged.push({ runId: entry.runId, reason: `run ${entry.runId} is about you: someone else decides it` });
+          result.unchanged.push({
+            runId: entry.runId,
+            reason: `run ${entry.runId} is about you: someone else decides it`,
+          });
           continue;
         }
         await this.tell(entry, decision, actorId, reason, result);

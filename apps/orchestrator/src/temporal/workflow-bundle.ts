@@ -6,6 +6,16 @@ import { temporalLogger } from './temporal-logging';
 /** The libraries workflow code may import; all of them are sandbox-safe (no Node, Nest or database). */
 const WORKFLOW_LIBRARIES = ['domain', 'temporal-contracts'];
 
+/**
+ * Runs in each workflow sandbox before the SDK freezes its globals. The SDK
+ * captures a stack trace, source-mapped frame by frame, for every promise
+ * workflow code creates (for the stack-trace query); that was half the
+ * workflow thread's CPU under a burst of leavers. Workflow errors say what
+ * failed in their message; activities run outside the sandbox and keep
+ * their stacks.
+ */
+const SANDBOX_PROLOGUE = 'Error.stackTraceLimit = 0;';
+
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /**
@@ -24,6 +34,13 @@ export function workflowBundle(logger?: Logger): Promise<WorkflowBundleWithSourc
         WORKFLOW_LIBRARIES.map((name) => [`@tenure/${name}`, join(libsRoot, name, 'src')]),
       );
       config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...alias } };
+      config.plugins = [
+        ...(config.plugins ?? []),
+        {
+          apply: (compiler) =>
+            new compiler.webpack.BannerPlugin({ banner: SANDBOX_PROLOGUE, raw: true }).apply(compiler),
+        },
+      ];
       return config;
     },
   });

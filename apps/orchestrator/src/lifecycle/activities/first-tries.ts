@@ -20,11 +20,12 @@ export interface AppliedChange {
 
 /**
  * How a phase's changes are carried out: what they need is read once, each
- * app is asked on its own, and what went through is written once.
+ * app is asked on its own, and what went through is written once. `previous`
+ * is the account as the same app's change before it in the phase left it.
  */
 export interface PhaseSteps<Known> {
   read(inputs: ApplyChangeInput[]): Promise<Known>;
-  carryOut(known: Known, input: ApplyChangeInput): Promise<AppliedAccount>;
+  carryOut(known: Known, input: ApplyChangeInput, previous?: AppliedAccount): Promise<AppliedAccount>;
   record(applied: AppliedChange[]): Promise<void>;
 }
 
@@ -47,12 +48,18 @@ function failureOf(error: unknown): FirstTryOutcome {
   return { failure: { type: error instanceof Error ? error.name : 'Error', message, nonRetryable: false } };
 }
 
-async function withinDeadline<T>(appId: string, call: Promise<T>, deadlineMs: number): Promise<T> {
+/** When an app's first tries must have answered by, and the time they were given. */
+interface Deadline {
+  at: number;
+  ms: number;
+}
+
+async function withinDeadline<T>(appId: string, call: Promise<T>, deadline: Deadline): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(
-      () => reject(ApplicationFailure.retryable(`${appId} gave no answer within ${deadlineMs} ms`, 'TIMEOUT')),
-      deadlineMs,
+      () => reject(ApplicationFailure.retryable(`${appId} gave no answer within ${deadline.ms} ms`, 'TIMEOUT')),
+      deadline.at - Date.now(),
     );
   });
   try {
@@ -63,33 +70,57 @@ async function withinDeadline<T>(appId: string, call: Promise<T>, deadlineMs: nu
 }
 
 /**
- * The first try of one change per app, all at once in one local activity:
- * the workflow wakes once for the phase's answers instead of once per app,
- * and the identity store is read and written once per phase, not per app.
- * A read or write that fails fails the tries it carried; those apps go on
- * with their later tries, one activity each.
+ * One app's changes in order, all within the app's deadline: the first
+ * failure stops the app, and a change not begun when the deadline passed is
+ * not tried here (the workflow goes on with it). The outcomes are those of
+ * the changes tried.
+ */
+async function triedInOrder<Known>(
+  known: Known,
+  changes: ApplyChangeInput[],
+  steps: PhaseSteps<Known>,
+  deadline: Deadline,
+): Promise<FirstTryOutcome[]> {
+  const outcomes: FirstTryOutcome[] = [];
+  let previous: AppliedAccount | undefined;
+  for (const input of changes) {
+    if (outcomes.length > 0 && Date.now() >= deadline.at) break;
+    try {
+      previous = await withinDeadline(input.change.appId, steps.carryOut(known, input, previous), deadline);
+      outcomes.push({ account: previous });
+    } catch (error) {
+      outcomes.push(failureOf(error));
+      break;
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * The first tries of a phase's changes, all apps at once in one local
+ * activity, each app's changes in order: the workflow wakes once for the
+ * phase's answers instead of once per app and change, and the identity store
+ * is read and written once per phase. A read or write that fails fails the
+ * tries it carried; those changes go on with their later tries, one activity
+ * each.
  */
 export async function firstTries<Known>(
-  inputs: ApplyChangeInput[],
+  apps: ApplyChangeInput[][],
   steps: PhaseSteps<Known>,
   deadlineMs = FIRST_TRY_DEADLINE_MS,
-): Promise<FirstTryOutcome[]> {
+): Promise<FirstTryOutcome[][]> {
   let known: Known;
   try {
-    known = await steps.read(inputs);
+    known = await steps.read(apps.flat());
   } catch (error) {
-    return inputs.map(() => failureOf(error));
+    return apps.map((changes) => changes.map(() => failureOf(error)));
   }
-  const outcomes = await Promise.all(
-    inputs.map((input) =>
-      withinDeadline(input.change.appId, steps.carryOut(known, input), deadlineMs).then(
-        (account): FirstTryOutcome => ({ account }),
-        failureOf,
-      ),
+  const deadline = { at: Date.now() + deadlineMs, ms: deadlineMs };
+  const outcomes = await Promise.all(apps.map((changes) => triedInOrder(known, changes, steps, deadline)));
+  const applied = outcomes.flatMap((tried, app) =>
+    tried.flatMap((outcome, index) =>
+      'account' in outcome ? [{ input: apps[app][index], account: outcome.account as AppliedAccount }] : [],
     ),
-  );
-  const applied = outcomes.flatMap((outcome, index) =>
-    'account' in outcome ? [{ input: inputs[index], account: outcome.account as AppliedAccount }] : [],
   );
   if (applied.length === 0) return outcomes;
   try {
@@ -97,6 +128,6 @@ export async function firstTries<Known>(
     return outcomes;
   } catch (error) {
     const unrecorded = failureOf(error);
-    return outcomes.map((outcome) => ('account' in outcome ? unrecorded : outcome));
+    return outcomes.map((tried) => tried.map((outcome) => ('account' in outcome ? unrecorded : outcome)));
   }
 }

@@ -95,10 +95,10 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
       return new Map(employeeIds.map((employeeId, index) => [employeeId, records[index]!]));
     },
 
-    async carryOut(known, input) {
+    async carryOut(known, input, previous) {
       const { change } = input;
       const { person, accounts } = known.get(input.employeeId)!;
-      const account = accounts.find((candidate) => candidate.appId === change.appId);
+      const account = previous ?? accounts.find((candidate) => candidate.appId === change.appId);
       const result = await applyChangeThroughGateway(
         gateway,
         person.attributes,
@@ -175,7 +175,16 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
 
     /** The first try of a phase's changes, one per app, with one read and one write of the identity store. */
     async applyChangesOnce(inputs: ApplyChangeInput[]): Promise<FirstTryOutcome[]> {
-      return firstTries(inputs, phaseSteps);
+      const outcomes = await firstTries(
+        inputs.map((input) => [input]),
+        phaseSteps,
+      );
+      return outcomes.map(([outcome]) => outcome);
+    },
+
+    /** The first tries of all of a phase's changes, each app's in order, with one read and one write of the store. */
+    async applyChangeSequencesOnce(apps: ApplyChangeInput[][]): Promise<FirstTryOutcome[][]> {
+      return firstTries(apps, phaseSteps);
     },
 
     /** A step that will not succeed by itself: visible in the ops API with its reason, and in the audit trail. */

@@ -1,5 +1,6 @@
 import { ApplicationFailure, patched, proxyActivities, proxyLocalActivities, sleep } from '@temporalio/workflow';
 import type { AccountState } from '@tenure/domain';
+import type { FirstTryOutcome } from '../activities/first-tries';
 import type { ApplyChangeInput, LifecycleActivities } from '../activities/lifecycle.activities';
 import { refusalOf } from './app-refusal';
 
@@ -86,35 +87,78 @@ function retryDelayAfter(error: unknown): Parameters<typeof sleep>[0] | undefine
   return FIRST_RETRY_DELAY;
 }
 
+/** Workflows that tried only each app's first change of a phase together replay so. */
+export const FIRST_TRIES_IN_ORDER_PATCH = 'app-changes-first-tries-in-order';
+
 /**
- * One planned change per app (see the tries above), each app on its own: the
- * first tries of all of them run together in one local activity, so the
- * workflow wakes once for a phase's answers, not once per app. An app whose
- * first try failed in a way that may pass waits and goes on with its later
- * tries, whatever the others did. Every call is idempotent at the gateway, so
- * a change tried twice is carried out once.
+ * One app's call for each of its changes in a phase, by index: the first try
+ * already made together with the other apps', or undefined for a change that
+ * was not part of it (the app calls it itself).
  */
-export function applyChanges(inputs: ApplyChangeInput[]): Promise<AccountState>[] {
+export type FirstTried = (index: number) => Promise<AccountState> | undefined;
+
+/**
+ * After a change's first try: its account, or, if another try may pass, a
+ * wait and its later tries; a change the first tries never reached (an
+ * earlier change of the app failed, or the app's time ran out) is called now.
+ */
+async function afterFirstTry(
+  input: ApplyChangeInput,
+  tried: Promise<FirstTryOutcome | undefined>,
+): Promise<AccountState> {
+  let failure: unknown;
+  try {
+    const outcome = await tried;
+    if (!outcome) return applyChange(input, false);
+    if ('account' in outcome) return outcome.account;
+    failure = ApplicationFailure.create(outcome.failure);
+  } catch (error) {
+    // The local activity itself failed (its deadline, a crash): every app tries again.
+    failure = error;
+  }
+  const delay = retryDelayAfter(failure);
+  if (delay === undefined) throw failure;
+  await sleep(delay);
+  return laterTries.applyChange(input);
+}
+
+/**
+ * A phase's changes, each app on its own: the first tries of all of them run
+ * together in one local activity, each app's changes in order, so the
+ * workflow wakes once for a phase's answers, not once per app and change. An
+ * app whose first try failed in a way that may pass waits and goes on with
+ * its later tries, whatever the others did. Every call is idempotent at the
+ * gateway, so a change tried twice is carried out once.
+ */
+export function applyChanges(apps: ApplyChangeInput[][]): FirstTried[] {
+  if (patched(FIRST_TRIES_IN_ORDER_PATCH)) {
+    const tried = firstTry.applyChangeSequencesOnce(apps);
+    return apps.map(
+      (changes, app) => (index) =>
+        afterFirstTry(
+          changes[index],
+          tried.then((all) => all[app][index]),
+        ),
+    );
+  }
+  // Before: each app's first change only, the rest one first try each.
+  const firsts = applyFirstChanges(apps.map((changes) => changes[0]));
+  return firsts.map((first) => (index) => (index === 0 ? first : undefined));
+}
+
+/** One planned change per app, each first tried together with the others' (or, before that, on its own). */
+function applyFirstChanges(inputs: ApplyChangeInput[]): Promise<AccountState>[] {
   if (!patched(LOCAL_FIRST_TRY_PATCH)) return inputs.map((input) => allTries.applyChange(input));
   const tried = firstTry.applyChangesOnce(inputs);
-  return inputs.map(async (input, index) => {
-    let failure: unknown;
-    try {
-      const outcome = (await tried)[index];
-      if ('account' in outcome) return outcome.account;
-      failure = ApplicationFailure.create(outcome.failure);
-    } catch (error) {
-      // The local activity itself failed (its deadline, a crash): every app tries again.
-      failure = error;
-    }
-    const delay = retryDelayAfter(failure);
-    if (delay === undefined) throw failure;
-    await sleep(delay);
-    return laterTries.applyChange(input);
-  });
+  return inputs.map((input, index) =>
+    afterFirstTry(
+      input,
+      tried.then((outcomes) => outcomes[index]),
+    ),
+  );
 }
 
 /** One change against one app; a later try of Tenure's own (`laterTry`) is one activity call. */
 export function applyChange(input: ApplyChangeInput, laterTry: boolean): Promise<AccountState> {
-  return laterTry ? oneTry.applyChange(input) : applyChanges([input])[0];
+  return laterTry ? oneTry.applyChange(input) : applyFirstChanges([input])[0];
 }

@@ -1,5 +1,5 @@
 import { ApplicationFailure, patched } from '@temporalio/workflow';
-import type { AccountState, ActorKind } from '@tenure/domain';
+import type { ActorKind } from '@tenure/domain';
 import type { LifecyclePlan, PlanPhase, PlannedChange, RunState, StepState } from '@tenure/temporal-contracts';
 import {
   ACCESS_REMOVAL_RETRIES_PATCH,
@@ -9,7 +9,7 @@ import {
   retryDelayMs,
 } from './access-removal-retries';
 import type { ApplyChangeInput } from '../activities/lifecycle.activities';
-import { applyChange, applyChanges, store } from './activity-proxies';
+import { applyChange, applyChanges, FirstTried, store } from './activity-proxies';
 import { isStale, LifecycleContext, nowIso, saveAndPublish, saveRun } from './lifecycle-context';
 import { admittedByGuard, MASS_CHANGE_PATCH, removalsOf } from './mass-change-guard';
 import { refusalOf } from './app-refusal';
@@ -53,22 +53,22 @@ function changeInput(
 /**
  * Runs one app's changes of a phase in order; the first failure stops that app
  * (only) with its reason. A removal of access that may still pass is given its
- * next attempt instead of being left to an operator. `first` is the first
- * change's call when it was made together with the other apps'.
+ * next attempt instead of being left to an operator. `firstTried` has the
+ * calls made together with the other apps'.
  */
 async function runAppChanges(
   context: LifecycleContext,
   run: RunState,
   step: StepState,
   changes: PlannedChange[],
-  first?: Promise<AccountState>,
+  firstTried?: FirstTried,
 ): Promise<void> {
   for (let index = 0; index < changes.length; index++) {
     const change = changes[index];
     const input = changeInput(context, run, step, change);
     try {
       // Once the workflow retries a step, it waits between tries itself: one call each.
-      const call = index === 0 && first ? first : applyChange(input, !!step.attempts);
+      const call = firstTried?.(index) ?? applyChange(input, !!step.attempts);
       context.accounts.set(change.appId, await call);
     } catch (error) {
       const reason = failureReason(error, change.appId);
@@ -100,7 +100,7 @@ async function runAppChanges(
 
 /**
  * A phase's apps run in parallel: one slow or failing app never holds up the
- * others. Their first changes are asked together (see applyChanges).
+ * others. Their first tries are asked together (see applyChanges).
  */
 async function executePhase(context: LifecycleContext, run: RunState, phase: PlanPhase): Promise<void> {
   const byApp = new Map<string, PlannedChange[]>();
@@ -119,12 +119,14 @@ async function executePhase(context: LifecycleContext, run: RunState, phase: Pla
     return { step, supported };
   });
   const working = apps.filter(({ supported }) => supported.length > 0);
-  const firsts =
+  const firstTried =
     working.length > 0
-      ? applyChanges(working.map(({ step, supported }) => changeInput(context, run, step, supported[0])))
+      ? applyChanges(
+          working.map(({ step, supported }) => supported.map((change) => changeInput(context, run, step, change))),
+        )
       : [];
   await Promise.all(
-    working.map(({ step, supported }, index) => runAppChanges(context, run, step, supported, firsts[index])),
+    working.map(({ step, supported }, index) => runAppChanges(context, run, step, supported, firstTried[index])),
   );
 }
 
