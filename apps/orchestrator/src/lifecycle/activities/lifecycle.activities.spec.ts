@@ -165,6 +165,63 @@ describe('lifecycle activities', () => {
     ]);
   });
 
+  it('starts a phase in one call: the ledger first, then the commit, then the first tries; a held phase changes nothing', async () => {
+    const disableAccount = jest.fn().mockResolvedValue({});
+    const known = [{ appId: 'slack', status: 'active', externalId: 'slack-1' }];
+    const { deps } = setup({ disableAccount }, known);
+    const order: string[] = [];
+    const admit = jest.fn(async () => {
+      order.push('admit');
+      return { decision: 'held' as const, batchId: 'mc-1', reason: 'past the limit' };
+    });
+    Object.assign(deps.identity, {
+      savePerson: jest.fn(async () => void order.push('commit')),
+      personOf: jest.fn(),
+    });
+    const massChanges = { admit } as unknown as LifecycleActivityDependencies['massChanges'];
+    const activities = createLifecycleActivities({ ...deps, massChanges });
+    disableAccount.mockImplementation(async () => void order.push('disable'));
+    const phase = {
+      removal: {
+        runId: step.runId,
+        employeeId: 'E1',
+        eventId: 'evt-1',
+        eventType: 'terminate' as const,
+        source: 'csv',
+        origin: 'hr',
+        phase: 'disable' as const,
+        accounts: [{ appId: 'slack', change: 'disable' as const }],
+      },
+      commit: { employeeId: 'E1', eventId: 'evt-1', commit: { state: 'terminated' as const, attributes: employee } },
+      apps: [
+        [
+          {
+            ...step,
+            phase: 'disable' as const,
+            change: { appId: 'slack', change: 'disable' as const, support: 'supported' as const },
+          },
+        ],
+      ],
+    };
+
+    expect(await activities.startPhase(phase)).toEqual({
+      admission: { decision: 'held', batchId: 'mc-1', reason: 'past the limit' },
+      tries: [],
+    });
+    expect(order).toEqual(['admit']);
+
+    admit.mockImplementation(async () => {
+      order.push('admit');
+      return { decision: 'admitted' } as never;
+    });
+    order.length = 0;
+    expect(await activities.startPhase(phase)).toEqual({
+      admission: { decision: 'admitted' },
+      tries: [[{ account: { appId: 'slack', status: 'disabled', externalId: 'slack-1' } }]],
+    });
+    expect(order).toEqual(['admit', 'commit', 'disable']);
+  });
+
   it('suspends through the app’s disable and records the account as suspended', async () => {
     const disableAccount = jest.fn().mockResolvedValue({});
     const { activities } = setup({ disableAccount }, [{ appId: 'zoom', status: 'active', externalId: 'z-9' }]);

@@ -57,6 +57,25 @@ export interface ApplyChangeInput extends StepContext {
   change: PlannedChange;
 }
 
+export interface PhaseCommitInput {
+  employeeId: string;
+  eventId: string;
+  commit: PhaseCommit;
+}
+
+/** A due phase: what the ledger is asked (when it removes access), what it commits, each app's changes in order. */
+export interface PhaseStart {
+  removal?: RemovalRequest;
+  commit?: PhaseCommitInput;
+  apps: ApplyChangeInput[][];
+}
+
+export interface PhaseStarted {
+  admission: RemovalAdmission;
+  /** Each app's first tries, as firstTries gives them; none when the ledger did not admit the phase. */
+  tries: FirstTryOutcome[][];
+}
+
 export interface StepFailureInput extends StepContext {
   change: PlannedChange;
   reason: string;
@@ -127,6 +146,23 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
     },
   };
 
+  /** What a phase writes before its changes run: the person's state, attributes and desired entitlements. */
+  async function commitPhase(input: PhaseCommitInput): Promise<void> {
+    const { commit } = input;
+    const attributes = commit.attributes ?? (await identity.personOf(input.employeeId))?.attributes;
+    if (!attributes) return;
+    // Before anything is granted: a birthright grant that breaks a separation-of-duties rule is recorded.
+    if (commit.entitlements && deps.sod) {
+      await deps.sod.checkBirthright(input.employeeId, commit.entitlements, {
+        subjectId: `${input.employeeId}/${input.eventId}`,
+      });
+    }
+    await storing(async () => {
+      await identity.savePerson(attributes, commit.state, input.eventId);
+      if (commit.entitlements) await identity.saveEntitlements(input.employeeId, commit.entitlements, input.eventId);
+    });
+  }
+
   return {
     /** Plans a subject from the identity store's current view: the same code the dry-run API runs. */
     async planRun(input: { subject: PlanSubject; now: string }): Promise<LifecyclePlan> {
@@ -144,22 +180,7 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
       await storing(() => identity.savePerson(event.employee, state, event.eventId));
     },
 
-    /** What a phase writes before its changes run: the person's state, attributes and desired entitlements. */
-    async commitPhase(input: { employeeId: string; eventId: string; commit: PhaseCommit }): Promise<void> {
-      const { commit } = input;
-      const attributes = commit.attributes ?? (await identity.personOf(input.employeeId))?.attributes;
-      if (!attributes) return;
-      // Before anything is granted: a birthright grant that breaks a separation-of-duties rule is recorded.
-      if (commit.entitlements && deps.sod) {
-        await deps.sod.checkBirthright(input.employeeId, commit.entitlements, {
-          subjectId: `${input.employeeId}/${input.eventId}`,
-        });
-      }
-      await storing(async () => {
-        await identity.savePerson(attributes, commit.state, input.eventId);
-        if (commit.entitlements) await identity.saveEntitlements(input.employeeId, commit.entitlements, input.eventId);
-      });
-    },
+    commitPhase,
 
     async knownAccounts(employeeId: string): Promise<AccountState[]> {
       return identity.accountsOf(employeeId);
@@ -215,8 +236,39 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
       await massChanges.settle(settlement);
     },
 
+    /**
+     * A due phase started in one local activity: asked of the mass-change
+     * ledger when it removes access, committed, and its changes' first tries
+     * made. Nothing is committed or changed unless the ledger admitted it. A
+     * refused ledger or commit fails the whole call, retried as they were on
+     * their own; the apps' failures are in their outcomes.
+     */
+    async startPhase(input: PhaseStart): Promise<PhaseStarted> {
+      const admission: RemovalAdmission = input.removal
+        ? await massChanges.admit(input.removal)
+        : { decision: 'admitted' };
+      if (admission.decision !== 'admitted') return { admission, tries: [] };
+      if (input.commit) await commitPhase(input.commit);
+      return { admission, tries: input.apps.length > 0 ? await firstTries(input.apps, phaseSteps) : [] };
+    },
+
     async saveRun(run: RunState): Promise<void> {
       await storing(() => runs.saveRun(run));
+    },
+
+    /**
+     * A run saved after a phase whose next phase is due at once, and that
+     * phase planned from the store as the saved phase left it. A subject that
+     * cannot be planned gives no plan: the workflow plans it again itself, and
+     * is refused there as before.
+     */
+    async saveRunAndPlan(input: { run: RunState; now: string }): Promise<LifecyclePlan | undefined> {
+      await storing(() => runs.saveRun(input.run));
+      try {
+        return await planner.plan(input.run.subject, input.now);
+      } catch {
+        return undefined;
+      }
     },
 
     async saveAccessRequest(request: AccessRequestRecord): Promise<void> {

@@ -122,27 +122,29 @@ export class LifecycleHarness {
     const published = new CapturingPublisher();
     const publisher = published as unknown as KafkaPublisher;
     const ledger = new MassChangeLedger(dataSource, () => policy.lifecycle.massChange);
+    const plannedEvents: string[] = [];
+    const planner = new PlannerService(identity, runs, gateway, policy);
+    // Every plan counts, whichever local activity asked for it.
+    const plan = planner.plan.bind(planner);
+    planner.plan = (subject, now) => {
+      plannedEvents.push(subject.kind === 'event' ? subject.event.eventId : `access-${subject.request.requestId}`);
+      return plan(subject, now);
+    };
     const activities = createLifecycleActivities({
       identity,
       runs,
       gateway,
-      planner: new PlannerService(identity, runs, gateway, policy),
+      planner,
       massChanges: ledger,
       outcomes: new OutcomePublisher(publisher),
       decisions: new DecisionPublisher(publisher),
     });
-    const plannedEvents: string[] = [];
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
       workflowBundle: await workflowBundle(),
       activities: {
         ...activities,
-        planRun: (input: Parameters<typeof activities.planRun>[0]) => {
-          const { subject } = input;
-          plannedEvents.push(subject.kind === 'event' ? subject.event.eventId : `access-${subject.request.requestId}`);
-          return activities.planRun(input);
-        },
         ...options.activities?.({
           dataSource,
           client: env.client,

@@ -131,19 +131,21 @@ async function afterFirstTry(
  * gateway, so a change tried twice is carried out once.
  */
 export function applyChanges(apps: ApplyChangeInput[][]): FirstTried[] {
-  if (patched(FIRST_TRIES_IN_ORDER_PATCH)) {
-    const tried = firstTry.applyChangeSequencesOnce(apps);
-    return apps.map(
-      (changes, app) => (index) =>
-        afterFirstTry(
-          changes[index],
-          tried.then((all) => all[app][index]),
-        ),
-    );
-  }
+  if (patched(FIRST_TRIES_IN_ORDER_PATCH)) return firstTriedOf(apps, firstTry.applyChangeSequencesOnce(apps));
   // Before: each app's first change only, the rest one first try each.
   const firsts = applyFirstChanges(apps.map((changes) => changes[0]));
   return firsts.map((first) => (index) => (index === 0 ? first : undefined));
+}
+
+/** Each app's calls, from the first tries of its changes (`tried`, as firstTries gives them). */
+export function firstTriedOf(apps: ApplyChangeInput[][], tried: Promise<FirstTryOutcome[][]>): FirstTried[] {
+  return apps.map(
+    (changes, app) => (index) =>
+      afterFirstTry(
+        changes[index],
+        tried.then((all) => all[app]?.[index]),
+      ),
+  );
 }
 
 /** One planned change per app, each first tried together with the others' (or, before that, on its own). */

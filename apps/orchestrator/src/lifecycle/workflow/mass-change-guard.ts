@@ -1,4 +1,4 @@
-import type { LifecyclePlan, PlanPhase, RemovalRequest, RunState } from '@tenure/temporal-contracts';
+import type { LifecyclePlan, PlanPhase, RemovalAdmission, RemovalRequest, RunState } from '@tenure/temporal-contracts';
 import { removalEntryId } from '@tenure/temporal-contracts';
 import { removalsOf } from '../decision-rules';
 import { store } from './activity-proxies';
@@ -9,7 +9,8 @@ export const MASS_CHANGE_PATCH = 'mass-change-guard';
 
 export { removalsOf };
 
-function requestOf(run: RunState, phase: PlanPhase): RemovalRequest {
+/** What the ledger is asked about a phase that removes access. */
+export function removalRequestOf(run: RunState, phase: PlanPhase): RemovalRequest {
   const { subject } = run;
   return {
     runId: run.runId,
@@ -35,8 +36,20 @@ export async function admittedByGuard(
   plan: LifecyclePlan,
   phase: PlanPhase,
 ): Promise<boolean> {
-  const answer = await store.admitRemoval(requestOf(run, phase));
+  const answer = await store.admitRemoval(removalRequestOf(run, phase));
   if (answer.decision === 'admitted') return true;
+  await stopAtGuard(context, run, plan, phase, answer);
+  return false;
+}
+
+/** A phase the ledger did not admit: the run waits with its batch, or ends if the batch was turned down. */
+export async function stopAtGuard(
+  context: LifecycleContext,
+  run: RunState,
+  plan: LifecyclePlan,
+  phase: PlanPhase,
+  answer: Exclude<RemovalAdmission, { decision: 'admitted' }>,
+): Promise<void> {
   run.massChange = { batchId: answer.batchId, entryId: removalEntryId(run.runId, phase.name), phase: phase.name };
   const options = { plan, reason: answer.reason, qualifier: phase.name };
   if (answer.decision === 'held') {
@@ -46,5 +59,4 @@ export async function admittedByGuard(
     Object.assign(run, { status: 'rejected', nextAt: undefined, reason: answer.reason });
     await saveAndPublish(context, run, 'rejected', options);
   }
-  return false;
 }

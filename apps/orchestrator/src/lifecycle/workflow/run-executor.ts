@@ -9,9 +9,9 @@ import {
   retryDelayMs,
 } from './access-removal-retries';
 import type { ApplyChangeInput } from '../activities/lifecycle.activities';
-import { applyChange, applyChanges, FirstTried, store } from './activity-proxies';
-import { isStale, LifecycleContext, nowIso, saveAndPublish, saveRun } from './lifecycle-context';
-import { admittedByGuard, MASS_CHANGE_PATCH, removalsOf } from './mass-change-guard';
+import { applyChange, applyChanges, FirstTried, firstTriedOf, store } from './activity-proxies';
+import { isStale, LifecycleContext, nowIso, saveAndPublish, saveRun, touch } from './lifecycle-context';
+import { admittedByGuard, MASS_CHANGE_PATCH, removalRequestOf, removalsOf, stopAtGuard } from './mass-change-guard';
 import { refusalOf } from './app-refusal';
 
 function failureReason(error: unknown, appId: string): string {
@@ -98,11 +98,14 @@ async function runAppChanges(
   });
 }
 
-/**
- * A phase's apps run in parallel: one slow or failing app never holds up the
- * others. Their first tries are asked together (see applyChanges).
- */
-async function executePhase(context: LifecycleContext, run: RunState, phase: PlanPhase): Promise<void> {
+/** A phase's steps, one per app, and the changes of the apps that have any to make, each app's in order. */
+interface PreparedPhase {
+  steps: StepState[];
+  working: { step: StepState; supported: PlannedChange[] }[];
+  inputs: ApplyChangeInput[][];
+}
+
+function preparePhase(context: LifecycleContext, run: RunState, phase: PlanPhase): PreparedPhase {
   const byApp = new Map<string, PlannedChange[]>();
   for (const change of phase.changes) byApp.set(change.appId, [...(byApp.get(change.appId) ?? []), change]);
   const apps = [...byApp.entries()].map(([appId, changes]) => {
@@ -115,19 +118,71 @@ async function executePhase(context: LifecycleContext, run: RunState, phase: Pla
       retries: 0,
       at: nowIso(),
     };
-    run.steps.push(step);
     return { step, supported };
   });
   const working = apps.filter(({ supported }) => supported.length > 0);
-  const firstTried =
-    working.length > 0
-      ? applyChanges(
-          working.map(({ step, supported }) => supported.map((change) => changeInput(context, run, step, change))),
-        )
-      : [];
-  await Promise.all(
-    working.map(({ step, supported }, index) => runAppChanges(context, run, step, supported, firstTried[index])),
+  const inputs = working.map(({ step, supported }) =>
+    supported.map((change) => changeInput(context, run, step, change)),
   );
+  return { steps: apps.map(({ step }) => step), working, inputs };
+}
+
+/**
+ * A phase's apps run in parallel: one slow or failing app never holds up the
+ * others. Their first tries were asked together (see applyChanges).
+ */
+async function runPhase(context: LifecycleContext, run: RunState, prepared: PreparedPhase, firstTried: FirstTried[]) {
+  run.steps.push(...prepared.steps);
+  await Promise.all(
+    prepared.working.map(({ step, supported }, index) =>
+      runAppChanges(context, run, step, supported, firstTried[index]),
+    ),
+  );
+}
+
+async function executePhase(context: LifecycleContext, run: RunState, phase: PlanPhase): Promise<void> {
+  const prepared = preparePhase(context, run, phase);
+  await runPhase(context, run, prepared, prepared.working.length > 0 ? applyChanges(prepared.inputs) : []);
+}
+
+/** Workflows that asked the ledger, committed a phase and made its first tries in three local activities replay so. */
+export const ONE_PHASE_START_PATCH = 'phase-started-in-one-local-activity';
+
+/**
+ * A due phase in one local activity: the ledger's answer (when it removes
+ * access), the commit, and the first tries of its changes. A phase the
+ * ledger holds or rejects changes nothing and stops the run here (false).
+ */
+async function startPhase(
+  context: LifecycleContext,
+  run: RunState,
+  plan: LifecyclePlan,
+  phase: PlanPhase,
+  applying: () => void,
+): Promise<boolean> {
+  const guarded = removalsOf(phase).length > 0 && patched(MASS_CHANGE_PATCH);
+  const prepared = preparePhase(context, run, phase);
+  if (!guarded && !phase.commit && prepared.inputs.length === 0) {
+    // Nothing to ask, write or change (a phase that only records): no local activity at all.
+    applying();
+    await runPhase(context, run, prepared, []);
+    return true;
+  }
+  const started = store.startPhase({
+    removal: guarded ? removalRequestOf(run, phase) : undefined,
+    commit: phase.commit && { employeeId: context.employeeId, eventId: run.eventId, commit: phase.commit },
+    apps: prepared.inputs,
+  });
+  const { admission } = await started;
+  if (admission.decision !== 'admitted') {
+    await stopAtGuard(context, run, plan, phase, admission);
+    return false;
+  }
+  applying();
+  if (phase.commit) context.state = phase.commit.state;
+  const tried = started.then(({ tries }) => tries);
+  await runPhase(context, run, prepared, firstTriedOf(prepared.inputs, tried));
+  return true;
 }
 
 function settle(run: RunState, next: PlanPhase | undefined): void {
@@ -143,8 +198,9 @@ export const PLAN_ONCE_PATCH = 'plan-once';
 /**
  * Runs a run's next phase if it is due. The phase is planned again now, from
  * the identity store, so it acts on the accounts as they are (a prepared
- * account, an account disabled by an earlier step); a first phase that follows
- * its decision at once, with nothing written in between, uses the decision's plan.
+ * account, an account disabled by an earlier step). A phase that follows at
+ * once, with nothing written in between, uses the plan made just before: its
+ * run's decision, or the save of the phase before it.
  */
 export async function advanceRun(
   context: LifecycleContext,
@@ -167,28 +223,48 @@ export async function advanceRun(
       await saveAndPublish(context, run, 'skipped_stale', { reason });
       return plan;
     }
-    // Before anything of a phase that removes access happens: is it part of a mass change?
-    const removes = removalsOf(phase).length > 0;
-    if (removes && patched(MASS_CHANGE_PATCH) && !(await admittedByGuard(context, run, plan, phase))) return plan;
-    if (fromHr && run.subject.kind === 'event') {
-      const { event } = run.subject;
-      context.lastApplied = { eventId: event.eventId, effectiveAt: plan.effectiveAt, receivedAt: event.receivedAt };
+    const applying = () => {
+      if (fromHr && run.subject.kind === 'event') {
+        const { event } = run.subject;
+        context.lastApplied = { eventId: event.eventId, effectiveAt: plan.effectiveAt, receivedAt: event.receivedAt };
+      }
+      if (applies) run.appliedAt = nowIso();
+      run.status = 'running';
+    };
+    if (patched(ONE_PHASE_START_PATCH)) {
+      if (!(await startPhase(context, run, plan, phase, applying))) return plan;
+    } else {
+      // Before anything of a phase that removes access happens: is it part of a mass change?
+      const removes = removalsOf(phase).length > 0;
+      if (removes && patched(MASS_CHANGE_PATCH) && !(await admittedByGuard(context, run, plan, phase))) return plan;
+      applying();
+      if (phase.commit) {
+        await store.commitPhase({ employeeId: context.employeeId, eventId: run.eventId, commit: phase.commit });
+        context.state = phase.commit.state;
+      }
+      await executePhase(context, run, phase);
     }
-    if (applies) run.appliedAt = nowIso();
-    run.status = 'running';
-    if (phase.commit) {
-      await store.commitPhase({ employeeId: context.employeeId, eventId: run.eventId, commit: phase.commit });
-      context.state = phase.commit.state;
-    }
-    await executePhase(context, run, phase);
     run.completedPhases.push(phase.name);
   }
-  settle(
-    run,
-    plan.phases.find((candidate) => !run.completedPhases.includes(candidate.name)),
-  );
-  await saveRun(run);
+  const next = plan.phases.find((candidate) => !run.completedPhases.includes(candidate.name));
+  settle(run, next);
+  await saveRunPlanningNext(context, run, next);
   return plan;
+}
+
+/** Runs whose next phase due at once was planned by a local activity of its own replay so. */
+export const SAVE_THEN_PLAN_PATCH = 'save-run-then-plan-next-phase';
+
+/**
+ * Saves the run; when its next phase is due at once (a leaver's clean-up
+ * after the disable), the same local activity plans that phase, and the
+ * loop goes on with the plan unless something else comes first.
+ */
+async function saveRunPlanningNext(context: LifecycleContext, run: RunState, next: PlanPhase | undefined) {
+  const dueNow = run.status === 'scheduled' && next !== undefined && Date.parse(next.at) <= Date.now();
+  if (!dueNow || !patched(SAVE_THEN_PLAN_PATCH)) return saveRun(run);
+  const plan = await store.saveRunAndPlan({ run: touch(run), now: nowIso() });
+  if (plan) context.decidedPlan = { runId: run.runId, plan };
 }
 
 /** An operator's retry: each failed app step runs its failed change and those after it again. */
