@@ -14,7 +14,7 @@ const event = {
   employee: { employeeId: 'E1', email: 'e1@example.com', givenName: 'A', familyName: 'B', employmentType: 'employee' },
 };
 
-function setUp(handle: () => Promise<void>) {
+function setUp(handle: () => Promise<void>, heartbeat: () => Promise<void> = async () => undefined) {
   const letters: DeadLetter[] = [];
   const deadLetter = {
     publish: async (_key: string, letter: DeadLetter) => void letters.push(letter),
@@ -23,7 +23,7 @@ function setUp(handle: () => Promise<void>) {
     getMessage: () => ({ key: Buffer.from('E1'), offset: '7' }),
     getTopic: () => 'tenure.hr.lifecycle.v1',
     getPartition: () => 0,
-    getHeartbeat: () => async () => undefined,
+    getHeartbeat: () => heartbeat,
   } as unknown as KafkaContext;
   const run = () =>
     consumeValidated(event, context, {
@@ -61,5 +61,31 @@ describe('consuming a valid message', () => {
     await run();
     expect(calls).toBe(3);
     expect(letters).toEqual([]);
+  });
+
+  it('heartbeats every 2 s while it waits to retry, so a long back-off never looks like a dead consumer', async () => {
+    jest.useFakeTimers();
+    try {
+      const beats: number[] = [];
+      let calls = 0;
+      const started = Date.now();
+      const { run } = setUp(
+        async () => {
+          calls += 1;
+          if (calls < 7) throw new Error('14 UNAVAILABLE: connection refused');
+        },
+        async () => void beats.push(Date.now() - started),
+      );
+      const done = run();
+      await jest.advanceTimersByTimeAsync(60_000);
+      await done;
+      // Back-offs of 0.25, 0.5, 1, 2, 4 and 8 s: no two heartbeats further apart than 2 s.
+      expect(calls).toBe(7);
+      const gaps = beats.map((at, index) => at - (index === 0 ? 0 : beats[index - 1]));
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(2_000);
+      expect(beats[beats.length - 1]).toBe(15_750);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -19,8 +19,21 @@ export interface ValidatedConsumer<T> {
 
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 10_000;
+/**
+ * A waiting consumer heartbeats at least this often: its group's session
+ * times out after 10 s (microservice-options.ts), and a back-off of up to
+ * MAX_RETRY_MS must not pass for a consumer that died.
+ */
+export const RETRY_HEARTBEAT_MS = 2_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitHeartbeating(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+  for (let left = ms; left > 0; left -= RETRY_HEARTBEAT_MS) {
+    await sleep(Math.min(left, RETRY_HEARTBEAT_MS));
+    await heartbeat();
+  }
+}
 
 /**
  * The consuming side of every topic contract. An invalid message goes to the
@@ -73,8 +86,7 @@ export async function consumeValidated<T extends object>(
       }
       if (consumer.isStopping()) throw error;
       consumer.logger.warn({ ...coordinates, err: error, retryInMs: delay }, 'message not applied yet; retrying');
-      await sleep(delay);
-      await context.getHeartbeat()();
+      await waitHeartbeating(delay, context.getHeartbeat());
       delay = Math.min(MAX_RETRY_MS, delay * 2);
     }
   }

@@ -30,8 +30,10 @@ export function kafkaConsumerStrategy(settings: KafkaConsumerSettings): CustomSt
       consumer: {
         // The prefix keeps dev and test consumers of the same topic apart.
         groupId: `${settings.topicPrefix}${settings.groupId}`,
-        sessionTimeout: 30_000,
-        heartbeatInterval: 3_000,
+        // A replica that died (kill -9, a lost node) hands its partitions over after 10 s, not kafkajs's 30 s;
+        // a consumer waiting to apply a message heartbeats meanwhile (consume-validated.ts).
+        sessionTimeout: 10_000,
+        heartbeatInterval: 2_000,
         allowAutoTopicCreation: false,
       },
       subscribe: { fromBeginning: true },
