@@ -17,14 +17,6 @@ import { workflowBundle } from './workflow-bundle';
  * number of orchestrator replicas share the task queue; Temporal hands each
  * task to one of them.
  */
-/**
- * Workflow tasks the worker runs at once. A person's task mostly waits on its
- * local activities (the apps' answers), so the SDK's default of 40 fills up
- * under a burst of hires, and a hire's workflow can then no longer start
- * eagerly on this worker (its first task goes through the task queue).
- */
-const WORKFLOW_TASK_SLOTS = 200;
-
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TemporalWorkerService.name);
@@ -48,7 +40,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,
       workflowBundle: await workflowBundle(logger),
       activities: { ...this.activities, ...this.reconciliation, ...this.reviews },
-      maxConcurrentWorkflowTaskExecutions: WORKFLOW_TASK_SLOTS,
     });
     this.running = this.worker.run().catch((error: unknown) => {
       // A worker that stopped on its own leaves workflows unattended: fail loudly so the process restarts.
