@@ -1,7 +1,9 @@
 import type request from 'supertest';
 import { AppsConfig, parseYamlConfig } from '@tenure/config';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   appToken,
+  createInApp,
   inflict,
   RunningSaasSim,
   simulatedApp,
@@ -10,7 +12,7 @@ import {
 } from './simulated-apps.fixture';
 import { authorized, GatewayUnderTest } from './gateway-under-test.fixture';
 
-const APP_IDS = ['burst', 'patient', 'flaky', 'outage', 'slow'];
+const APP_IDS = ['burst', 'patient', 'flaky', 'outage', 'slow', 'queued', 'urgent'];
 
 let sim: RunningSaasSim;
 let gateway: GatewayUnderTest;
@@ -33,6 +35,9 @@ function appsYaml(simUrl: string): string {
     app('flaky', '    circuitBreaker: { failureThreshold: 3, openSeconds: 1 }'),
     app('outage', '    circuitBreaker: { failureThreshold: 1000 }'),
     app('slow', '    timeoutMs: 300'),
+    // One request at a time, with little room: callers queue for these two.
+    app('queued', '    rateLimit: { requestsPerSecond: 2, burst: 1, maxConcurrent: 1 }'),
+    app('urgent', '    rateLimit: { requestsPerSecond: 20, burst: 1, maxConcurrent: 1 }'),
   ].join('\n');
 }
 
@@ -188,5 +193,51 @@ describe('per-app protection against a misbehaving app', () => {
     const accounts = await usersIn(sim, 'slow', `externalId eq "${ada.employeeId}"`);
     expect(accounts).toHaveLength(1);
     expect(accounts[0].id).toBe(retried.body.externalId);
+  });
+
+  it("drops the requests still queued for an app once their caller has stopped waiting; the caller's retry is sent", async () => {
+    const users = await Promise.all(
+      [1, 2, 3, 4].map((n) => createInApp(sim, 'queued', { userName: `queued${n}@example.com`, active: true })),
+    );
+    const disable = (id: string) => api().post(`/v1/apps/queued/accounts/${id}/disable`).set(authorized);
+    const waited = disable(users[0].id).expect(200);
+    // These callers give up while their requests wait for the app's rate limit (2 a second, one at a time).
+    const givenUp = await Promise.allSettled(users.slice(1).map((user) => disable(user.id).timeout(150)));
+    expect(givenUp.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    await waited;
+    // Long enough for the three to have gone out, had they been kept (at least 2 requests each, 2 a second).
+    await sleep(3500);
+    const active = async (id: string) => (await usersIn(sim, 'queued')).find((user) => user.id === id)?.active;
+    expect(await active(users[0].id)).toBe(false);
+    for (const user of users.slice(1)) expect(await active(user.id)).toBe(true);
+    expect(await metrics()).toMatch(
+      /tenure_gateway_dropped_requests_total\{app_id="queued",service="connector-gateway"\} [1-9]/,
+    );
+
+    await disable(users[1].id).expect(200);
+    expect(await active(users[1].id)).toBe(false);
+    expect(await healthOf('queued')).toEqual({ circuit: 'closed', consecutiveFailures: 0 });
+  });
+
+  it("sends a leaver's disable ahead of the enables queued for the app before it", async () => {
+    const seeded = await Promise.all(
+      Array.from({ length: 11 }, (_, n) => createInApp(sim, 'urgent', { userName: `urgent${n}@example.com` })),
+    );
+    const [leaver, ...returning] = seeded;
+    const call = (id: string, operation: 'enable' | 'disable') =>
+      api().post(`/v1/apps/urgent/accounts/${id}/${operation}`).set(authorized).expect(200);
+    await call(leaver.id, 'enable');
+    const finished: string[] = [];
+    const enables = returning.map((user) => call(user.id, 'enable').then(() => finished.push('enable')));
+    // The enables are queued first: 20 requests a second, one at a time, and each enable is more than one request.
+    await sleep(100);
+    await call(leaver.id, 'disable').then(() => finished.push('disable'));
+    await Promise.all(enables);
+    // First come, first served, the disable would finish last; only the enables already in flight may go first.
+    expect(finished.indexOf('disable')).toBeLessThanOrEqual(2);
+    expect((await usersIn(sim, 'urgent')).map((user) => user.active).sort()).toEqual([
+      false,
+      ...returning.map(() => true),
+    ]);
   });
 });

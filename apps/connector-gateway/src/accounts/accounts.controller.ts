@@ -10,11 +10,13 @@ import {
   Post,
   Query,
   UseFilters,
+  UseInterceptors,
 } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { CreateAccountRequest, TransferOwnershipRequest, UpdateAccountRequest } from '@tenure/contracts';
 import { ConnectorExceptionFilter } from '../connectors/connector-exception.filter';
 import { AccountsService } from './accounts.service';
+import { CallerContextInterceptor, Urgent } from './caller-context.interceptor';
 import { AccountPageView } from './dto/account-page.view';
 import {
   AccountCreatedView,
@@ -31,6 +33,7 @@ import { ListAccountsQuery } from './dto/list-accounts.query';
 /** Every operation is idempotent: the same call again changes nothing more and answers alike. */
 @Controller('v1/apps/:appId/accounts')
 @UseFilters(ConnectorExceptionFilter)
+@UseInterceptors(CallerContextInterceptor)
 export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
@@ -42,6 +45,7 @@ export class AccountsController {
   }
 
   @Get()
+  @Urgent('housekeeping')
   @ApiOkResponse({ type: AccountPageView })
   list(@Param() { appId }: AppParams, @Query() query: ListAccountsQuery): Promise<AccountPageView> {
     return this.accounts.list(appId, query);
@@ -64,6 +68,7 @@ export class AccountsController {
   }
 
   @Post(':externalId/disable')
+  @Urgent('revocation')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AccountDisabledView })
   disable(@Param() { appId, externalId }: AccountParams): Promise<AccountDisabledView> {
@@ -71,6 +76,7 @@ export class AccountsController {
   }
 
   @Post(':externalId/revoke-sessions')
+  @Urgent('revocation')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionsRevokedView })
   revokeSessions(@Param() { appId, externalId }: AccountParams): Promise<SessionsRevokedView> {
@@ -78,6 +84,7 @@ export class AccountsController {
   }
 
   @Post(':externalId/transfer-ownership')
+  @Urgent('housekeeping')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: OwnershipTransferredView })
   transferOwnership(
@@ -88,6 +95,7 @@ export class AccountsController {
   }
 
   @Delete(':externalId')
+  @Urgent('housekeeping')
   @ApiOkResponse({ type: AccountDeletedView })
   remove(@Param() { appId, externalId }: AccountParams): Promise<AccountDeletedView> {
     return this.accounts.remove(appId, externalId);

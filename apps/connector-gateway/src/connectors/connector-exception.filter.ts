@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { CallerGoneError } from '../protection/caller-context';
 import { ConnectorException, connectorErrorPolicy } from './connector.exception';
 
 /**
@@ -15,10 +16,13 @@ export class ConnectorExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const { httpStatus, retryable } = connectorErrorPolicy(exception.code);
-    this.logger.warn(
-      { appId: request.params.appId, code: exception.code, retryable, reason: exception.message },
-      'app operation failed',
-    );
+    if (exception instanceof CallerGoneError)
+      this.logger.log({ appId: request.params.appId, reason: exception.message }, 'request dropped unsent');
+    else
+      this.logger.warn(
+        { appId: request.params.appId, code: exception.code, retryable, reason: exception.message },
+        'app operation failed',
+      );
     if (exception.retryAfterSeconds !== undefined)
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(httpStatus).json(exception.toBody());

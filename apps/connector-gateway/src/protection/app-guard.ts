@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Bottleneck from 'bottleneck';
 import { ConnectorException } from '../connectors/connector.exception';
+import { CallerGoneError, currentCaller, URGENCY_PRIORITY } from './caller-context';
 import { CircuitBreaker, CircuitHealth } from './circuit-breaker';
 import { GatewayMetrics } from './gateway-metrics';
 
@@ -51,6 +52,8 @@ function tokenBucket({ requestsPerSecond, burst, maxConcurrent }: AppGuardSettin
  * circuit breaker (fail fast while the app is unwell), a token-bucket rate
  * limit with a concurrency cap, and the app's own `429 Retry-After`, which
  * pauses every request to that app, not just the one that was refused.
+ * Queued requests go out most urgent first (a leaver's before a joiner's),
+ * and one whose caller stopped waiting is dropped before it is sent.
  */
 export class AppGuard implements RequestGuard {
   private readonly limiter: Bottleneck;
@@ -89,7 +92,9 @@ export class AppGuard implements RequestGuard {
 
   private async throttled<T>(work: () => Promise<T>): Promise<T> {
     const queuedAt = performance.now();
-    return this.limiter.schedule(async () => {
+    const { urgency, signal } = currentCaller();
+    return this.limiter.schedule({ priority: URGENCY_PRIORITY[urgency] }, async () => {
+      if (signal?.aborted) return this.dropped();
       const startedAt = performance.now();
       const waited = (startedAt - queuedAt) / 1000;
       if (waited > 0.005) this.metrics.waited(this.appId, 'rate_limit', waited);
@@ -103,6 +108,14 @@ export class AppGuard implements RequestGuard {
         throw error;
       }
     });
+  }
+
+  /** A request nobody waits for any more: its token goes back to the bucket, for the next request that is waited for. */
+  private async dropped(): Promise<never> {
+    const left = await this.limiter.currentReservoir();
+    if (left !== null && left < this.settings.burst) await this.limiter.incrementReservoir(1);
+    this.metrics.dropped(this.appId);
+    throw new CallerGoneError(this.appId);
   }
 
   /** While the app has asked for a pause, requests wait; one that would wait too long is refused at once. */

@@ -1,5 +1,6 @@
 import type { CircuitState } from '@tenure/contracts';
 import { ConnectorException } from '../connectors/connector.exception';
+import { CallerGoneError } from './caller-context';
 
 export interface CircuitBreakerOptions {
   /** Consecutive failures that open the circuit. */
@@ -59,6 +60,8 @@ export class CircuitBreaker {
       this.succeeded();
       return result;
     } catch (error) {
+      // Dropped unsent: the app was not asked, so its health is as it was.
+      if (error instanceof CallerGoneError) throw error;
       if (isAppFailure(error)) this.failed();
       else this.succeeded();
       throw error;

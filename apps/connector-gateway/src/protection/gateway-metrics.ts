@@ -37,6 +37,12 @@ export class GatewayMetrics {
     labelNames: ['app_id'],
     registers: [this.registry],
   });
+  private readonly droppedRequests = new Counter({
+    name: 'tenure_gateway_dropped_requests_total',
+    help: 'Requests dropped from an app queue unsent, because their caller had stopped waiting',
+    labelNames: ['app_id'],
+    registers: [this.registry],
+  });
 
   /** The last minutes' outcomes per app: the error rate `GET /v1/apps` shows next to the circuit. */
   readonly recent = new RecentOutcomes();
@@ -73,6 +79,10 @@ export class GatewayMetrics {
   waited(appId: string, reason: 'rate_limit' | 'retry_after', seconds: number): void {
     this.rateLimitWaits.inc({ app_id: appId, reason });
     this.rateLimitWaitSeconds.inc({ app_id: appId }, seconds);
+  }
+
+  dropped(appId: string): void {
+    this.droppedRequests.inc({ app_id: appId });
   }
 
   render(): Promise<string> {

@@ -70,7 +70,17 @@ export class ConnectorGatewayClient {
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
+    private readonly givenUp?: AbortSignal,
   ) {}
+
+  /**
+   * The same client, whose calls are abandoned once `givenUp` aborts: the
+   * connection closes, and the gateway drops what it had not yet sent to the
+   * app instead of sending it for nobody.
+   */
+  until(givenUp: AbortSignal): ConnectorGatewayClient {
+    return new ConnectorGatewayClient(this.baseUrl, this.token, givenUp);
+  }
 
   /** Each app's connector capabilities, by app id. */
   async capabilities(): Promise<Map<string, string[]>> {
@@ -142,7 +152,9 @@ export class ConnectorGatewayClient {
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
         body: body !== undefined ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: this.givenUp
+          ? AbortSignal.any([AbortSignal.timeout(timeoutMs), this.givenUp])
+          : AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       // The gateway unreachable or slow is always worth another try.

@@ -11,7 +11,7 @@ function input(appId: string, kind: PlannedChange['change'] = 'disable'): ApplyC
 
 /** Steps whose apps answer as `carryOut` says, counting the reads and keeping what was recorded. */
 function phaseSteps(
-  carryOut: (input: ApplyChangeInput, previous?: AppliedAccount) => Promise<AppliedAccount>,
+  carryOut: (input: ApplyChangeInput, previous?: AppliedAccount, givenUp?: AbortSignal) => Promise<AppliedAccount>,
   failing: { readFails?: boolean; recordFails?: boolean } = {},
 ) {
   const recorded: string[][] = [];
@@ -21,7 +21,7 @@ function phaseSteps(
       reads += 1;
       if (failing.readFails) throw new Error('connection terminated');
     },
-    carryOut: (_known, change, previous) => carryOut(change, previous),
+    carryOut: (_known, change, previous, givenUp) => carryOut(change, previous, givenUp),
     async record(applied: AppliedChange[]) {
       if (failing.recordFails) throw new Error('connection terminated');
       recorded.push(
@@ -172,5 +172,25 @@ describe('first tries of a phase’s app changes', () => {
     expect(slack).toEqual([{ account: { appId: 'slack', status: 'disabled', externalId: 'slack-1' } }]);
     expect(asked).toEqual(['disable']);
     expect(probe.recorded).toEqual([['slack']]);
+  });
+
+  it('gives up the call of an app that missed its deadline, so the gateway drops what it has not yet sent', async () => {
+    const signals: Record<string, AbortSignal | undefined> = {};
+    const probe = phaseSteps((change, _previous, givenUp) => {
+      signals[change.change.appId] = givenUp;
+      if (change.change.appId === 'slack')
+        return Promise.resolve({ appId: 'slack', status: 'disabled', externalId: 'U1' });
+      return new Promise<AppliedAccount>(() => undefined);
+    });
+
+    const [slack, zoom] = await firstTries([one('slack'), one('zoom')], probe.steps, 50);
+
+    expect(slack).toEqual([{ account: { appId: 'slack', status: 'disabled', externalId: 'U1' } }]);
+    expect(zoom).toEqual([
+      { failure: { type: 'TIMEOUT', message: 'zoom gave no answer within 50 ms', nonRetryable: false } },
+    ]);
+    expect(signals.zoom?.aborted).toBe(true);
+    // An app that answered in time is not given up.
+    expect(signals.slack?.aborted).toBe(false);
   });
 });

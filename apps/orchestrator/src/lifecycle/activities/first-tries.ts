@@ -21,11 +21,17 @@ export interface AppliedChange {
 /**
  * How a phase's changes are carried out: what they need is read once, each
  * app is asked on its own, and what went through is written once. `previous`
- * is the account as the same app's change before it in the phase left it.
+ * is the account as the same app's change before it in the phase left it;
+ * `givenUp` aborts when the app's deadline has passed.
  */
 export interface PhaseSteps<Known> {
   read(inputs: ApplyChangeInput[]): Promise<Known>;
-  carryOut(known: Known, input: ApplyChangeInput, previous?: AppliedAccount): Promise<AppliedAccount>;
+  carryOut(
+    known: Known,
+    input: ApplyChangeInput,
+    previous?: AppliedAccount,
+    givenUp?: AbortSignal,
+  ): Promise<AppliedAccount>;
   record(applied: AppliedChange[]): Promise<void>;
 }
 
@@ -54,16 +60,26 @@ interface Deadline {
   ms: number;
 }
 
-async function withinDeadline<T>(appId: string, call: Promise<T>, deadline: Deadline): Promise<T> {
+/**
+ * The call's answer, or a TIMEOUT once the deadline passes. The call is then
+ * given up (`givenUp` aborts): the gateway drops its requests still queued
+ * for the app, so the later try is not sent behind a copy of itself.
+ */
+async function withinDeadline<T>(
+  appId: string,
+  call: (givenUp: AbortSignal) => Promise<T>,
+  deadline: Deadline,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const giveUp = new AbortController();
   const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(
-      () => reject(ApplicationFailure.retryable(`${appId} gave no answer within ${deadline.ms} ms`, 'TIMEOUT')),
-      deadline.at - Date.now(),
-    );
+    timer = setTimeout(() => {
+      reject(ApplicationFailure.retryable(`${appId} gave no answer within ${deadline.ms} ms`, 'TIMEOUT'));
+      giveUp.abort();
+    }, deadline.at - Date.now());
   });
   try {
-    return await Promise.race([call, late]);
+    return await Promise.race([call(giveUp.signal), late]);
   } finally {
     clearTimeout(timer);
   }
@@ -86,7 +102,12 @@ async function triedInOrder<Known>(
   for (const input of changes) {
     if (outcomes.length > 0 && Date.now() >= deadline.at) break;
     try {
-      previous = await withinDeadline(input.change.appId, steps.carryOut(known, input, previous), deadline);
+      const after = previous;
+      previous = await withinDeadline(
+        input.change.appId,
+        (givenUp) => steps.carryOut(known, input, after, givenUp),
+        deadline,
+      );
       outcomes.push({ account: previous });
     } catch (error) {
       outcomes.push(failureOf(error));

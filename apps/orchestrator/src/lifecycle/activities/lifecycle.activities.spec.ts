@@ -44,7 +44,8 @@ function setup(
         entitlements: [],
       })),
     },
-    gateway,
+    // The client bound to a first try's deadline is the same client.
+    gateway: Object.assign(gateway, { until: () => gateway }),
     outcomes: { publish: jest.fn(async (...o: LifecycleOutcome[]) => void published.push(...o)) },
   } as unknown as LifecycleActivityDependencies;
   return { activities: createLifecycleActivities(deps), deps, published };

@@ -114,12 +114,12 @@ export function createLifecycleActivities(deps: LifecycleActivityDependencies) {
       return new Map(employeeIds.map((employeeId, index) => [employeeId, records[index]!]));
     },
 
-    async carryOut(known, input, previous) {
+    async carryOut(known, input, previous, givenUp) {
       const { change } = input;
       const { person, accounts } = known.get(input.employeeId)!;
       const account = previous ?? accounts.find((candidate) => candidate.appId === change.appId);
       const result = await applyChangeThroughGateway(
-        gateway,
+        givenUp ? gateway.until(givenUp) : gateway,
         person.attributes,
         change,
         account?.externalId ?? undefined,

@@ -33,6 +33,11 @@ export class SimulatedGateway extends ConnectorGatewayClient implements AppsProb
     super('http://simulated.invalid', 'unused-token');
   }
 
+  /** In memory, every call answers at once: there is nothing queued to give up. */
+  override until(): ConnectorGatewayClient {
+    return this;
+  }
+
   refuse(appId: string, error: GatewayError | undefined): void {
     if (error) this.refusals.set(appId, error);
     else this.refusals.delete(appId);
