@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { UnwatchedWorker } from './unwatched-worker';
 import { ENVIRONMENT } from '@tenure/config';
 import { createLogger } from '@tenure/observability';
 import type { OrchestratorEnvironment } from '../orchestrator.environment';
@@ -34,7 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const logger = createLogger('orchestrator.temporal', this.env.LOG_LEVEL);
-    this.worker = await Worker.create({
+    this.worker = await UnwatchedWorker.create({
       connection: this.connection,
       namespace: this.env.TEMPORAL_NAMESPACE,
       taskQueue: this.env.TEMPORAL_TASK_QUEUE,

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '../../identity/identity-store.schema';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { UnwatchedWorker } from '../../temporal/unwatched-worker';
+import type { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { LifecycleOutcome, LifecycleEvent } from '@tenure/domain';
 import { GovernanceRecordMessage, PlanDecisionMessage, TOPICS } from '@tenure/contracts';
@@ -139,7 +140,7 @@ export class LifecycleHarness {
       outcomes: new OutcomePublisher(publisher),
       decisions: new DecisionPublisher(publisher),
     });
-    const worker = await Worker.create({
+    const worker = await UnwatchedWorker.create({
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
       workflowBundle: await workflowBundle(),

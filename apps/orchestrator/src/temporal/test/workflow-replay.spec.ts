@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from '@temporalio/worker';
+import { UnwatchedWorker } from '../unwatched-worker';
 import { workflowBundle } from '../workflow-bundle';
 import { historyFromFile } from './history-file';
 
@@ -47,7 +47,10 @@ describe('employee lifecycle workflow: replaying recorded histories', () => {
     }));
     const failures: { file: string; error: string }[] = [];
     let replayed = 0;
-    for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) {
+    for await (const result of UnwatchedWorker.runReplayHistories(
+      { workflowBundle: await workflowBundle() },
+      histories,
+    )) {
       replayed += 1;
       if (result.error) failures.push({ file: result.workflowId, error: String(result.error) });
     }
